@@ -1,0 +1,66 @@
+import { format, type Locale } from './locales';
+
+/** Every error the core can raise, in both locales. The core raises codes; this turns them into words. */
+const messages = {
+  'request.unknownChannel': {
+    uk: 'Невідомий запит «{channel}».',
+    en: 'Unknown request "{channel}".',
+  },
+  'request.invalid': {
+    uk: 'Неправильні дані запиту: {fields}.',
+    en: 'Invalid request data: {fields}.',
+  },
+  'request.unauthorized': {
+    uk: 'Запит відхилено: немає дозволу цього сеансу.',
+    en: 'Request refused: this session is not authorised.',
+  },
+  internal: {
+    uk: 'Внутрішня помилка програми. Дані не змінено. ({detail})',
+    en: 'Internal application error. Nothing was changed. ({detail})',
+  },
+  'field.required': { uk: 'Поле «{label}» обовʼязкове.', en: 'The field "{label}" is required.' },
+  'notFound.route': { uk: 'Маршрут не знайдено (можливо, його видалено).', en: 'Route not found (it may have been deleted).' },
+  'notFound.section': { uk: 'Дільницю не знайдено.', en: 'Section not found.' },
+  'notFound.employee': { uk: 'Службовця не знайдено.', en: 'Employee not found.' },
+  'notFound.settlement': { uk: 'Населений пункт не знайдено.', en: 'Settlement not found.' },
+  'notFound.street': { uk: 'Вулицю не знайдено.', en: 'Street not found.' },
+  'notFound.house': { uk: 'Будинок не знайдено.', en: 'House not found.' },
+  'notFound.account': { uk: 'Особовий рахунок не знайдено.', en: 'Account not found.' },
+  'route.numberTaken': {
+    uk: 'Маршрут № {number} вже існує («{name}»).',
+    en: 'Route No. {number} already exists ("{name}").',
+  },
+  'route.numberInvalid': {
+    uk: 'Номер маршруту — ціле число від 1 до 99999.',
+    en: 'A route number is a whole number from 1 to 99999.',
+  },
+  'route.executorNotActive': {
+    uk: 'Службовець «{name}» не працює у філії — оберіть іншого виконавця.',
+    en: 'Employee "{name}" no longer works in the branch — choose another executor.',
+  },
+  'route.notEmpty': {
+    uk: 'Маршрут № {number} має {count} точок обліку. Спочатку зніміть їх з маршруту.',
+    en: 'Route No. {number} has {count} metering points. Remove them from the route first.',
+  },
+  'route.moveNeedsConfirmation': {
+    uk: '{count} точок обліку вже на інших маршрутах. Підтвердіть перенесення.',
+    en: '{count} metering points are already on other routes. Confirm the move.',
+  },
+  'route.nothingSelected': {
+    uk: 'Не вибрано жодної точки обліку.',
+    en: 'No metering points selected.',
+  },
+  'section.nameTaken': { uk: 'Дільниця «{name}» вже є в довіднику.', en: 'Section "{name}" is already in the directory.' },
+  'settlement.nameTaken': { uk: 'Населений пункт «{name}» вже є в довіднику.', en: 'Settlement "{name}" is already in the directory.' },
+  'street.nameTaken': { uk: 'Вулиця «{name}» вже є в цьому населеному пункті.', en: 'Street "{name}" already exists in this settlement.' },
+  'house.numberTaken': { uk: 'Будинок № {number} вже є на цій вулиці.', en: 'House No. {number} already exists on this street.' },
+  'house.numberInvalid': {
+    uk: 'Номер будинку має вигляд 12, 12а, 12/1 або 12а/1.',
+    en: 'A house number looks like 12, 12а, 12/1 or 12а/1.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof messages;
+
+export const errorMessage = (code: ErrorCode, locale: Locale, params?: Record<string, unknown>): string =>
+  format(messages[code][locale], params);

@@ -1,0 +1,98 @@
+import type { AccountCard, AccountRow, accountsChannels, PointSearchRow } from '../../../shared/contract/accounts';
+import type { Db } from '../../db/open';
+import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
+import { found } from '../errors';
+import type { Handlers } from '../registry';
+
+type AccountSql = Omit<AccountRow, 'address'> & AddressParts;
+type PointSql = Omit<AccountCard['points'][number], 'address' | 'meter' | 'readings' | 'bills'> &
+  AddressParts & { serial: string | null; model: string; digits: number; placement: string; condition: string; verificationDue: string };
+
+const withAddress = <T extends AddressParts>(row: T) => {
+  const { settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest } = row;
+  return { ...rest, address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }) };
+};
+
+/**
+ * How a search box query is read: digits find an account number by prefix; anything else is a
+ * fragment of the name or of the street, optionally followed by a house number ("Шевченка 12").
+ */
+export function parseSearch(query: string): { numberPrefix: string; text: string; house: string } {
+  const trimmed = query.trim();
+  if (/^\d+$/.test(trimmed)) return { numberPrefix: trimmed, text: '', house: '' };
+  const houseMatch = /^(.*\S)\s+(\d+\S*)$/u.exec(trimmed);
+  return houseMatch
+    ? { numberPrefix: '', text: houseMatch[1]!.toLocaleLowerCase('uk'), house: houseMatch[2]!.toLocaleLowerCase('uk') }
+    : { numberPrefix: '', text: trimmed.toLocaleLowerCase('uk'), house: '' };
+}
+
+export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels> {
+  // Number prefix as a range so the UNIQUE index on accounts.number serves it.
+  const accountFilter = `WHERE (@numberPrefix = '' OR (a.number >= @numberPrefix AND a.number < @numberPrefix || ':'))
+      AND (@text = '' OR instr(ufold(a.full_name), @text) > 0 OR instr(ufold(st.name), @text) > 0)
+      AND (@house = '' OR h.number = @house OR h.number GLOB @house || '[/а-я]*')`;
+  const accountSelect = `SELECT a.id, a.number, a.full_name AS fullName, a.phone, a.balance_kop AS balanceKop,
+      ${addressColumns}, a.apartment,
+      (SELECT count(*) FROM metering_points p WHERE p.account_id = a.id) AS pointCount
+    FROM accounts a ${addressJoins('a.house_id')}`;
+  type Filter = { numberPrefix: string; text: string; house: string };
+  const search = db.prepare<Filter & { offset: number; limit: number }, AccountSql>(
+    `${accountSelect} ${accountFilter} ORDER BY a.number LIMIT @limit OFFSET @offset`,
+  );
+  const searchCount = db.prepare<Filter, { n: number }>(
+    `SELECT count(*) AS n FROM accounts a ${addressJoins('a.house_id')} ${accountFilter}`,
+  );
+  const account = db.prepare<[number], AccountSql>(`${accountSelect} WHERE a.id = ?`);
+
+  type PointSearchSql = Omit<PointSearchRow, 'address'> & AddressParts;
+  const pointSearch = db.prepare<Filter & { limit: number }, PointSearchSql>(`
+    SELECT p.id AS pointId, a.id AS accountId, a.number AS accountNumber, a.full_name AS fullName,
+      ${addressColumns}, p.apartment, p.route_id AS routeId, r.number AS routeNumber
+    FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
+    LEFT JOIN routes r ON r.id = p.route_id
+    ${accountFilter} ORDER BY ${addressOrder('p.apartment')} LIMIT @limit`);
+
+  const points = db.prepare<[number], PointSql>(`
+    SELECT p.id, ${addressColumns}, p.apartment, p.commodity, p.status, r.number AS routeNumber, r.name AS routeName,
+      p.inspection_since AS inspectionSince, p.complaint_since AS complaintSince,
+      m.serial, m.model, m.digits, m.placement, m.condition, m.verification_due AS verificationDue
+    FROM metering_points p ${addressJoins('p.house_id')}
+    LEFT JOIN routes r ON r.id = p.route_id LEFT JOIN meters m ON m.point_id = p.id
+    WHERE p.account_id = ? ORDER BY p.id`);
+  const readings = db.prepare<[number], AccountCard['points'][number]['readings'][number]>(`
+    SELECT taken_on AS takenOn, value, kind, entered_by AS enteredBy FROM readings
+    WHERE point_id = ? ORDER BY taken_on DESC, id DESC LIMIT 36`);
+  const bills = db.prepare<[number], AccountCard['points'][number]['bills'][number]>(`
+    SELECT period, amount_kop AS amountKop, paid_kop AS paidKop, delivered_on AS deliveredOn FROM bills
+    WHERE point_id = ? ORDER BY period DESC LIMIT 24`);
+  const payments = db.prepare<[number], AccountCard['payments'][number]>(`
+    SELECT paid_on AS paidOn, amount_kop AS amountKop, source FROM payments
+    WHERE account_id = ? ORDER BY paid_on DESC LIMIT 24`);
+
+  return {
+    'accounts.search': ({ query, offset, limit }) => {
+      const filter = parseSearch(query);
+      return {
+        rows: search.all({ ...filter, offset, limit }).map(withAddress),
+        total: searchCount.get(filter)!.n,
+      };
+    },
+    'accounts.card': ({ accountId }) => {
+      const head = withAddress(found(account.get(accountId), 'notFound.account'));
+      return {
+        account: head,
+        points: points.all(accountId).map((row) => {
+          const { serial, model, digits, placement, condition, verificationDue, ...point } = withAddress(row);
+          return {
+            ...point,
+            meter: serial === null ? null : { serial, model, digits, placement, condition, verificationDue },
+            readings: readings.all(row.id),
+            bills: bills.all(row.id),
+          };
+        }),
+        payments: payments.all(accountId),
+      };
+    },
+    'points.search': ({ query, limit }) => pointSearch.all({ ...parseSearch(query), limit }).map(withAddress),
+  };
+}

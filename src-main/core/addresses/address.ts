@@ -1,0 +1,31 @@
+const settlementPrefix: Record<string, string> = { місто: 'м.', смт: 'смт', село: 'с.', селище: 'с-ще' };
+
+export interface AddressParts {
+  settlementKind: string;
+  settlementName: string;
+  streetKind: string;
+  streetName: string;
+  house: string;
+  apartment: string;
+}
+
+/** "м. Житомир, вул. Шевченка, 12а, кв. 5" — the form a route sheet and a card print. */
+export function formatAddress(p: AddressParts): string {
+  const prefix = settlementPrefix[p.settlementKind] ?? p.settlementKind;
+  const apartment = p.apartment ? `, кв. ${p.apartment}` : '';
+  return `${prefix} ${p.settlementName}, ${p.streetKind} ${p.streetName}, ${p.house}${apartment}`;
+}
+
+/**
+ * Columns that feed formatAddress, for a query that has joined houses h, streets st and
+ * settlements se. Kept in one place so every list spells an address the same way.
+ */
+export const addressColumns = `se.kind AS settlementKind, se.name AS settlementName, st.kind AS streetKind,
+  st.name AS streetName, h.number AS house`;
+
+export const addressJoins = (houseIdColumn: string) => `JOIN houses h ON h.id = ${houseIdColumn}
+  JOIN streets st ON st.id = h.street_id JOIN settlements se ON se.id = st.settlement_id`;
+
+/** Settlement, street, house in natural order, then apartment numerically. */
+export const addressOrder = (apartmentColumn: string) =>
+  `se.name, st.name, h.sort_key, CAST(${apartmentColumn} AS INTEGER), ${apartmentColumn}`;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddress } from './address';
+import { houseSortKey, normalizeHouseNumber, parseHouseNumber } from './house-number';
+
+describe('house numbers', () => {
+  it('orders them as people read them', () => {
+    const shuffled = ['12', '10/1', '2', '10б', '10а', '10', '1', '10/2', '100', '9'];
+    expect([...shuffled].sort((a, b) => houseSortKey(a).localeCompare(houseSortKey(b), 'en'))).toEqual([
+      '1', '2', '9', '10', '10а', '10б', '10/1', '10/2', '12', '100',
+    ]);
+    // Plain string comparison must give the same order: SQLite sorts the key with BINARY.
+    const binary = [...shuffled].sort((a, b) => (houseSortKey(a) < houseSortKey(b) ? -1 : 1));
+    expect(binary).toEqual(['1', '2', '9', '10', '10а', '10б', '10/1', '10/2', '12', '100']);
+  });
+
+  it('normalises spacing and case', () => {
+    expect(normalizeHouseNumber(' 12 А ')).toBe('12а');
+    expect(normalizeHouseNumber('12 / 1')).toBe('12/1');
+    expect(parseHouseNumber('7б/3')).toEqual({ main: 7, letter: 'б', fraction: 3 });
+  });
+
+  it('refuses what is not a house number', () => {
+    for (const bad of ['', 'а12', '12-14', '12ab', '1/2/3', '123456']) {
+      expect(() => parseHouseNumber(bad), bad).toThrowError('house.numberInvalid');
+    }
+  });
+
+  it('spells an address the way a sheet prints it', () => {
+    expect(
+      formatAddress({ settlementKind: 'місто', settlementName: 'Коростишів', streetKind: 'вул.', streetName: 'Шевченка', house: '10а', apartment: '5' }),
+    ).toBe('м. Коростишів, вул. Шевченка, 10а, кв. 5');
+    expect(
+      formatAddress({ settlementKind: 'село', settlementName: 'Вільшанка', streetKind: 'пров.', streetName: 'Садовий', house: '3', apartment: '' }),
+    ).toBe('с. Вільшанка, пров. Садовий, 3');
+  });
+});

@@ -1,0 +1,161 @@
+import type { directoriesChannels, EmployeeRow, HouseRow, SectionRow, SettlementRow, StreetRow } from '../../../shared/contract/directories';
+import type { Db } from '../../db/open';
+import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
+import { DomainError, found } from '../errors';
+import type { Handlers } from '../registry';
+import { isUniqueViolation } from '../sqlite-errors';
+
+type Channel = keyof typeof directoriesChannels;
+
+export function directoriesHandlers(db: Db): Handlers<Channel> {
+  const section = db.prepare<[number], SectionRow>(`
+    SELECT s.id, s.name, s.settlement_id AS settlementId, se.name AS settlementName,
+      (SELECT count(*) FROM routes r WHERE r.section_id = s.id) AS routeCount
+    FROM sections s LEFT JOIN settlements se ON se.id = s.settlement_id WHERE s.id = ?`);
+  const sections = db.prepare<[], SectionRow>(`
+    SELECT s.id, s.name, s.settlement_id AS settlementId, se.name AS settlementName,
+      (SELECT count(*) FROM routes r WHERE r.section_id = s.id) AS routeCount
+    FROM sections s LEFT JOIN settlements se ON se.id = s.settlement_id ORDER BY s.name`);
+  const insertSection = db.prepare('INSERT INTO sections (name, settlement_id) VALUES (?, ?)');
+  const updateSection = db.prepare('UPDATE sections SET name = ?, settlement_id = ? WHERE id = ?');
+
+  const employeeSelect = `SELECT e.id, e.full_name AS fullName, e.position, e.phone,
+      e.is_controller AS isController, e.active,
+      (SELECT count(*) FROM routes r WHERE r.executor_id = e.id) AS routeCount
+    FROM employees e`;
+  const employee = db.prepare<[number], EmployeeRow>(`${employeeSelect} WHERE e.id = ?`);
+  const employees = db.prepare<[number], EmployeeRow>(
+    `${employeeSelect} WHERE ? = 0 OR (e.is_controller = 1 AND e.active = 1) ORDER BY e.active DESC, e.full_name`,
+  );
+  const insertEmployee = db.prepare(
+    'INSERT INTO employees (full_name, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?)',
+  );
+  const updateEmployee = db.prepare(
+    'UPDATE employees SET full_name = ?, position = ?, phone = ?, is_controller = ?, active = ? WHERE id = ?',
+  );
+
+  const settlementSelect = `SELECT se.id, se.name, se.kind,
+      (SELECT count(*) FROM streets st WHERE st.settlement_id = se.id) AS streetCount FROM settlements se`;
+  const settlement = db.prepare<[number], SettlementRow>(`${settlementSelect} WHERE se.id = ?`);
+  const settlements = db.prepare<[], SettlementRow>(`${settlementSelect} ORDER BY se.name`);
+  const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
+  const updateSettlement = db.prepare('UPDATE settlements SET name = ?, kind = ? WHERE id = ?');
+
+  const streetSelect = `SELECT st.id, st.settlement_id AS settlementId, st.name, st.kind,
+      (SELECT count(*) FROM houses h WHERE h.street_id = st.id) AS houseCount,
+      (SELECT count(*) FROM houses h JOIN metering_points p ON p.house_id = h.id WHERE h.street_id = st.id) AS pointCount
+    FROM streets st`;
+  const street = db.prepare<[number], StreetRow>(`${streetSelect} WHERE st.id = ?`);
+  const streets = db.prepare<[number], StreetRow>(`${streetSelect} WHERE st.settlement_id = ? ORDER BY st.name`);
+  const insertStreet = db.prepare('INSERT INTO streets (settlement_id, name, kind) VALUES (?, ?, ?)');
+  const updateStreet = db.prepare('UPDATE streets SET settlement_id = ?, name = ?, kind = ? WHERE id = ?');
+
+  type HouseSql = Omit<HouseRow, 'otherRoutes'> & { otherRoutes: string | null };
+  const houseSelect = `SELECT h.id, h.street_id AS streetId, h.number,
+      count(p.id) AS pointCount,
+      count(CASE WHEN p.route_id = @routeId THEN 1 END) AS onRouteCount,
+      (SELECT group_concat(number) FROM (SELECT DISTINCT r.number FROM metering_points p2
+         JOIN routes r ON r.id = p2.route_id
+         WHERE p2.house_id = h.id AND p2.route_id IS NOT @routeId ORDER BY r.number)) AS otherRoutes
+    FROM houses h LEFT JOIN metering_points p ON p.house_id = h.id`;
+  const house = db.prepare<{ id: number; routeId: number | null }, HouseSql>(
+    `${houseSelect} WHERE h.id = @id GROUP BY h.id`,
+  );
+  const houses = db.prepare<{ streetId: number; routeId: number | null }, HouseSql>(
+    `${houseSelect} WHERE h.street_id = @streetId GROUP BY h.id ORDER BY h.sort_key`,
+  );
+  const insertHouse = db.prepare('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)');
+  const updateHouse = db.prepare('UPDATE houses SET street_id = ?, number = ?, sort_key = ? WHERE id = ?');
+  const toHouseRow = (row: HouseSql): HouseRow => ({
+    ...row,
+    otherRoutes: row.otherRoutes ? row.otherRoutes.split(',').map(Number) : [],
+  });
+
+  const employeeRow = (row: EmployeeRow): EmployeeRow => ({
+    ...row,
+    isController: Boolean(row.isController),
+    active: Boolean(row.active),
+  });
+
+  /** Saves a row, turning the table's UNIQUE constraint into the user's words. */
+  const uniquely = <T>(write: () => T, code: DomainError['code'], params: Record<string, unknown>, field: string): T => {
+    try {
+      return write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError(code, params, field);
+      throw error;
+    }
+  };
+
+  return {
+    'sections.list': () => sections.all(),
+    'sections.save': ({ id, name, settlementId }) => {
+      if (settlementId !== null) found(settlement.get(settlementId), 'notFound.settlement');
+      const savedId = uniquely(
+        () => {
+          if (id === undefined) return Number(insertSection.run(name, settlementId).lastInsertRowid);
+          if (updateSection.run(name, settlementId, id).changes === 0) throw new DomainError('notFound.section');
+          return id;
+        },
+        'section.nameTaken',
+        { name },
+        'name',
+      );
+      return found(section.get(savedId), 'notFound.section');
+    },
+    'employees.list': ({ onlyActiveControllers }) => employees.all(onlyActiveControllers ? 1 : 0).map(employeeRow),
+    'employees.save': ({ id, fullName, position, phone, isController, active }) => {
+      const values = [fullName, position, phone, isController ? 1 : 0, active ? 1 : 0] as const;
+      let savedId = id;
+      if (savedId === undefined) savedId = Number(insertEmployee.run(...values).lastInsertRowid);
+      else if (updateEmployee.run(...values, savedId).changes === 0) throw new DomainError('notFound.employee');
+      return employeeRow(found(employee.get(savedId), 'notFound.employee'));
+    },
+    'settlements.list': () => settlements.all(),
+    'settlements.save': ({ id, name, kind }) => {
+      const savedId = uniquely(
+        () => {
+          if (id === undefined) return Number(insertSettlement.run(name, kind).lastInsertRowid);
+          if (updateSettlement.run(name, kind, id).changes === 0) throw new DomainError('notFound.settlement');
+          return id;
+        },
+        'settlement.nameTaken',
+        { name },
+        'name',
+      );
+      return found(settlement.get(savedId), 'notFound.settlement');
+    },
+    'streets.list': ({ settlementId }) => streets.all(settlementId),
+    'streets.save': ({ id, settlementId, name, kind }) => {
+      found(settlement.get(settlementId), 'notFound.settlement');
+      const savedId = uniquely(
+        () => {
+          if (id === undefined) return Number(insertStreet.run(settlementId, name, kind).lastInsertRowid);
+          if (updateStreet.run(settlementId, name, kind, id).changes === 0) throw new DomainError('notFound.street');
+          return id;
+        },
+        'street.nameTaken',
+        { name: `${kind} ${name}` },
+        'name',
+      );
+      return found(street.get(savedId), 'notFound.street');
+    },
+    'houses.list': ({ streetId, routeId }) => houses.all({ streetId, routeId: routeId ?? null }).map(toHouseRow),
+    'houses.save': ({ id, streetId, number: raw }) => {
+      found(street.get(streetId), 'notFound.street');
+      const number = normalizeHouseNumber(raw);
+      const key = houseSortKey(number);
+      const savedId = uniquely(
+        () => {
+          if (id === undefined) return Number(insertHouse.run(streetId, number, key).lastInsertRowid);
+          if (updateHouse.run(streetId, number, key, id).changes === 0) throw new DomainError('notFound.house');
+          return id;
+        },
+        'house.numberTaken',
+        { number },
+        'number',
+      );
+      return toHouseRow(found(house.get({ id: savedId, routeId: null }), 'notFound.house'));
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { Page } from '../../../shared/contract/define';
+import type { RoutePointRow, RouteRow } from '../../../shared/contract/routes';
+import type { Db } from '../../db/open';
+import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
+import { DomainError, found } from '../errors';
+import { isUniqueViolation } from '../sqlite-errors';
+
+export interface RouteDraft {
+  id?: number | undefined;
+  number: number;
+  name: string;
+  sectionId: number | null;
+  executorId: number | null;
+}
+
+/** Route records: the numbering, naming, section and executor rules of Довідники / Маршрути. */
+export function routeStore(db: Db) {
+  const routeSelect = `SELECT r.id, r.number, r.name, r.section_id AS sectionId, s.name AS sectionName,
+      r.executor_id AS executorId, e.full_name AS executorName,
+      (SELECT count(*) FROM metering_points p WHERE p.route_id = r.id) AS pointCount
+    FROM routes r LEFT JOIN sections s ON s.id = r.section_id LEFT JOIN employees e ON e.id = r.executor_id`;
+  const byId = db.prepare<[number], RouteRow>(`${routeSelect} WHERE r.id = ?`);
+  const byNumber = db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM routes WHERE number = ?');
+  // The query matches a route number exactly, or a fragment of its name, section or executor.
+  const filter = `WHERE @query = '' OR r.number = CAST(@query AS INTEGER) AND @query GLOB '[0-9]*'
+      OR instr(ufold(r.name), ufold(@query)) > 0 OR instr(ufold(s.name), ufold(@query)) > 0
+      OR instr(ufold(e.full_name), ufold(@query)) > 0`;
+  const list = db.prepare<{ query: string; offset: number; limit: number }, RouteRow>(
+    `${routeSelect} ${filter} ORDER BY r.number LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<{ query: string }, { n: number }>(
+    `SELECT count(*) AS n FROM routes r LEFT JOIN sections s ON s.id = r.section_id
+      LEFT JOIN employees e ON e.id = r.executor_id ${filter}`,
+  );
+  const sectionExists = db.prepare<[number], { id: number }>('SELECT id FROM sections WHERE id = ?');
+  const executor = db.prepare<[number], { fullName: string; active: number }>(
+    'SELECT full_name AS fullName, active FROM employees WHERE id = ?',
+  );
+  const insert = db.prepare(
+    'INSERT INTO routes (number, name, section_id, executor_id) VALUES (@number, @name, @sectionId, @executorId)',
+  );
+  const update = db.prepare(
+    'UPDATE routes SET number = @number, name = @name, section_id = @sectionId, executor_id = @executorId WHERE id = @id',
+  );
+  const remove = db.prepare('DELETE FROM routes WHERE id = ?');
+
+  type PointSql = Omit<RoutePointRow, 'address'> & AddressParts;
+  const points = db.prepare<{ routeId: number; offset: number; limit: number }, PointSql>(`
+    SELECT p.id AS pointId, a.id AS accountId, a.number AS accountNumber, a.full_name AS fullName,
+      ${addressColumns}, p.apartment, p.commodity, p.status, m.serial AS meterSerial, m.model AS meterModel
+    FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
+    LEFT JOIN meters m ON m.point_id = p.id
+    WHERE p.route_id = @routeId ORDER BY ${addressOrder('p.apartment')} LIMIT @limit OFFSET @offset`);
+  const pointCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM metering_points WHERE route_id = ?');
+
+  const get = (id: number): RouteRow => found(byId.get(id), 'notFound.route');
+
+  const checkDraft = (draft: RouteDraft) => {
+    if (!Number.isInteger(draft.number) || draft.number < 1 || draft.number > 99_999) {
+      throw new DomainError('route.numberInvalid', {}, 'number');
+    }
+    const holder = byNumber.get(draft.number);
+    if (holder && holder.id !== draft.id) {
+      throw new DomainError('route.numberTaken', { number: draft.number, name: holder.name }, 'number');
+    }
+    if (draft.sectionId !== null && !sectionExists.get(draft.sectionId)) {
+      throw new DomainError('notFound.section', {}, 'sectionId');
+    }
+    if (draft.executorId !== null) {
+      const person = found(executor.get(draft.executorId), 'notFound.employee');
+      if (!person.active) throw new DomainError('route.executorNotActive', { name: person.fullName }, 'executorId');
+    }
+  };
+
+  return {
+    get,
+    list(query: string, offset: number, limit: number): Page<RouteRow> {
+      return { rows: list.all({ query, offset, limit }), total: count.get({ query })!.n };
+    },
+    /** Saving never touches the route's points, so replacing the executor keeps them. */
+    save(draft: RouteDraft): RouteRow {
+      checkDraft(draft);
+      const values = { number: draft.number, name: draft.name, sectionId: draft.sectionId, executorId: draft.executorId };
+      try {
+        if (draft.id === undefined) return get(Number(insert.run(values).lastInsertRowid));
+        if (update.run({ ...values, id: draft.id }).changes === 0) throw new DomainError('notFound.route');
+        return get(draft.id);
+      } catch (error) {
+        // Two operators saving the same number at once: the UNIQUE index decides.
+        if (isUniqueViolation(error)) throw new DomainError('route.numberTaken', { number: draft.number, name: '' }, 'number');
+        throw error;
+      }
+    },
+    /** Only an empty route may go: its points would otherwise silently fall off every walk. */
+    delete(id: number): number {
+      return db.transaction(() => {
+        const route = get(id);
+        if (route.pointCount > 0) throw new DomainError('route.notEmpty', { number: route.number, count: route.pointCount });
+        return remove.run(id).changes;
+      })();
+    },
+    points(routeId: number, offset: number, limit: number): Page<RoutePointRow> {
+      get(routeId);
+      const rows = points.all({ routeId, offset, limit }).map(
+        ({ settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest }) => ({
+          ...rest,
+          address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }),
+        }),
+      );
+      return { rows, total: pointCount.get(routeId)!.n };
+    },
+  };
+}

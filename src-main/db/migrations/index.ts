@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import { initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Forward only; each file one change, numbered in order. */
+export const migrations: readonly Migration[] = [initial];
+
+export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
+
+export class DatabaseTooNewError extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `База даних створена новішою версією програми (схема ${found}, ця програма знає до ${known}). ` +
+        `The database was written by a newer Obhid (schema ${found}; this build knows up to ${known}).`,
+    );
+  }
+}
+
+/** Runs every pending migration in one transaction, so a failed upgrade leaves the old schema intact. */
+export function migrate(db: Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const to = latestVersion();
+  if (from > to) throw new DatabaseTooNewError(from, to);
+  if (from === to) return { from, to };
+  db.transaction(() => {
+    for (const migration of migrations) {
+      if (migration.version <= from) continue;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+  return { from, to };
+}

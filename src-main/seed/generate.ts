@@ -1,0 +1,264 @@
+import type { Database } from 'better-sqlite3';
+import { houseSortKey } from '../core/addresses/house-number';
+import { addDays, dayOfMonth, monthStart } from './calendar';
+import * as names from './names';
+import { createRandom, type Random } from './random';
+
+export interface SeedOptions {
+  accounts: number;
+  seed: number;
+  /** The district's "today": readings and bills run up to the month before it. */
+  asOf: string;
+  commodity: 'electricity' | 'gas';
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+  settlements: number;
+  streets: number;
+  houses: number;
+  accounts: number;
+  readings: number;
+  bills: number;
+  payments: number;
+  routes: number;
+  debtors: number;
+  nearRollover: number;
+}
+
+const months = 24;
+const tariffKop = { electricity: 432, gas: 796 } as const;
+const paymentSources = ['ПриватБанк', 'Ощадбанк', 'Укрпошта', 'каса РЕМ', 'monobank'];
+
+interface Dwelling { houseId: number; apartment: string; settlementIndex: number; streetId: number; streetLabel: string }
+
+/**
+ * Fills an empty, migrated database with a district that looks real: a town of apartment blocks
+ * and villages of private houses, two years of readings and bills, debtors, and meters about to
+ * roll over. The same options always give the same rows.
+ */
+export function seedDistrict(db: Database, options: SeedOptions): SeedSummary {
+  const random = createRandom(options.seed);
+  const summary: SeedSummary = {
+    settlements: 0, streets: 0, houses: 0, accounts: 0, readings: 0, bills: 0, payments: 0, routes: 0, debtors: 0, nearRollover: 0,
+  };
+  db.transaction(() => {
+    const dwellings = buildAddresses(db, random, options.accounts, summary);
+    const employees = buildEmployees(db, random, Math.max(4, Math.ceil(options.accounts / 1500)));
+    const pointsInOrder = buildAccounts(db, random, options, dwellings, summary);
+    buildRoutes(db, random, dwellings, pointsInOrder, employees, summary);
+  })();
+  return summary;
+}
+
+function buildAddresses(db: Database, random: Random, accounts: number, summary: SeedSummary): Dwelling[] {
+  const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
+  const insertStreetOnce = db.prepare('INSERT OR IGNORE INTO streets (settlement_id, name, kind) VALUES (?, ?, ?)');
+  const insertHouse = db.prepare('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)');
+  const insertSection = db.prepare('INSERT INTO sections (name, settlement_id) VALUES (?, ?)');
+
+  const villageCount = Math.min(names.villageNames.length, Math.max(2, Math.ceil(accounts / 4000)));
+  const townQuota = Math.ceil(accounts * 0.45);
+  const villageQuota = Math.ceil((accounts - townQuota) / villageCount);
+  const settlements = [
+    { name: names.townName, kind: 'місто', quota: townQuota, town: true },
+    ...names.villageNames.slice(0, villageCount).map((name) => ({ name, kind: 'село', quota: villageQuota, town: false })),
+  ];
+
+  const dwellings: Dwelling[] = [];
+  settlements.forEach((settlement, settlementIndex) => {
+    const settlementId = Number(insertSettlement.run(settlement.name, settlement.kind).lastInsertRowid);
+    summary.settlements++;
+    if (settlement.town) {
+      insertSection.run(`${settlement.name} — центр`, settlementId);
+      insertSection.run(`${settlement.name} — околиці`, settlementId);
+    } else if (settlementIndex % 4 === 1) {
+      insertSection.run(`${settlement.name}ська дільниця`, null);
+    }
+    let left = Math.min(settlement.quota, accounts - dwellings.length);
+    const streetPool = random.shuffle(names.streetNames);
+    for (let k = 0; left > 0; k++) {
+      // A big settlement runs out of names: later rounds give lanes and squares of the same names.
+      const round = Math.floor(k / streetPool.length);
+      const name = streetPool[k % streetPool.length]! + (round > names.overflowStreetKinds.length ? ` ${round}` : '');
+      const kind = round === 0 ? random.pick(names.streetKindsWeighted) : names.overflowStreetKinds[(round - 1) % names.overflowStreetKinds.length]!;
+      const inserted = insertStreetOnce.run(settlementId, name, kind);
+      if (inserted.changes === 0) continue;
+      const streetId = Number(inserted.lastInsertRowid);
+      summary.streets++;
+      const houseCount = settlement.town ? random.int(8, 30) : random.int(15, 70);
+      for (let n = 1, made = 0; made < houseCount && left > 0; n += random.chance(0.1) ? 2 : 1, made++) {
+        for (const number of houseVariants(random, n)) {
+          if (left <= 0) break;
+          const houseId = Number(insertHouse.run(streetId, number, houseSortKey(number)).lastInsertRowid);
+          summary.houses++;
+          const block = settlement.town && random.chance(0.55);
+          const apartments = block ? Math.min(left, random.pick([18, 36, 45, 60, 72, 90])) : 1;
+          for (let apartment = 1; apartment <= apartments; apartment++) {
+            dwellings.push({ houseId, apartment: block ? String(apartment) : '', settlementIndex, streetId, streetLabel: `${kind} ${name}` });
+          }
+          left -= apartments;
+        }
+      }
+    }
+  });
+  return dwellings;
+}
+
+/** Most houses have a plain number; some gain a lettered neighbour (12а) or a building (12/1). */
+function houseVariants(random: Random, n: number): string[] {
+  const variants = [String(n)];
+  if (random.chance(0.08)) variants.push(`${n}а`);
+  if (random.chance(0.04)) variants.push(`${n}/1`);
+  return variants;
+}
+
+function personName(random: Random): string {
+  const female = random.chance(0.55);
+  const gendered = random.chance(0.2) ? random.pick(names.genderedSurnames) : null;
+  const surname = gendered ? gendered[female ? 1 : 0] : random.pick(names.maleSurnames);
+  const first = random.pick(female ? names.femaleNames : names.maleNames);
+  const patronymic = random.pick(names.patronymics)[female ? 1 : 0];
+  return `${surname} ${first} ${patronymic}`;
+}
+
+function phone(random: Random): string {
+  return `+380 ${random.pick(['67', '97', '50', '66', '63', '93', '98'])} ${random.int(100, 999)} ${random.int(10, 99)} ${random.int(10, 99)}`;
+}
+
+function buildEmployees(db: Database, random: Random, controllers: number): number[] {
+  const insert = db.prepare('INSERT INTO employees (full_name, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?)');
+  const ids: number[] = [];
+  for (let i = 0; i < controllers; i++) {
+    ids.push(Number(insert.run(personName(random), 'контролер', phone(random), 1, 1).lastInsertRowid));
+  }
+  for (const position of ['майстер', 'майстер', 'оператор', 'оператор', 'інженер']) {
+    insert.run(personName(random), position, phone(random), 0, 1);
+  }
+  // A controller who has left: kept for history, not offered as an executor.
+  insert.run(personName(random), 'контролер', phone(random), 1, 0);
+  return ids;
+}
+
+function buildAccounts(db: Database, random: Random, options: SeedOptions, dwellings: Dwelling[], summary: SeedSummary): number[] {
+  const insertAccount = db.prepare(
+    'INSERT INTO accounts (number, full_name, phone, house_id, apartment, balance_kop) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertPoint = db.prepare(`INSERT INTO metering_points (account_id, house_id, apartment, commodity, status, inspection_since, complaint_since)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertMeter = db.prepare(`INSERT INTO meters (point_id, serial, model, digits, placement, condition, verification_due)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertReading = db.prepare('INSERT INTO readings (point_id, taken_on, value, kind, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertBill = db.prepare('INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)');
+  const setBalance = db.prepare('UPDATE accounts SET balance_kop = ? WHERE id = ?');
+  const insertPayment = db.prepare('INSERT INTO payments (account_id, paid_on, amount_kop, source) VALUES (?, ?, ?, ?)');
+
+  const electricity = options.commodity === 'electricity';
+  const firstMonth = monthStart(options.asOf, -months);
+  const perSettlement = new Map<number, number>();
+  const points: number[] = [];
+
+  dwellings.forEach((dwelling, index) => {
+    const seq = perSettlement.get(dwelling.settlementIndex) ?? 0;
+    perSettlement.set(dwelling.settlementIndex, seq + 1);
+    // A permutation of 0..999999 (104729 is prime to 10⁶): numbers do not follow the street order.
+    const accountNumber = `${String(dwelling.settlementIndex + 10).padStart(2, '0')}${String((seq * 104729 + 4243) % 1_000_000).padStart(6, '0')}`;
+    const debtor = random.chance(0.12);
+    const partialPayer = !debtor && random.chance(0.05);
+    const accountId = Number(insertAccount.run(accountNumber, personName(random), random.chance(0.8) ? phone(random) : '', dwelling.houseId, dwelling.apartment, 0).lastInsertRowid);
+
+    const disconnected = debtor && random.chance(0.12);
+    const inspection = random.chance(0.01) ? addDays(options.asOf, -random.int(1, 90)) : null;
+    const complaint = random.chance(0.006) ? addDays(options.asOf, -random.int(1, 40)) : null;
+    const pointId = Number(insertPoint.run(accountId, dwelling.houseId, dwelling.apartment, options.commodity,
+      disconnected ? 'disconnected' : 'connected', inspection, complaint).lastInsertRowid);
+    points.push(pointId);
+
+    const digits = electricity ? random.pick([5, 6, 6]) : 5;
+    const modulus = 10 ** digits;
+    const base = electricity ? random.int(60, 420) : random.int(15, 160);
+    const nearRollover = random.chance(0.004);
+    let value = nearRollover ? modulus - base * random.int(20, 27) : random.int(0, Math.floor(modulus * 0.6));
+    if (nearRollover) summary.nearRollover++;
+    insertMeter.run(pointId, String(random.int(10_000_000, 99_999_999)), random.pick(electricity ? names.electricityModels : names.gasModels),
+      digits, random.pick(electricity ? names.electricityPlacements : names.gasPlacements), random.pick(names.meterConditions),
+      addDays(options.asOf, random.int(-60, 8 * 365)));
+
+    // A control walk every six months at a random phase; one point in five has been missed for long.
+    const controlPhase = random.int(0, 5);
+    const neglected = random.chance(0.2);
+    const stopPayingAt = debtor ? months - random.int(1, 8) : months;
+    let balance = 0;
+    for (let m = 0; m < months; m++) {
+      const month = monthStart(firstMonth, m);
+      const monthNo = Number(month.slice(5, 7));
+      const season = electricity ? (monthNo <= 2 || monthNo === 12 ? 1.3 : 1) : (monthNo <= 3 || monthNo >= 11 ? 2.2 : 0.35);
+      const consumption = Math.max(0, Math.round(base * season * (0.8 + random.next() * 0.4)));
+      value += consumption;
+      const shown = value % modulus;
+      if (random.chance(0.85)) {
+        const day = dayOfMonth(month, random.int(1, 5));
+        insertReading.run(pointId, day, shown, 'self', null, `${day}T09:00:00.000Z`);
+        summary.readings++;
+      }
+      if (!neglected && m % 6 === controlPhase) {
+        const day = dayOfMonth(month, random.int(10, 25));
+        insertReading.run(pointId, day, shown, 'control', 'демо', `${day}T15:00:00.000Z`);
+        summary.readings++;
+      }
+      const amount = consumption * tariffKop[options.commodity];
+      const delivered = dayOfMonth(monthStart(month, 1), random.int(3, 7));
+      const paid = m >= stopPayingAt ? 0 : partialPayer && random.chance(0.5) ? Math.round(amount / 2) : amount;
+      insertBill.run(pointId, month.slice(0, 7), amount, delivered, paid);
+      summary.bills++;
+      if (paid > 0) {
+        insertPayment.run(accountId, addDays(delivered, random.int(2, 20)), paid, random.pick(paymentSources));
+        summary.payments++;
+      }
+      balance += paid - amount;
+    }
+    if (balance !== 0) setBalance.run(balance, accountId);
+    if (balance < 0) summary.debtors++;
+    summary.accounts++;
+    if (index % 1000 === 999) options.onProgress?.(index + 1, dwellings.length);
+  });
+  options.onProgress?.(dwellings.length, dwellings.length);
+  return points;
+}
+
+/**
+ * Routes of a few hundred points along the street order; the last streets of each settlement are
+ * left unassigned so a new user has something to put on a route.
+ */
+function buildRoutes(db: Database, random: Random, dwellings: Dwelling[], points: number[], controllers: number[], summary: SeedSummary) {
+  const insertRoute = db.prepare('INSERT INTO routes (number, name, section_id, executor_id) VALUES (?, ?, ?, ?)');
+  const assign = db.prepare('UPDATE metering_points SET route_id = ? WHERE id IN (SELECT value FROM json_each(?))');
+  const sectionIds = db.prepare<[], { id: number }>('SELECT id FROM sections ORDER BY id').all().map((row) => row.id);
+  const target = random.int(300, 600);
+  let batch: number[] = [];
+  let labels: string[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const number = summary.routes + 1;
+    const name = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ' …' : '');
+    const routeId = Number(insertRoute.run(number, name, sectionIds[number % sectionIds.length] ?? null, controllers[number % controllers.length] ?? null).lastInsertRowid);
+    assign.run(routeId, JSON.stringify(batch));
+    summary.routes++;
+    batch = [];
+    labels = [];
+  };
+  let previousStreet = -1;
+  let streetsSeen = 0;
+  dwellings.forEach((dwelling, index) => {
+    if (dwelling.streetId !== previousStreet) {
+      previousStreet = dwelling.streetId;
+      streetsSeen++;
+      if (batch.length >= target) flush();
+      labels.push(dwelling.streetLabel);
+    }
+    // Every seventh street stays off the routes.
+    if (streetsSeen % 7 === 0) return;
+    batch.push(points[index]!);
+  });
+  flush();
+}

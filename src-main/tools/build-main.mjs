@@ -1,0 +1,29 @@
+// Bundles the main-process entries into build/main. better-sqlite3 (native) and electron stay external.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['better-sqlite3', 'electron'],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+  outExtension: { '.js': '.cjs' },
+  outdir: 'build/main',
+};
+await build({
+  ...common,
+  entryPoints: {
+    'seed-cli': 'src-main/cli/seed.ts',
+    'bench-cli': 'src-main/cli/bench.ts',
+    'web-main': 'src-main/hosts/web/main.ts',
+    'start-electron': 'src-main/hosts/electron/start.ts',
+    'electron-main': 'src-main/hosts/electron/main.ts',
+  },
+});
+// The preload runs sandboxed: one self-contained file that may require only 'electron'.
+await build({ ...common, entryPoints: { preload: 'src-main/hosts/electron/preload.ts' } });
