@@ -17,3 +17,10 @@ export interface RpcRequest {
   input: unknown;
   locale: string;
 }
+
+/** What the Electron preload exposes as `window.obhid`; browser mode has no such object. */
+export interface RpcBridge {
+  invoke(request: RpcRequest): Promise<Envelope<unknown>>;
+}
+
+export const bridgeName = 'obhid';

@@ -7,8 +7,8 @@ const messages = {
     en: 'Unknown request "{channel}".',
   },
   'request.invalid': {
-    uk: 'Неправильні дані запиту: {fields}.',
-    en: 'Invalid request data: {fields}.',
+    uk: 'Заповніть правильно: {fields}.',
+    en: 'Please fill in correctly: {fields}.',
   },
   'request.unauthorized': {
     uk: 'Запит відхилено: немає дозволу цього сеансу.',

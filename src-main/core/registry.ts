@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannelName, type ChannelName, type Envelope, type Output, type ParsedInput } from '../../shared/contract/index';
 import { errorMessage } from '../../shared/i18n/errors';
+import { fieldLabel } from '../../shared/i18n/fields';
 import { asLocale, type Locale } from '../../shared/i18n/locales';
 import { DomainError } from './errors';
 
@@ -39,7 +40,7 @@ export function createRegistry(
       const parsed = (contract[channel].input as z.ZodType).safeParse(input ?? {});
       if (!parsed.success) {
         const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '—'))].slice(0, 5);
-        return fail(locale, 'request.invalid', { fields: fields.join(', ') }, fields[0]);
+        return fail(locale, 'request.invalid', { fields: fields.map((field) => fieldLabel(field, locale)).join(', ') }, fields[0]);
       }
       try {
         return { ok: true, value: handlers.get(channel)!(parsed.data) };

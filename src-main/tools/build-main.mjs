@@ -9,7 +9,7 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron'],
+  external: ['better-sqlite3', 'electron', '@playwright/test', 'playwright-core'],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
   outExtension: { '.js': '.cjs' },

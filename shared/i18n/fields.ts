@@ -1,0 +1,21 @@
+import type { Locale } from './locales';
+
+/** Request field names as the forms label them, so a rejected request names the field the user sees. */
+const labels: Record<string, Record<Locale, string>> = {
+  number: { uk: 'Номер', en: 'Number' },
+  name: { uk: 'Найменування', en: 'Name' },
+  fullName: { uk: 'ПІБ', en: 'Full name' },
+  kind: { uk: 'Тип', en: 'Kind' },
+  sectionId: { uk: 'Дільниця', en: 'Section' },
+  executorId: { uk: 'Виконавець', en: 'Executor' },
+  settlementId: { uk: 'Населений пункт', en: 'Settlement' },
+  streetId: { uk: 'Вулиця', en: 'Street' },
+  routeId: { uk: 'Маршрут', en: 'Route' },
+  query: { uk: 'Пошук', en: 'Search' },
+  phone: { uk: 'Телефон', en: 'Phone' },
+  position: { uk: 'Посада', en: 'Position' },
+  houseIds: { uk: 'Будинки', en: 'Houses' },
+  pointIds: { uk: 'Точки обліку', en: 'Metering points' },
+};
+
+export const fieldLabel = (path: string, locale: Locale): string => labels[path.split('.')[0] ?? '']?.[locale] ?? path;
