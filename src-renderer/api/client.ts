@@ -1,0 +1,36 @@
+import type { ChannelName, Input, Output } from '../../shared/contract/index';
+import type { ApiErrorBody } from '../../shared/contract/envelope';
+import type { Locale } from '../../shared/i18n/locales';
+import { pickTransport, type Transport } from './transport';
+
+/** A refusal from the core, already worded in the user's language. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly details: unknown;
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.field = body.field;
+    this.details = body.details;
+  }
+}
+
+export interface Api {
+  call<N extends ChannelName>(channel: N, input: Input<N>): Promise<Output<N>>;
+}
+
+export function createApi(transport: Transport, locale: () => Locale): Api {
+  return {
+    async call(channel, input) {
+      let answer;
+      try {
+        answer = await transport({ channel, input, locale: locale() });
+      } catch (error) {
+        throw new ApiError({ code: 'internal', message: error instanceof Error ? error.message : String(error) });
+      }
+      if (!answer.ok) throw new ApiError(answer.error);
+      return answer.value as Output<typeof channel>;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import type { Locale } from '../../shared/i18n/locales';
+import { createApi, type Api } from './client';
+import { pickTransport } from './transport';
+
+const ApiContext = createContext<Api | null>(null);
+
+export function ApiProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+  const api = useMemo(() => createApi(pickTransport(), () => localeRef.current), []);
+  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
+}
+
+export function useApi(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi outside ApiProvider');
+  return api;
+}

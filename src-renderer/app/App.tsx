@@ -1,0 +1,97 @@
+import { AppShell, Group, MantineProvider, Text } from '@mantine/core';
+import { ApiProvider } from '../api/context';
+import { AccountCardProvider } from '../features/accounts/AccountCardProvider';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { AssignByCriterionScreen } from '../features/assignment/AssignByCriterionScreen';
+import { AssignByStreetScreen } from '../features/assignment/AssignByStreetScreen';
+import { AddressesScreen } from '../features/directories/AddressesScreen';
+import { EmployeesScreen } from '../features/directories/EmployeesScreen';
+import { SectionsScreen } from '../features/directories/SectionsScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { RouteScreen } from '../features/routes/RouteScreen';
+import { RoutesScreen } from '../features/routes/RoutesScreen';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { MainMenu } from './MainMenu';
+import { RouterProvider, useRouter } from './router';
+import { StatusProvider, useStatus } from './status';
+import { theme } from './theme';
+
+function CurrentScreen() {
+  const { screen } = useRouter();
+  switch (screen.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'routes':
+      return <RoutesScreen />;
+    case 'route':
+      return <RouteScreen key={screen.id} id={screen.id} tab={screen.tab} />;
+    case 'assignByStreet':
+      return <AssignByStreetScreen routeId={screen.routeId} />;
+    case 'assignByCriterion':
+      return <AssignByCriterionScreen routeId={screen.routeId} />;
+    case 'sections':
+      return <SectionsScreen />;
+    case 'employees':
+      return <EmployeesScreen />;
+    case 'addresses':
+      return <AddressesScreen />;
+    case 'accounts':
+      return <AccountsScreen />;
+  }
+}
+
+function StatusBar() {
+  const { t } = useI18n();
+  const { message, tone } = useStatus();
+  return (
+    <Group justify="space-between" px="md" h="100%">
+      <Text size="sm" c={tone === 'error' ? 'red' : undefined} role="status" aria-live="polite" data-testid="status">
+        {message}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('app.menuHint')}
+      </Text>
+    </Group>
+  );
+}
+
+function Shell() {
+  const { t, locale } = useI18n();
+  const { go } = useRouter();
+  return (
+    <ApiProvider locale={locale}>
+      <StatusProvider>
+        <AccountCardProvider>
+          <AppShell header={{ height: 48 }} footer={{ height: 30 }} padding={0}>
+            <AppShell.Header>
+              <Group h="100%" px="md" gap="lg">
+                <Text fw={700} component="a" href="#/" onClick={(event) => (event.preventDefault(), go({ name: 'home' }))}>
+                  {t('app.title')}
+                </Text>
+                <MainMenu />
+              </Group>
+            </AppShell.Header>
+            <AppShell.Main>
+              <CurrentScreen />
+            </AppShell.Main>
+            <AppShell.Footer>
+              <StatusBar />
+            </AppShell.Footer>
+          </AppShell>
+        </AccountCardProvider>
+      </StatusProvider>
+    </ApiProvider>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <I18nProvider>
+        <RouterProvider>
+          <Shell />
+        </RouterProvider>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

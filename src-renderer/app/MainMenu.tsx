@@ -1,0 +1,70 @@
+import { Menu, Menubar } from '@mantine/core';
+import { useRef } from 'react';
+import { locales } from '../../shared/i18n/locales';
+import { useI18n } from '../i18n/i18n';
+import { useHotkeys } from './hotkeys';
+import { useRouter, type Screen } from './router';
+
+/**
+ * The menu mirrors the UENS paths operators already know (Довідники / Довідники РЕМ / Маршрути …).
+ * F10 puts the focus on it, as in the desktop programs it replaces; arrows and Enter do the rest.
+ */
+export function MainMenu() {
+  const { t, locale, setLocale } = useI18n();
+  const { go } = useRouter();
+  const barRef = useRef<HTMLDivElement>(null);
+  useHotkeys({ f10: () => barRef.current?.querySelector<HTMLElement>('button')?.focus() });
+
+  const item = (label: string, screen: Screen) => (
+    <Menu.Item key={label} onClick={() => go(screen)}>
+      {label}
+    </Menu.Item>
+  );
+  const later = (label: string) => (
+    <Menu.Item key={label} disabled title={t('menu.notYet')}>
+      {label}
+    </Menu.Item>
+  );
+
+  return (
+    <Menubar ref={barRef} aria-label={t('app.title')}>
+      <Menubar.Menu width={260}>
+        <Menubar.Target>{t('menu.directories')}</Menubar.Target>
+        <Menubar.Dropdown>
+          <Menu.Label>{t('menu.directoriesRem')}</Menu.Label>
+          {item(t('menu.routes'), { name: 'routes' })}
+          {item(t('menu.sections'), { name: 'sections' })}
+          {item(t('menu.employees'), { name: 'employees' })}
+          <Menu.Divider />
+          {item(t('menu.addresses'), { name: 'addresses' })}
+        </Menubar.Dropdown>
+      </Menubar.Menu>
+      <Menubar.Menu width={300}>
+        <Menubar.Target>{t('menu.subscriber')}</Menubar.Target>
+        <Menubar.Dropdown>
+          <Menu.Label>{t('menu.accountsGroup')}</Menu.Label>
+          {item(t('menu.accounts'), { name: 'accounts' })}
+          {item(t('menu.assignByStreet'), { name: 'assignByStreet' })}
+          {item(t('menu.assignByCriterion'), { name: 'assignByCriterion' })}
+          <Menu.Divider />
+          <Menu.Label>{t('menu.tasksGroup')}</Menu.Label>
+          {later(t('menu.tasksGroup'))}
+        </Menubar.Dropdown>
+      </Menubar.Menu>
+      <Menubar.Menu width={240}>
+        <Menubar.Target>{t('menu.reports')}</Menubar.Target>
+        <Menubar.Dropdown>{later(t('menu.reportsRun'))}</Menubar.Dropdown>
+      </Menubar.Menu>
+      <Menubar.Menu width={160}>
+        <Menubar.Target>{t('app.language')}</Menubar.Target>
+        <Menubar.Dropdown>
+          {locales.map((code) => (
+            <Menu.Item key={code} onClick={() => setLocale(code)} fw={code === locale ? 700 : undefined}>
+              {code === 'uk' ? 'Українська' : 'English'}
+            </Menu.Item>
+          ))}
+        </Menubar.Dropdown>
+      </Menubar.Menu>
+    </Menubar>
+  );
+}

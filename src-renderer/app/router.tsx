@@ -1,0 +1,74 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+
+/** The screens, addressed by the URL fragment so a reload returns to the same place. */
+export type Screen =
+  | { name: 'home' }
+  | { name: 'routes' }
+  | { name: 'route'; id: number; tab: 'general' | 'points' }
+  | { name: 'assignByStreet'; routeId?: number }
+  | { name: 'assignByCriterion'; routeId?: number }
+  | { name: 'sections' }
+  | { name: 'employees' }
+  | { name: 'addresses' }
+  | { name: 'accounts' };
+
+export function parseHash(hash: string): Screen {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  const routeParam = Number(params.get('route'));
+  const routeId = Number.isInteger(routeParam) && routeParam > 0 ? routeParam : undefined;
+  switch (parts[0]) {
+    case 'routes': {
+      const id = Number(parts[1]);
+      if (Number.isInteger(id) && id > 0) return { name: 'route', id, tab: parts[2] === 'points' ? 'points' : 'general' };
+      return { name: 'routes' };
+    }
+    case 'assign':
+      return parts[1] === 'criterion' ? { name: 'assignByCriterion', routeId } : { name: 'assignByStreet', routeId };
+    case 'sections':
+    case 'employees':
+    case 'addresses':
+    case 'accounts':
+      return { name: parts[0] };
+    default:
+      return { name: 'home' };
+  }
+}
+
+export function toHash(screen: Screen): string {
+  switch (screen.name) {
+    case 'home':
+      return '#/';
+    case 'route':
+      return `#/routes/${screen.id}${screen.tab === 'points' ? '/points' : ''}`;
+    case 'assignByStreet':
+    case 'assignByCriterion':
+      return `#/assign/${screen.name === 'assignByStreet' ? 'street' : 'criterion'}${screen.routeId ? `?route=${screen.routeId}` : ''}`;
+    default:
+      return `#/${screen.name}`;
+  }
+}
+
+const RouterContext = createContext<{ screen: Screen; go(screen: Screen): void } | null>(null);
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [screen, setScreen] = useState<Screen>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setScreen(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const go = (next: Screen) => {
+    const hash = toHash(next);
+    if (window.location.hash !== hash) window.location.hash = hash;
+    else setScreen(next);
+  };
+  return <RouterContext.Provider value={{ screen, go }}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter() {
+  const router = useContext(RouterContext);
+  if (!router) throw new Error('useRouter outside RouterProvider');
+  return router;
+}

@@ -1,0 +1,158 @@
+import { Button, Checkbox, Group, Table, Text } from '@mantine/core';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  render: (row: T) => ReactNode;
+  width?: number | string;
+  align?: 'left' | 'right' | 'center';
+}
+
+interface Props<T> {
+  label: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => number | string;
+  total: number;
+  offset: number;
+  limit: number;
+  onOffsetChange?: (offset: number) => void;
+  onOpen?: (row: T) => void;
+  onActiveChange?: (row: T | undefined) => void;
+  /** With selection: Space ticks the active row. */
+  selected?: ReadonlySet<number | string>;
+  onToggle?: (row: T) => void;
+  emptyText?: ReactNode;
+  testId?: string;
+}
+
+/**
+ * A table driven by the keyboard: arrows move the active row, Enter opens it, Space ticks it,
+ * PgUp/PgDn change page. Pages come from the core, so a 200k-row list costs one page of rows.
+ */
+export function DataTable<T>(props: Props<T>) {
+  const { t } = useI18n();
+  const { rows, offset, limit, total } = props;
+  const [active, setActive] = useState(0);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const page = Math.floor(offset / limit) + 1;
+
+  useEffect(() => {
+    setActive((current) => Math.min(current, Math.max(0, rows.length - 1)));
+  }, [rows]);
+  useEffect(() => {
+    props.onActiveChange?.(rows[active]);
+    bodyRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, rows]);
+
+  const goPage = (delta: number) => {
+    const next = offset + delta * limit;
+    if (next < 0 || next >= total || !props.onOffsetChange) return;
+    props.onOffsetChange(next);
+    setActive(delta > 0 ? 0 : limit - 1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => (active < rows.length - 1 ? setActive(active + 1) : goPage(1)),
+      ArrowUp: () => (active > 0 ? setActive(active - 1) : goPage(-1)),
+      Home: () => setActive(0),
+      End: () => setActive(rows.length - 1),
+      PageDown: () => goPage(1),
+      PageUp: () => goPage(-1),
+      Enter: () => rows[active] && props.onOpen?.(rows[active]),
+      ' ': () => rows[active] && props.onToggle?.(rows[active]),
+    };
+    const action = keys[event.key];
+    if (action && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  return (
+    <div>
+      <div
+        className="data-table"
+        tabIndex={0}
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={total}
+        aria-activedescendant={rows.length ? `${props.testId ?? 'table'}-row-${active}` : undefined}
+        onKeyDown={onKeyDown}
+        data-testid={props.testId}
+      >
+        <Table striped highlightOnHover stickyHeader verticalSpacing={4} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              {props.onToggle && <Table.Th w={36} />}
+              {props.columns.map((column) => (
+                <Table.Th key={column.key} w={column.width} ta={column.align}>
+                  {column.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody ref={bodyRef}>
+            {rows.map((row, index) => {
+              const key = props.rowKey(row);
+              return (
+                <Table.Tr
+                  key={key}
+                  id={`${props.testId ?? 'table'}-row-${index}`}
+                  data-row={index}
+                  aria-selected={index === active}
+                  className={index === active ? 'row-active' : undefined}
+                  onClick={() => setActive(index)}
+                  onDoubleClick={() => props.onOpen?.(row)}
+                >
+                  {props.onToggle && (
+                    <Table.Td>
+                      <Checkbox
+                        tabIndex={-1}
+                        size="xs"
+                        aria-label={String(key)}
+                        checked={props.selected?.has(key) ?? false}
+                        onChange={() => props.onToggle?.(row)}
+                      />
+                    </Table.Td>
+                  )}
+                  {props.columns.map((column) => (
+                    <Table.Td key={column.key} ta={column.align}>
+                      {column.render(row)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {rows.length === 0 && (
+          <Text c="dimmed" ta="center" py="md">
+            {props.emptyText ?? t('common.empty')}
+          </Text>
+        )}
+      </div>
+      <Group justify="space-between" mt="xs">
+        <Text size="xs" c="dimmed">
+          {t('common.total', { total })} · {t('common.keysTable')}
+        </Text>
+        {pages > 1 && (
+          <Group gap="xs">
+            <Button size="compact-xs" variant="default" tabIndex={-1} disabled={page <= 1} onClick={() => goPage(-1)}>
+              {t('common.prev')}
+            </Button>
+            <Text size="xs">{t('common.page', { page, pages })}</Text>
+            <Button size="compact-xs" variant="default" tabIndex={-1} disabled={page >= pages} onClick={() => goPage(1)}>
+              {t('common.next')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { Badge, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { AccountCard } from '../../../shared/contract/accounts';
+import { useApi } from '../../api/context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useQuery } from '../../components/use-query';
+import { useI18n } from '../../i18n/i18n';
+
+const CardContext = createContext<{ open(accountId: number): void } | null>(null);
+
+/** Holds the one account card of the app, so any screen that shows an account can open it. */
+export function AccountCardProvider({ children }: { children: ReactNode }) {
+  const [accountId, setAccountId] = useState<number | null>(null);
+  const value = useMemo(() => ({ open: setAccountId }), []);
+  return (
+    <CardContext.Provider value={value}>
+      {children}
+      {accountId !== null && <AccountCardModal accountId={accountId} onClose={() => setAccountId(null)} />}
+    </CardContext.Provider>
+  );
+}
+
+export function useAccountCard() {
+  const card = useContext(CardContext);
+  if (!card) throw new Error('useAccountCard outside AccountCardProvider');
+  return card;
+}
+
+function AccountCardModal({ accountId, onClose }: { accountId: number; onClose(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { data, error } = useQuery(() => api.call('accounts.card', { accountId }), [accountId]);
+  return (
+    <Modal opened onClose={onClose} size="80rem" title={data ? t('card.title', { number: data.account.number }) : t('accounts.open')} returnFocus>
+      <ErrorAlert error={error} />
+      {data && <CardBody card={data} />}
+    </Modal>
+  );
+}
+
+function CardBody({ card }: { card: AccountCard }) {
+  const { t, number } = useI18n();
+  const { account } = card;
+  const money = (kop: number) => number(kop / 100, 2);
+  return (
+    <Stack gap="md" data-testid="account-card">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        <Field label={t('card.consumer')} value={account.fullName} />
+        <Field label={t('accounts.address')} value={account.address} />
+        <Field label={t('accounts.phone')} value={account.phone || t('common.none')} />
+        <Field
+          label={t('card.balance')}
+          value={
+            <Group gap="xs">
+              <Text fw={600}>{money(account.balanceKop)} грн</Text>
+              {account.balanceKop < 0 && <Badge color="red">{t('card.debt')}</Badge>}
+              {account.balanceKop > 0 && <Badge color="green">{t('card.overpaid')}</Badge>}
+            </Group>
+          }
+        />
+      </SimpleGrid>
+      {card.points.map((point) => (
+        <Stack key={point.id} gap="xs">
+          <Title order={4}>
+            {t('card.point')} · {t(`card.commodity.${point.commodity}`)}{' '}
+            <Badge color={point.status === 'connected' ? 'green' : 'gray'}>{t(`points.${point.status}`)}</Badge>
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            <Field label={t('accounts.address')} value={point.address} />
+            <Field label={t('card.route')} value={point.routeNumber ? `№ ${point.routeNumber} — ${point.routeName}` : t('card.noRoute')} />
+            <Field
+              label={t('card.meter')}
+              value={point.meter ? t('card.meterLine', { ...point.meter, due: point.meter.verificationDue }) : t('card.noMeter')}
+            />
+            <Field
+              label={t('card.flags')}
+              value={
+                [point.inspectionSince && t('card.inspection', { date: point.inspectionSince }), point.complaintSince && t('card.complaint', { date: point.complaintSince })]
+                  .filter(Boolean)
+                  .join('; ') || t('common.none')
+              }
+            />
+          </SimpleGrid>
+          <Tabs defaultValue="readings" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="readings">{t('card.readings')} ({point.readings.length})</Tabs.Tab>
+              <Tabs.Tab value="bills">{t('card.bills')} ({point.bills.length})</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="readings" pt="xs">
+              <ScrollArea.Autosize mah={260}>
+                <Table striped fz="sm" verticalSpacing={2}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('card.date')}</Table.Th>
+                      <Table.Th ta="right">{t('card.value')}</Table.Th>
+                      <Table.Th>{t('card.kind')}</Table.Th>
+                      <Table.Th>{t('card.enteredBy')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {point.readings.map((reading, index) => (
+                      <Table.Tr key={index}>
+                        <Table.Td>{reading.takenOn}</Table.Td>
+                        <Table.Td ta="right">{reading.value}</Table.Td>
+                        <Table.Td>{t(`card.kind.${reading.kind}`)}</Table.Td>
+                        <Table.Td>{reading.enteredBy ?? t('common.none')}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+            </Tabs.Panel>
+            <Tabs.Panel value="bills" pt="xs">
+              <ScrollArea.Autosize mah={260}>
+                <Table striped fz="sm" verticalSpacing={2}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('card.period')}</Table.Th>
+                      <Table.Th ta="right">{t('card.amount')}</Table.Th>
+                      <Table.Th ta="right">{t('card.paid')}</Table.Th>
+                      <Table.Th>{t('card.delivered')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {point.bills.map((bill) => (
+                      <Table.Tr key={bill.period}>
+                        <Table.Td>{bill.period}</Table.Td>
+                        <Table.Td ta="right">{money(bill.amountKop)}</Table.Td>
+                        <Table.Td ta="right">{money(bill.paidKop)}</Table.Td>
+                        <Table.Td>{bill.deliveredOn ?? t('common.none')}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      ))}
+      <Title order={4}>{t('card.payments')}</Title>
+      <ScrollArea.Autosize mah={200}>
+        <Table striped fz="sm" verticalSpacing={2}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('card.date')}</Table.Th>
+              <Table.Th ta="right">{t('card.amount')}</Table.Th>
+              <Table.Th>{t('card.source')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {card.payments.map((payment, index) => (
+              <Table.Tr key={index}>
+                <Table.Td>{payment.paidOn}</Table.Td>
+                <Table.Td ta="right">{money(payment.amountKop)}</Table.Td>
+                <Table.Td>{payment.source}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
+
+function Field({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {typeof value === 'string' ? <Text>{value}</Text> : value}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { Button, Group, Kbd, SegmentedControl, Text, TextInput } from '@mantine/core';
+import type { ComboboxItem } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { PointSearchRow } from '../../../shared/contract/accounts';
+import type { PointSelector } from '../../../shared/contract/routes';
+import { useApi } from '../../api/context';
+import { useHotkeys } from '../../app/hotkeys';
+import { useRouter } from '../../app/router';
+import { useStatus } from '../../app/status';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PickSelect } from '../../components/PickSelect';
+import { Screen } from '../../components/Screen';
+import { settlementOptions } from '../../components/options';
+import { useQuery } from '../../components/use-query';
+import { useI18n } from '../../i18n/i18n';
+import { AccountLink } from '../accounts/AccountLink';
+import { RoutePicker } from './RoutePicker';
+import { useAssign } from './use-assign';
+
+type Criterion = 'settlement' | 'points';
+
+/** Робота з абонентом / Формування маршруту: a whole settlement, or points found one by one. */
+export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { go } = useRouter();
+  const status = useStatus();
+  const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
+  const [criterion, setCriterion] = useState<Criterion>('points');
+  const [settlementId, setSettlementId] = useState<number | null>(null);
+  const [settlements, setSettlements] = useState<ComboboxItem<number>[]>([]);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  useEffect(() => void settlementOptions(api).then(setSettlements), [api]);
+
+  const found = useQuery(
+    async (): Promise<PointSearchRow[]> => (query.trim().length < 2 ? [] : api.call('points.search', { query, limit: 50 })),
+    [query],
+  );
+  const { assign, confirm, error } = useAssign(() => {
+    setSelected(new Set());
+    void found.reload();
+  });
+
+  const selector = (): PointSelector | null => {
+    if (criterion === 'settlement') return settlementId === null ? null : { kind: 'settlement', settlementId };
+    return selected.size === 0 ? null : { kind: 'points', pointIds: [...selected] };
+  };
+  const submit = () => {
+    const chosen = selector();
+    if (routeId === null) status.show(t('assign.pickRouteFirst'), 'error');
+    else if (!chosen) status.show(t(criterion === 'settlement' ? 'addresses.pickSettlement' : 'assign.pickPointsFirst'), 'error');
+    else void assign(routeId, chosen);
+  };
+  useHotkeys({ f9: submit });
+
+  const toggle = (row: PointSearchRow) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(row.pointId)) next.add(row.pointId);
+      return next;
+    });
+
+  const columns: Column<PointSearchRow>[] = [
+    { key: 'account', header: t('points.account'), render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />, width: 110 },
+    { key: 'name', header: t('points.name'), render: (p) => p.fullName },
+    { key: 'address', header: t('points.address'), render: (p) => p.address },
+    { key: 'route', header: t('points.route'), render: (p) => (p.routeNumber === null ? t('common.none') : `№ ${p.routeNumber}`), width: 100 },
+  ];
+
+  return (
+    <Screen
+      title={t('assign.byCriterionTitle')}
+      actions={
+        routeId !== null && (
+          <Button variant="default" onClick={() => go({ name: 'route', id: routeId, tab: 'points' })}>
+            {t('assign.toRoute')}
+          </Button>
+        )
+      }
+    >
+      <RoutePicker value={routeId} onChange={setRouteId} autoFocus={initialRoute === undefined} />
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          {t('assign.criterion')}
+        </Text>
+        <SegmentedControl<Criterion>
+          value={criterion}
+          onChange={setCriterion}
+          data={[
+            { value: 'points', label: t('assign.criterionPoint') },
+            { value: 'settlement', label: t('assign.criterionSettlement') },
+          ]}
+        />
+      </div>
+      {criterion === 'settlement' ? (
+        <PickSelect<number> label={t('assign.settlement')} data={settlements} value={settlementId} onChange={setSettlementId} w={300} />
+      ) : (
+        <TextInput
+          label={t('assign.pointSearch')}
+          placeholder={t('assign.pointSearchHint')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={420}
+          autoFocus={initialRoute !== undefined}
+        />
+      )}
+      <Group gap="md">
+        <Button onClick={submit} rightSection={<Kbd size="xs">F9</Kbd>}>
+          {t('assign.submit')}
+        </Button>
+        {criterion === 'points' && (
+          <Text size="sm" c="dimmed">
+            {t('assign.selectedPoints', { count: selected.size })}
+          </Text>
+        )}
+      </Group>
+      <ErrorAlert error={found.error ?? error} />
+      {criterion === 'points' && (
+        <DataTable
+          label={t('assign.pointSearch')}
+          testId="point-results"
+          columns={columns}
+          rows={found.data ?? []}
+          rowKey={(p) => p.pointId}
+          total={found.data?.length ?? 0}
+          offset={0}
+          limit={50}
+          selected={selected}
+          onToggle={toggle}
+          onOpen={toggle}
+        />
+      )}
+      {confirm}
+    </Screen>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import type { ComboboxItem } from '@mantine/core';
+import { useApi } from '../../api/context';
+import { PickSelect } from '../../components/PickSelect';
+import { routeOptions } from '../../components/options';
+import { useI18n } from '../../i18n/i18n';
+
+/** The route an assignment goes to: typed by number or name. */
+export function RoutePicker({ value, onChange, autoFocus }: { value: number | null; onChange(id: number | null): void; autoFocus?: boolean }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [options, setOptions] = useState<ComboboxItem<number>[]>([]);
+  useEffect(() => void routeOptions(api).then(setOptions), [api]);
+  return (
+    <PickSelect<number>
+      label={t('assign.route')}
+      data={options}
+      value={value}
+      onChange={onChange}
+      w={420}
+      autoFocus={autoFocus}
+      data-testid="assign-route"
+    />
+  );
+}

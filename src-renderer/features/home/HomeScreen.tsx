@@ -1,0 +1,42 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useApi } from '../../api/context';
+import { useRouter, type Screen as ScreenName } from '../../app/router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useQuery } from '../../components/use-query';
+import { useI18n } from '../../i18n/i18n';
+
+/** The first screen: what is in the database and the ways into the daily work. */
+export function HomeScreen() {
+  const { t, number } = useI18n();
+  const api = useApi();
+  const { go } = useRouter();
+  const { data, error } = useQuery(() => api.call('meta.info', {}), []);
+  const links: [string, ScreenName][] = [
+    [t('menu.routes'), { name: 'routes' }],
+    [t('menu.assignByStreet'), { name: 'assignByStreet' }],
+    [t('menu.accounts'), { name: 'accounts' }],
+    [t('menu.employees'), { name: 'employees' }],
+  ];
+  return (
+    <Stack p="xl" gap="md" maw={900}>
+      <Title order={1} size="h2">
+        {t('home.welcome')}
+      </Title>
+      <ErrorAlert error={error} />
+      {data && (
+        <Text data-testid="home-counts">
+          {data.branchName} ·{' '}
+          {t('home.counts', { accounts: number(data.counts.accounts), points: number(data.counts.points), routes: number(data.counts.routes) })}
+        </Text>
+      )}
+      <Text c="dimmed">{t('home.start')}</Text>
+      <Group gap="sm">
+        {links.map(([label, screen], index) => (
+          <Button key={label} variant={index === 0 ? 'filled' : 'default'} onClick={() => go(screen)} autoFocus={index === 0}>
+            {label}
+          </Button>
+        ))}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,157 @@
+import { Badge, Button, Group, Kbd, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { RoutePointRow } from '../../../shared/contract/routes';
+import { ApiError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { useHotkeys } from '../../app/hotkeys';
+import { useRouter } from '../../app/router';
+import { useStatus } from '../../app/status';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Screen } from '../../components/Screen';
+import { useQuery } from '../../components/use-query';
+import { useI18n } from '../../i18n/i18n';
+import { AccountLink } from '../accounts/AccountLink';
+import { useAccountCard } from '../accounts/AccountCardProvider';
+import { RouteFormModal } from './RouteFormModal';
+
+const limit = 100;
+
+/** One route: its details and the "Точки обліку" tab listing what is assigned to it. */
+export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points' }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { go } = useRouter();
+  const status = useStatus();
+  const card = useAccountCard();
+  const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const route = useQuery(() => api.call('routes.get', { id }), [id]);
+  const points = useQuery(() => api.call('routes.points', { routeId: id, offset, limit }), [id, offset]);
+
+  useHotkeys({
+    f2: () => setEditing(true),
+    f5: () => go({ name: 'assignByStreet', routeId: id }),
+    f6: () => go({ name: 'assignByCriterion', routeId: id }),
+  });
+
+  const toggle = (row: RoutePointRow) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(row.pointId)) next.add(row.pointId);
+      return next;
+    });
+
+  const removeSelected = async () => {
+    try {
+      const { removed } = await api.call('routes.removePoints', { routeId: id, pointIds: [...selected] });
+      status.show(t('routes.removed', { count: removed }));
+      setSelected(new Set());
+      setActionError(null);
+      await Promise.all([route.reload(), points.reload()]);
+    } catch (caught) {
+      if (caught instanceof ApiError) setActionError(caught);
+    }
+  };
+
+  const columns: Column<RoutePointRow>[] = [
+    { key: 'account', header: t('points.account'), render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />, width: 110 },
+    { key: 'name', header: t('points.name'), render: (p) => p.fullName },
+    { key: 'address', header: t('points.address'), render: (p) => p.address },
+    { key: 'meter', header: t('points.meter'), render: (p) => (p.meterSerial ? `${p.meterSerial} (${p.meterModel})` : t('common.none')) },
+    {
+      key: 'status',
+      header: t('points.status'),
+      render: (p) => (p.status === 'connected' ? t('points.connected') : <Badge color="gray">{t('points.disconnected')}</Badge>),
+      width: 120,
+    },
+  ];
+
+  const r = route.data;
+  return (
+    <Screen
+      title={r ? `${t('routes.editTitle', { number: r.number })} — ${r.name}` : t('routes.title')}
+      actions={
+        <>
+          <Button variant="default" onClick={() => go({ name: 'routes' })}>
+            {t('routes.back')}
+          </Button>
+          <Button variant="default" onClick={() => setEditing(true)} rightSection={<Kbd size="xs">F2</Kbd>} disabled={!r}>
+            {t('common.edit')}
+          </Button>
+        </>
+      }
+    >
+      <ErrorAlert error={route.error ?? points.error ?? actionError} />
+      <Tabs value={tab} onChange={(value) => go({ name: 'route', id, tab: value === 'points' ? 'points' : 'general' })}>
+        <Tabs.List>
+          <Tabs.Tab value="general">{t('routes.general')}</Tabs.Tab>
+          <Tabs.Tab value="points">
+            {t('routes.pointsTab')} {r && <Badge size="sm" variant="light">{r.pointCount}</Badge>}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="md">
+          {r && (
+            <SimpleGrid cols={2} maw={700} spacing="xs">
+              <Text c="dimmed">{t('routes.number')}</Text>
+              <Text>{r.number}</Text>
+              <Text c="dimmed">{t('routes.name')}</Text>
+              <Text>{r.name}</Text>
+              <Text c="dimmed">{t('routes.section')}</Text>
+              <Text>{r.sectionName ?? t('common.none')}</Text>
+              <Text c="dimmed">{t('routes.executor')}</Text>
+              <Text>{r.executorName ?? t('common.none')}</Text>
+              <Text c="dimmed">{t('routes.points')}</Text>
+              <Text>{r.pointCount}</Text>
+            </SimpleGrid>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="points" pt="md">
+          <Stack gap="xs">
+            <Group gap="xs">
+              <Button onClick={() => go({ name: 'assignByStreet', routeId: id })} rightSection={<Kbd size="xs">F5</Kbd>}>
+                {t('routes.assignStreet')}
+              </Button>
+              <Button variant="default" onClick={() => go({ name: 'assignByCriterion', routeId: id })} rightSection={<Kbd size="xs">F6</Kbd>}>
+                {t('routes.assignCriterion')}
+              </Button>
+              <Button variant="default" color="red" disabled={selected.size === 0} onClick={() => void removeSelected()}>
+                {t('routes.removeSelected', { count: selected.size })}
+              </Button>
+            </Group>
+            {r && r.pointCount === 0 ? (
+              <Text c="dimmed">{t('routes.emptyHint')}</Text>
+            ) : (
+              <DataTable
+                label={t('routes.pointsTab')}
+                testId="route-points"
+                columns={columns}
+                rows={points.data?.rows ?? []}
+                rowKey={(p) => p.pointId}
+                total={points.data?.total ?? 0}
+                offset={offset}
+                limit={limit}
+                onOffsetChange={setOffset}
+                selected={selected}
+                onToggle={toggle}
+                onOpen={(p) => card.open(p.accountId)}
+              />
+            )}
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
+      <RouteFormModal
+        opened={editing}
+        route={r}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          status.show(t('common.saved'));
+          void route.reload();
+        }}
+      />
+    </Screen>
+  );
+}
