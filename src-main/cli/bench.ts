@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startupFigure } from '../bench/browser-startup';
+import { rawInsertFigure } from '../bench/durable-insert';
+import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
+import { createCore } from '../core/app';
+import { openDatabase } from '../db/open';
+import { createSeededDatabase } from '../seed/create-database';
+import { intArg, parseArgs } from './args';
+
+const args = parseArgs(process.argv.slice(2));
+const accounts = intArg(args, 'accounts', 200_000);
+const dir = mkdtempSync(join(tmpdir(), 'obhid-bench-'));
+const dbFile = join(dir, 'district.sqlite');
+const figures: Figure[] = [];
+const record = (figure: Figure) => {
+  figures.push(figure);
+  print(figure);
+};
+
+async function main() {
+  let started = performance.now();
+  createSeededDatabase(dbFile, { accounts, seed: 2026, asOf: '2026-11-01', commodity: 'electricity' });
+  record({ name: `seed.${accounts / 1000}k_accounts_s`, value: round((performance.now() - started) / 1000), unit: 's', note: `npm run seed: ${accounts} accounts with 24 months of readings, bills and payments` });
+
+  record(rawInsertFigure(join(dir, 'raw.sqlite')));
+
+  const db = openDatabase(dbFile);
+  const core = createCore(db, { version: 'bench' });
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    started = performance.now();
+    const answer = core.dispatch('routes.list', { offset: (i % 3) * 50, limit: 50 }, 'uk');
+    times.push(performance.now() - started);
+    if (!answer.ok) throw new Error(answer.error.message);
+  }
+  db.close();
+  record({ name: 'routes.list_ms', value: round(percentile(times, 50), 2), unit: 'ms', note: 'median of 30 routes.list pages (50 rows with point counts) through the handler registry' });
+
+  record(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile));
+
+  if (accounts === 200_000) writeReport(resolve('BENCHMARKS.md'), 'npm run bench', figures);
+  else console.log(`(BENCHMARKS.md left as it is: it records the 200k district, this run had ${accounts})`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(dir, { recursive: true, force: true }));

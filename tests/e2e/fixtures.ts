@@ -1,0 +1,29 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+
+/** Read-only access to the database the web host serves, to check what the UI claims. */
+export function openDistrict() {
+  const file = process.env.OBHID_E2E_DB;
+  if (!file) throw new Error('OBHID_E2E_DB is not set: run through `npx playwright test` (global setup).');
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+export const test = base.extend<{ app: Page; db: Database.Database }>({
+  app: async ({ page }, use) => {
+    const url = process.env.OBHID_E2E_URL;
+    if (!url) throw new Error('OBHID_E2E_URL is not set: run through `npx playwright test` (global setup).');
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(url);
+    await expect(page.getByTestId('home-counts')).toBeVisible();
+    await use(page);
+    expect(problems, 'the page threw errors').toEqual([]);
+  },
+  db: async ({}, use) => {
+    const db = openDistrict();
+    await use(db);
+    db.close();
+  },
+});
+
+export { expect };

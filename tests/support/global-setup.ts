@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startWebMain } from '../../src-main/bench/web-process';
+import { createSeededDatabase } from '../../src-main/seed/create-database';
+import { e2eDistrict } from './district';
+
+/**
+ * Seeds a small but realistic district in a temp folder and serves it in browser mode, the way a
+ * user runs `npm run web`. Tests reach the URL and the database file through the environment.
+ */
+export default async function globalSetup() {
+  const dir = mkdtempSync(join(tmpdir(), 'obhid-e2e-'));
+  const dbFile = join(dir, 'district.sqlite');
+  createSeededDatabase(dbFile, e2eDistrict);
+  const host = startWebMain(resolve('build/main/web-main.cjs'), dbFile);
+  process.env.OBHID_E2E_URL = await host.url;
+  process.env.OBHID_E2E_DB = dbFile;
+  return async () => {
+    host.child.kill('SIGTERM');
+    await new Promise((done) => host.child.once('exit', done));
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
