@@ -2,15 +2,26 @@ import type { z } from 'zod';
 import { accountsChannels } from './accounts';
 import { directoriesChannels } from './directories';
 import { metaChannels } from './meta';
+import { printChannels } from './print';
 import { routesChannels } from './routes';
+import { tasksChannels } from './tasks';
 
-/** The one contract between the renderer and the main process: channel name → request schema and answer. */
-export const contract = {
+/** Channels the core's handler registry serves, the same in every host. */
+export const coreContract = {
   ...metaChannels,
   ...directoriesChannels,
   ...routesChannels,
   ...accountsChannels,
+  ...tasksChannels,
 };
+
+/** Channels a host serves itself, because they need its browser engine. */
+export const hostContract = {
+  ...printChannels,
+};
+
+/** The one contract between the renderer and the main process: channel name → request schema and answer. */
+export const contract = { ...coreContract, ...hostContract };
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
@@ -20,8 +31,13 @@ export type Input<N extends ChannelName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends ChannelName> = z.output<Contract[N]['input']>;
 export type Output<N extends ChannelName> = NonNullable<Contract[N]['output']>;
 
+export type CoreChannelName = keyof typeof coreContract;
+export type HostChannelName = keyof typeof hostContract;
+
 export const isChannelName = (name: unknown): name is ChannelName =>
   typeof name === 'string' && Object.hasOwn(contract, name);
+export const isHostChannel = (name: unknown): name is HostChannelName =>
+  typeof name === 'string' && Object.hasOwn(hostContract, name);
 
 export type { Page } from './define';
 export type { Envelope, ApiErrorBody, RpcRequest } from './envelope';

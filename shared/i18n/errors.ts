@@ -26,6 +26,19 @@ const messages = {
   'notFound.street': { uk: 'Вулицю не знайдено.', en: 'Street not found.' },
   'notFound.house': { uk: 'Будинок не знайдено.', en: 'House not found.' },
   'notFound.account': { uk: 'Особовий рахунок не знайдено.', en: 'Account not found.' },
+  'notFound.task': { uk: 'Завдання не знайдено (можливо, його видалено).', en: 'Task not found (it may have been deleted).' },
+  'task.nothingSelected': {
+    uk: 'За цим критерієм на маршруті № {number} немає жодної точки обліку — завдання не сформовано.',
+    en: 'No metering point on route No. {number} meets this criterion — no task was formed.',
+  },
+  'task.hasExecuted': {
+    uk: 'Завдання від {date} по маршруту № {number} не можна видалити: виконано позицій — {executed}.',
+    en: 'The task of {date} for route No. {number} cannot be deleted: {executed} position(s) are executed.',
+  },
+  'route.hasTasks': {
+    uk: 'Маршрут № {number} має завдання на обхід ({count}) — його не можна видалити.',
+    en: 'Route No. {number} has walk tasks ({count}) — it cannot be deleted.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

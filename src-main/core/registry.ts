@@ -1,15 +1,53 @@
 import type { z } from 'zod';
-import { contract, isChannelName, type ChannelName, type Envelope, type Output, type ParsedInput } from '../../shared/contract/index';
+import {
+  contract,
+  coreContract,
+  isChannelName,
+  type ChannelName,
+  type CoreChannelName,
+  type Envelope,
+  type Output,
+  type ParsedInput,
+} from '../../shared/contract/index';
 import { errorMessage } from '../../shared/i18n/errors';
 import { fieldLabel } from '../../shared/i18n/fields';
 import { asLocale, type Locale } from '../../shared/i18n/locales';
 import { DomainError } from './errors';
 
-export type Handler<N extends ChannelName> = (input: ParsedInput<N>) => Output<N>;
+/** What a handler may know about the caller besides the request. */
+export interface CallContext {
+  locale: Locale;
+}
+
+export type Handler<N extends ChannelName> = (input: ParsedInput<N>, context: CallContext) => Output<N>;
 export type Handlers<N extends ChannelName> = { [K in N]: Handler<K> };
 
 export interface Registry {
   dispatch(channel: unknown, input: unknown, locale: unknown): Envelope<unknown>;
+}
+
+type Parsed = { ok: true; channel: ChannelName; data: unknown; locale: Locale } | { ok: false; envelope: Envelope<never> };
+
+/** The boundary check every request passes, whichever host and whoever serves it. */
+export function parseRequest(channel: unknown, input: unknown, rawLocale: unknown): Parsed {
+  const locale = asLocale(rawLocale);
+  if (!isChannelName(channel)) {
+    return { ok: false, envelope: fail(locale, 'request.unknownChannel', { channel: String(channel).slice(0, 80) }) };
+  }
+  const parsed = (contract[channel].input as z.ZodType).safeParse(input ?? {});
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '—'))].slice(0, 5);
+    const labels = fields.map((field) => fieldLabel(field, locale)).join(', ');
+    return { ok: false, envelope: fail(locale, 'request.invalid', { fields: labels }, fields[0]) };
+  }
+  return { ok: true, channel, data: parsed.data, locale };
+}
+
+/** A refusal by rule keeps its code and words; anything else is logged and reported as internal. */
+export function errorEnvelope(error: unknown, locale: Locale, log: (error: unknown) => void): Envelope<never> {
+  if (error instanceof DomainError) return fail(locale, error.code, error.params, error.field, error.details);
+  log(error);
+  return fail(locale, 'internal', { detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
 }
 
 /**
@@ -20,36 +58,28 @@ export function createRegistry(
   featureMaps: Partial<Record<ChannelName, unknown>>[],
   log: (error: unknown) => void = (error) => console.error(error),
 ): Registry {
-  const handlers = new Map<ChannelName, (input: unknown) => unknown>();
+  const handlers = new Map<ChannelName, (input: unknown, context: CallContext) => unknown>();
   for (const map of featureMaps) {
     for (const [name, handler] of Object.entries(map)) {
       if (!isChannelName(name)) throw new Error(`Handler for a channel the contract does not know: ${name}`);
       if (handlers.has(name)) throw new Error(`Channel registered twice: ${name}`);
-      handlers.set(name, handler as (input: unknown) => unknown);
+      handlers.set(name, handler as (input: unknown, context: CallContext) => unknown);
     }
   }
-  const missing = Object.keys(contract).filter((name) => !handlers.has(name as ChannelName));
+  const missing = Object.keys(coreContract).filter((name) => !handlers.has(name as CoreChannelName));
   if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`);
 
   return {
     dispatch(channel, input, rawLocale) {
-      const locale = asLocale(rawLocale);
-      if (!isChannelName(channel)) {
-        return fail(locale, 'request.unknownChannel', { channel: String(channel).slice(0, 80) });
-      }
-      const parsed = (contract[channel].input as z.ZodType).safeParse(input ?? {});
-      if (!parsed.success) {
-        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '—'))].slice(0, 5);
-        return fail(locale, 'request.invalid', { fields: fields.map((field) => fieldLabel(field, locale)).join(', ') }, fields[0]);
-      }
+      const request = parseRequest(channel, input, rawLocale);
+      if (!request.ok) return request.envelope;
+      const handler = handlers.get(request.channel);
+      // A host channel reaching the core means the host does not serve it: unknown here.
+      if (!handler) return fail(request.locale, 'request.unknownChannel', { channel: request.channel });
       try {
-        return { ok: true, value: handlers.get(channel)!(parsed.data) };
+        return { ok: true, value: handler(request.data, { locale: request.locale }) };
       } catch (error) {
-        if (error instanceof DomainError) {
-          return fail(locale, error.code, error.params, error.field, error.details);
-        }
-        log(error);
-        return fail(locale, 'internal', { detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+        return errorEnvelope(error, request.locale, log);
       }
     },
   };

@@ -43,6 +43,7 @@ export function routeStore(db: Db) {
     'UPDATE routes SET number = @number, name = @name, section_id = @sectionId, executor_id = @executorId WHERE id = @id',
   );
   const remove = db.prepare('DELETE FROM routes WHERE id = ?');
+  const taskCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM walk_tasks WHERE route_id = ?');
 
   type PointSql = Omit<RoutePointRow, 'address'> & AddressParts;
   const points = db.prepare<{ routeId: number; offset: number; limit: number }, PointSql>(`
@@ -96,6 +97,9 @@ export function routeStore(db: Db) {
       return db.transaction(() => {
         const route = get(id);
         if (route.pointCount > 0) throw new DomainError('route.notEmpty', { number: route.number, count: route.pointCount });
+        // Its walk tasks are the record of what was read on it; they outlive a change of plan.
+        const tasks = taskCount.get(id)!.n;
+        if (tasks > 0) throw new DomainError('route.hasTasks', { number: route.number, count: tasks });
         return remove.run(id).changes;
       })();
     },

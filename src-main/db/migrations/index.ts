@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { initial } from './001-initial';
+import { walkTasks } from './002-walk-tasks';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Forward only; each file one change, numbered in order. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, walkTasks];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 

@@ -1,0 +1,142 @@
+import type { FormResult, SortOrder, TaskCriteria } from '../../../shared/contract/tasks';
+import type { Db } from '../../db/open';
+import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
+import { DomainError, found } from '../errors';
+
+export interface TaskDraft {
+  routeId: number;
+  taskDate: string;
+  criteria: TaskCriteria;
+  sortOrder: SortOrder;
+  warnNonPayment: boolean;
+  warnNonAdmittance: boolean;
+}
+
+interface Candidate extends AddressParts {
+  pointId: number;
+  accountId: number;
+  accountNumber: string;
+  fullName: string;
+  apartment: string;
+  meterSerial: string | null;
+  meterDigits: number | null;
+  prevValue: number | null;
+  prevDate: string | null;
+}
+
+/** Account numbers as people read them: 9 before 10, whatever their length. */
+const accountCollator = new Intl.Collator('uk', { numeric: true });
+
+/**
+ * Forming a walk task (Робота з абонентом / Завдання і попередження / Формування завдання на обхід).
+ * Each criterion is one fixed SQL condition switched on by its parameter, so the statement is
+ * prepared once and no user value is ever spliced into SQL.
+ */
+export function taskForming(db: Db) {
+  const route = db.prepare<[number], { number: number; name: string; executorId: number | null; executorName: string | null }>(
+    `SELECT r.number, r.name, r.executor_id AS executorId, e.full_name AS executorName
+     FROM routes r LEFT JOIN employees e ON e.id = r.executor_id WHERE r.id = ?`,
+  );
+  const conditions = {
+    debt: '-a.balance_kop >= @debtMinKop',
+    noControl: '(c.prevDate IS NULL OR julianday(@taskDate) - julianday(c.prevDate) >= @noControlDays)',
+    complaint: 'c.complaintSince IS NOT NULL',
+    inspection: 'c.inspectionSince IS NOT NULL',
+    verification: '(c.verificationDue IS NOT NULL AND julianday(c.verificationDue) - julianday(@taskDate) <= @verificationDueDays)',
+  };
+  const anyOf = `(@debtMinKop IS NOT NULL AND ${conditions.debt}) OR (@noControlDays IS NOT NULL AND ${conditions.noControl})
+    OR (@complaint AND ${conditions.complaint}) OR (@inspection AND ${conditions.inspection})
+    OR (@verificationDueDays IS NOT NULL AND ${conditions.verification})`;
+  const allOf = `(@debtMinKop IS NULL OR ${conditions.debt}) AND (@noControlDays IS NULL OR ${conditions.noControl})
+    AND (NOT @complaint OR ${conditions.complaint}) AND (NOT @inspection OR ${conditions.inspection})
+    AND (@verificationDueDays IS NULL OR ${conditions.verification})`;
+  const select = db.prepare<Record<string, unknown>, Candidate>(`
+    WITH c AS (
+      SELECT p.id AS pointId, p.account_id AS accountId, p.house_id AS houseId, p.apartment, p.status,
+        p.complaint_since AS complaintSince, p.inspection_since AS inspectionSince,
+        m.serial AS meterSerial, m.digits AS meterDigits, m.verification_due AS verificationDue,
+        prev.value AS prevValue, prev.taken_on AS prevDate
+      FROM metering_points p
+      LEFT JOIN meters m ON m.point_id = p.id
+      LEFT JOIN readings prev ON prev.id = (
+        SELECT r.id FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on <= @taskDate
+        ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)
+      WHERE p.route_id = @routeId
+    )
+    SELECT c.pointId, c.accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns}, c.apartment,
+      c.meterSerial, c.meterDigits, c.prevValue, c.prevDate
+    FROM c JOIN accounts a ON a.id = c.accountId ${addressJoins('c.houseId')}
+    WHERE (@includeDisconnected OR c.status = 'connected')
+      AND (@noCriterion OR CASE WHEN @matchAll THEN ${allOf} ELSE ${anyOf} END)
+    ORDER BY ${addressOrder('c.apartment')}`);
+  const insertTask = db.prepare(`INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment,
+      warn_non_admittance, route_number, route_name, executor_id, executor_name)
+    VALUES (@routeId, @taskDate, @criteria, @sortOrder, @warnNonPayment, @warnNonAdmittance, @routeNumber, @routeName,
+      @executorId, @executorName)`);
+  const insertPosition = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number,
+      full_name, address, meter_serial, meter_digits, prev_value, prev_date)
+    VALUES (@taskId, @seq, @pointId, @accountId, @accountNumber, @fullName, @address, @meterSerial, @meterDigits,
+      @prevValue, @prevDate)`);
+
+  const candidates = (draft: TaskDraft): Candidate[] => {
+    const { criteria } = draft;
+    const noCriterion =
+      criteria.debtMinKop === null && criteria.noControlDays === null && !criteria.complaint && !criteria.inspection &&
+      criteria.verificationDueDays === null;
+    const rows = select.all({
+      routeId: draft.routeId,
+      taskDate: draft.taskDate,
+      debtMinKop: criteria.debtMinKop,
+      noControlDays: criteria.noControlDays,
+      complaint: criteria.complaint ? 1 : 0,
+      inspection: criteria.inspection ? 1 : 0,
+      verificationDueDays: criteria.verificationDueDays,
+      includeDisconnected: criteria.includeDisconnected ? 1 : 0,
+      noCriterion: noCriterion ? 1 : 0,
+      matchAll: criteria.match === 'all' ? 1 : 0,
+    });
+    // The address order comes from SQL (house numbers by their sort key); account order needs a numeric-aware compare.
+    if (draft.sortOrder === 'account') rows.sort((a, b) => accountCollator.compare(a.accountNumber, b.accountNumber));
+    return rows;
+  };
+
+  return {
+    candidates,
+    /** One transaction: the task and all its positions, or nothing. */
+    form: db.transaction((draft: TaskDraft): FormResult => {
+      const r = found(route.get(draft.routeId), 'notFound.route');
+      const rows = candidates(draft);
+      if (rows.length === 0) throw new DomainError('task.nothingSelected', { number: r.number });
+      const taskId = Number(
+        insertTask.run({
+          routeId: draft.routeId,
+          taskDate: draft.taskDate,
+          criteria: JSON.stringify(draft.criteria),
+          sortOrder: draft.sortOrder,
+          warnNonPayment: draft.warnNonPayment ? 1 : 0,
+          warnNonAdmittance: draft.warnNonAdmittance ? 1 : 0,
+          routeNumber: r.number,
+          routeName: r.name,
+          executorId: r.executorId,
+          executorName: r.executorName,
+        }).lastInsertRowid,
+      );
+      rows.forEach((row, index) =>
+        insertPosition.run({
+          taskId,
+          seq: index + 1,
+          pointId: row.pointId,
+          accountId: row.accountId,
+          accountNumber: row.accountNumber,
+          fullName: row.fullName,
+          address: formatAddress(row),
+          meterSerial: row.meterSerial,
+          meterDigits: row.meterDigits,
+          prevValue: row.prevValue,
+          prevDate: row.prevDate,
+        }),
+      );
+      return { taskId, positions: rows.length };
+    }),
+  };
+}

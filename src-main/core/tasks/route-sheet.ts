@@ -1,0 +1,200 @@
+import type { RouteSheet } from '../../../shared/contract/tasks';
+import { describeCriteria, displayDate } from '../../../shared/i18n/criteria';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Db } from '../../db/open';
+import { billSlipsPerPage, chunk, paginate } from './sheet-layout';
+import type { taskStore } from './task-store';
+
+interface PositionSql {
+  seq: number;
+  pointId: number;
+  accountNumber: string;
+  fullName: string;
+  address: string;
+  meterSerial: string | null;
+  meterDigits: number | null;
+  prevValue: number | null;
+  prevDate: string | null;
+}
+
+interface BillSql { pointId: number; period: string; amountKop: number; paidKop: number; deliveredOn: string | null }
+
+const labels = {
+  uk: {
+    title: 'Маршрутний лист',
+    route: 'Маршрут №',
+    executor: 'Виконавець',
+    date: 'Дата завдання',
+    criterion: 'Критерій',
+    order: 'Порядок',
+    byAddress: 'за адресою',
+    byAccount: 'за о/р',
+    page: (x: number, y: number) => `Сторінка ${x} з ${y}`,
+    columns: ['№', 'О/р', 'ПІБ', 'Адреса', 'Лічильник', 'Попер. контр. показник', 'Показник', 'Дата', 'Код', 'Підпис'],
+    digits: 'розр.',
+    total: (n: number) => `Всього позицій: ${n}`,
+    filled: 'Виконано: ______   Не виконано: ______',
+    signController: 'Контролер ____________________',
+    signMaster: 'Майстер ____________________',
+    legend: 'Коди причин невиконання',
+    bill: 'Рахунок-повідомлення',
+    billPeriod: 'Період',
+    billAmount: 'Нараховано, грн',
+    billPaid: 'Сплачено, грн',
+    billDebt: 'Борг, грн',
+    billTotal: 'Разом до сплати, грн',
+    billAccount: 'Особовий рахунок',
+    noMeter: '—',
+  },
+  en: {
+    title: 'Route sheet',
+    route: 'Route No.',
+    executor: 'Executor',
+    date: 'Task date',
+    criterion: 'Criterion',
+    order: 'Order',
+    byAddress: 'by address',
+    byAccount: 'by account',
+    page: (x: number, y: number) => `Page ${x} of ${y}`,
+    columns: ['No.', 'Account', 'Full name', 'Address', 'Meter', 'Prev. control reading', 'Reading', 'Date', 'Code', 'Signature'],
+    digits: 'dig.',
+    total: (n: number) => `Positions: ${n}`,
+    filled: 'Executed: ______   Not executed: ______',
+    signController: 'Controller ____________________',
+    signMaster: 'Master ____________________',
+    legend: 'Non-execution reason codes',
+    bill: 'Bill and notice',
+    billPeriod: 'Period',
+    billAmount: 'Billed, UAH',
+    billPaid: 'Paid, UAH',
+    billDebt: 'Debt, UAH',
+    billTotal: 'Total due, UAH',
+    billAccount: 'Account',
+    noMeter: '—',
+  },
+};
+
+const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (ch) => escapeMap[ch]!);
+
+/** Millimetres, so the sheet is the same on screen, in the PDF and on paper. */
+const style = `
+@page { size: A4 portrait; margin: 10mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 7.5pt; color: #000; }
+.page { width: 190mm; height: 276mm; overflow: hidden; display: flex; flex-direction: column; break-after: page; }
+.page:last-child { break-after: auto; }
+@media screen {
+  body { background: #868e96; padding: 6mm 0; }
+  .page { background: #fff; width: 210mm; height: 297mm; padding: 10mm; margin: 0 auto 6mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.4); }
+}
+header { display: grid; grid-template-columns: 1fr auto; gap: 0.5mm 4mm; margin-bottom: 2mm; }
+header h1 { font-size: 12pt; margin: 0; }
+header .meta { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0 6mm; font-size: 8.5pt; }
+header .meta b { font-weight: 600; }
+.pageno { text-align: right; font-size: 8pt; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border: 0.25mm solid #000; padding: 0.6mm 0.8mm; vertical-align: top; }
+th { font-size: 6.5pt; font-weight: 600; background: #f1f3f5; }
+tr.pos td { height: 12mm; }
+tr.pos td > div { max-height: 10.6mm; overflow: hidden; }
+td.num { text-align: right; }
+.closing { margin-top: 3mm; font-size: 8pt; display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 8mm; }
+.closing h2 { font-size: 8.5pt; margin: 0 0 1mm; }
+.closing ol { margin: 0; padding-left: 6mm; columns: 2; }
+.slip { height: 66mm; border: 0.3mm dashed #000; padding: 3mm; margin-bottom: 2mm; overflow: hidden; }
+.slip h2 { font-size: 10pt; margin: 0 0 1mm; }
+.slip table { margin-top: 1.5mm; }
+.slip td, .slip th { padding: 0.4mm 1mm; }
+`;
+
+const money = (kop: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'uk' ? 'uk-UA' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kop / 100);
+
+/** The printed walk task: one HTML document that the preview shows and the printer or PDF engine prints. */
+export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
+  const positions = db.prepare<[number], PositionSql>(`SELECT seq, point_id AS pointId, account_number AS accountNumber,
+      full_name AS fullName, address, meter_serial AS meterSerial, meter_digits AS meterDigits, prev_value AS prevValue,
+      prev_date AS prevDate FROM task_positions WHERE task_id = ? ORDER BY seq`);
+  const unpaidBills = db.prepare<[number], BillSql>(`SELECT b.point_id AS pointId, b.period, b.amount_kop AS amountKop,
+      b.paid_kop AS paidKop, b.delivered_on AS deliveredOn
+    FROM task_positions tp JOIN bills b ON b.point_id = tp.point_id
+    WHERE tp.task_id = ? AND b.amount_kop > b.paid_kop ORDER BY tp.seq, b.period`);
+  const reasons = db.prepare<[], { code: number; uk: string; en: string }>(
+    'SELECT code, name_uk AS uk, name_en AS en FROM non_execution_reasons WHERE active = 1 ORDER BY code',
+  );
+  const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
+
+  return (taskId: number, options: { includeBills: boolean }, locale: Locale): RouteSheet => {
+    const task = tasks.get(taskId);
+    const l = labels[locale];
+    const rows = positions.all(taskId);
+    const sheetPages = paginate(rows);
+    const bills = options.includeBills ? unpaidBills.all(taskId) : [];
+    const slips = billSlips(rows, bills);
+    const slipPages = chunk(slips, billSlipsPerPage);
+    const pageCount = sheetPages.length + slipPages.length;
+    const branchName = branch.get()?.value ?? '';
+
+    const header = (pageNo: number) => `<header>
+      <h1>${esc(l.title)} · ${esc(l.route)} ${task.routeNumber} «${esc(task.routeName)}»</h1>
+      <div class="pageno">${esc(branchName)}<br>${esc(l.page(pageNo, pageCount))}</div>
+      <div class="meta"><span>${esc(l.executor)}: <b>${esc(task.executorName ?? '—')}</b></span>
+        <span>${esc(l.date)}: <b>${displayDate(task.taskDate)}</b></span>
+        <span>${esc(l.criterion)}: <b>${esc(describeCriteria(task.criteria, locale))}</b></span>
+        <span>${esc(l.order)}: <b>${esc(task.sortOrder === 'address' ? l.byAddress : l.byAccount)}</b></span></div>
+    </header>`;
+    const widths = [8, 18, 34, 42, 20, 20, 16, 14, 8, 10];
+    const head = `<colgroup>${widths.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup>
+      <thead><tr>${l.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>`;
+    const row = (p: PositionSql) => `<tr class="pos">
+      <td class="num">${p.seq}</td><td><div>${esc(p.accountNumber)}</div></td><td><div>${esc(p.fullName)}</div></td>
+      <td><div>${esc(p.address)}</div></td>
+      <td><div>${p.meterSerial ? `${esc(p.meterSerial)}<br>${p.meterDigits ?? ''} ${esc(l.digits)}` : l.noMeter}</div></td>
+      <td><div>${p.prevValue ?? '—'}<br>${displayDate(p.prevDate)}</div></td><td></td><td></td><td></td><td></td></tr>`;
+    const closing = `<div class="closing">
+      <div><div>${esc(l.total(rows.length))}</div><div>${esc(l.filled)}</div><br><div>${esc(l.signController)}</div><br>
+        <div>${esc(l.signMaster)}</div></div>
+      <div><h2>${esc(l.legend)}</h2><ol>${reasons.all().map((r) => `<li value="${r.code}">${esc(r[locale])}</li>`).join('')}</ol></div>
+    </div>`;
+
+    const pages = sheetPages.map((pageRows, index) => {
+      const isLast = index === sheetPages.length - 1;
+      const table = pageRows.length ? `<table>${head}<tbody>${pageRows.map(row).join('')}</tbody></table>` : '';
+      return `<section class="page" data-page="${index + 1}">${header(index + 1)}${table}${isLast ? closing : ''}</section>`;
+    });
+    slipPages.forEach((pageSlips, index) => {
+      const body = pageSlips
+        .map(({ position, bills: own }) => {
+          const debt = own.reduce((sum, b) => sum + b.amountKop - b.paidKop, 0);
+          return `<div class="slip"><h2>${esc(l.bill)} · ${esc(l.billAccount)} ${esc(position.accountNumber)}</h2>
+            <div>${esc(position.fullName)}, ${esc(position.address)}</div>
+            <table><thead><tr><th>${esc(l.billPeriod)}</th><th>${esc(l.billAmount)}</th><th>${esc(l.billPaid)}</th><th>${esc(l.billDebt)}</th></tr></thead>
+            <tbody>${own
+              .slice(-6)
+              .map((b) => `<tr><td>${esc(b.period)}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.paidKop, locale)}</td><td class="num">${money(b.amountKop - b.paidKop, locale)}</td></tr>`)
+              .join('')}</tbody></table>
+            <div style="margin-top:1.5mm"><b>${esc(l.billTotal)}: ${money(debt, locale)}</b></div></div>`;
+        })
+        .join('');
+      const pageNo = sheetPages.length + index + 1;
+      pages.push(`<section class="page bills" data-page="${pageNo}">${header(pageNo)}${body}</section>`);
+    });
+
+    const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
+<title>${esc(l.title)} ${task.routeNumber} ${displayDate(task.taskDate)}</title><style>${style}</style></head>
+<body>${pages.join('\n')}</body></html>`;
+    return { html, pages: pageCount, positions: rows.length, fileName: `route-${task.routeNumber}-${task.taskDate}.pdf` };
+  };
+}
+
+function billSlips(rows: PositionSql[], bills: BillSql[]) {
+  const byPoint = new Map<number, BillSql[]>();
+  for (const bill of bills) byPoint.set(bill.pointId, [...(byPoint.get(bill.pointId) ?? []), bill]);
+  return rows.flatMap((position) => {
+    const own = byPoint.get(position.pointId);
+    return own ? [{ position, bills: own }] : [];
+  });
+}
+

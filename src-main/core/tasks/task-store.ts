@@ -1,0 +1,67 @@
+import type { Page } from '../../../shared/contract/define';
+import { taskCriteria, type SortOrder, type TaskRow } from '../../../shared/contract/tasks';
+import type { Db } from '../../db/open';
+import { DomainError, found } from '../errors';
+
+interface TaskSql extends Omit<TaskRow, 'criteria' | 'warnNonPayment' | 'warnNonAdmittance' | 'sortOrder'> {
+  criteria: string;
+  sortOrder: SortOrder;
+  warnNonPayment: number;
+  warnNonAdmittance: number;
+}
+
+export interface TaskFilter {
+  dateFrom: string | null;
+  dateTo: string | null;
+  routeId: number | null;
+  executorId: number | null;
+  status: 'all' | 'open' | 'done';
+  offset: number;
+  limit: number;
+}
+
+const toRow = (row: TaskSql): TaskRow => ({
+  ...row,
+  criteria: taskCriteria.parse(JSON.parse(row.criteria)),
+  warnNonPayment: row.warnNonPayment === 1,
+  warnNonAdmittance: row.warnNonAdmittance === 1,
+});
+
+/** The task list (Завдання на обхід): what was formed, for whom, and how far its entry has got. */
+export function taskStore(db: Db) {
+  const select = `SELECT t.id, t.task_date AS taskDate, t.route_id AS routeId, t.route_number AS routeNumber,
+      t.route_name AS routeName, t.executor_name AS executorName, t.criteria, t.sort_order AS sortOrder,
+      t.warn_non_payment AS warnNonPayment, t.warn_non_admittance AS warnNonAdmittance,
+      count(p.id) AS total, coalesce(sum(p.status = 'executed'), 0) AS executed,
+      coalesce(sum(p.status = 'not_executed'), 0) AS notExecuted
+    FROM walk_tasks t LEFT JOIN task_positions p ON p.task_id = t.id`;
+  const filter = `WHERE (@dateFrom IS NULL OR t.task_date >= @dateFrom) AND (@dateTo IS NULL OR t.task_date <= @dateTo)
+      AND (@routeId IS NULL OR t.route_id = @routeId) AND (@executorId IS NULL OR t.executor_id = @executorId)`;
+  const statusFilter = `HAVING @status = 'all' OR (@status = 'open') = (sum(p.status = 'new') > 0)`;
+  const list = db.prepare<TaskFilter, TaskSql>(
+    `${select} ${filter} GROUP BY t.id ${statusFilter} ORDER BY t.task_date DESC, t.route_number, t.id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<TaskFilter, { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT t.id FROM walk_tasks t LEFT JOIN task_positions p ON p.task_id = t.id ${filter}
+      GROUP BY t.id ${statusFilter})`,
+  );
+  const byId = db.prepare<[number], TaskSql>(`${select} WHERE t.id = ? GROUP BY t.id`);
+  const executedCount = db.prepare<[number], { n: number }>(
+    "SELECT count(*) AS n FROM task_positions WHERE task_id = ? AND status = 'executed'",
+  );
+  const remove = db.prepare('DELETE FROM walk_tasks WHERE id = ?');
+
+  const get = (id: number): TaskRow => toRow(found(byId.get(id), 'notFound.task'));
+
+  return {
+    get,
+    list: (filter: TaskFilter): Page<TaskRow> => ({ rows: list.all(filter).map(toRow), total: count.get(filter)!.n }),
+    /** Allowed while nothing on it is executed (the manual's rule); positions go with it. */
+    delete: db.transaction((id: number) => {
+      const task = get(id);
+      const executed = executedCount.get(id)!.n;
+      if (executed > 0) throw new DomainError('task.hasExecuted', { executed, number: task.routeNumber, date: task.taskDate });
+      return remove.run(id).changes;
+    }),
+  };
+}

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskCriteria } from '../../../shared/contract/tasks';
+import { testDistrict } from '../test-district';
+import { closingRows, paginate, rowsPerPage } from './sheet-layout';
+
+const taskDate = '2026-11-22';
+const daysBefore = (days: number) => new Date(Date.parse(taskDate) - days * 86_400_000).toISOString().slice(0, 10);
+const daysAfter = (days: number) => daysBefore(-days);
+
+/** A route holding every point of the test district, and helpers to form tasks on it. */
+function routeWithEverything() {
+  const d = testDistrict();
+  const route = d.call('routes.save', { number: 7, name: 'Усе', sectionId: d.section, executorId: d.controller });
+  for (const settlementId of [d.settlements.town, d.settlements.village]) {
+    d.call('routes.assign', { routeId: route.id, selector: { kind: 'settlement', settlementId } });
+  }
+  const form = (criteria: Partial<TaskCriteria> = {}, sortOrder: 'address' | 'account' = 'address') =>
+    d.call('tasks.form', { routeId: route.id, taskDate, criteria, sortOrder });
+  const positions = (taskId: number) =>
+    d.db
+      .prepare<[number], { seq: number; pointId: number; accountNumber: string; address: string; fullName: string; meterSerial: string; prevValue: number | null; prevDate: string | null }>(
+        `SELECT seq, point_id AS pointId, account_number AS accountNumber, address, full_name AS fullName,
+           meter_serial AS meterSerial, prev_value AS prevValue, prev_date AS prevDate
+         FROM task_positions WHERE task_id = ? ORDER BY seq`,
+      )
+      .all(taskId);
+  const selected = (criteria: Partial<TaskCriteria>) => positions(form(criteria).taskId).map((p) => p.pointId).sort((a, b) => a - b);
+  const reading = (pointId: number, takenOn: string, value: number, kind = 'control') =>
+    d.db.prepare('INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, ?, ?, ?)').run(pointId, takenOn, value, kind);
+  const sql = (statement: string, ...values: unknown[]) => d.db.prepare(statement).run(...values);
+  return { ...d, route, form, positions, selected, reading, sql };
+}
+
+describe('forming a walk task', () => {
+  it('takes every point of the route in natural address order when no criterion is set', () => {
+    const d = routeWithEverything();
+    const tenSlashOne = d.call('houses.save', { streetId: d.streets.shevchenka, number: '10/1' });
+    const twelve = d.call('houses.save', { streetId: d.streets.shevchenka, number: '12' });
+    for (const houseId of [tenSlashOne.id, twelve.id]) {
+      const account = Number(d.sql("INSERT INTO accounts (number, full_name, house_id) VALUES (?, 'Лисенко Олег', ?)", `9${houseId}`, houseId).lastInsertRowid);
+      d.sql("INSERT INTO metering_points (account_id, house_id, commodity, route_id) VALUES (?, ?, 'electricity', ?)", account, houseId, d.route.id);
+    }
+    const { taskId, positions } = d.form();
+    expect(positions).toBe(9);
+    expect(d.positions(taskId).map((p) => p.address)).toEqual([
+      'с. Вільшанка, вул. Польова, 5',
+      'м. Коростишів, вул. Садова, 1',
+      'м. Коростишів, вул. Шевченка, 2',
+      'м. Коростишів, вул. Шевченка, 10, кв. 1',
+      'м. Коростишів, вул. Шевченка, 10, кв. 2',
+      'м. Коростишів, вул. Шевченка, 10, кв. 10',
+      'м. Коростишів, вул. Шевченка, 10а',
+      'м. Коростишів, вул. Шевченка, 10/1',
+      'м. Коростишів, вул. Шевченка, 12',
+    ]);
+    expect(d.positions(taskId).map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('sorts by account number as numbers are read, not as text', () => {
+    const d = routeWithEverything();
+    const numbers = ['100', '9', '10', '1000', '99', '11', '2'];
+    d.db.prepare('SELECT id FROM accounts ORDER BY id').all().forEach((row, i) => {
+      d.sql('UPDATE accounts SET number = ? WHERE id = ?', numbers[i], (row as { id: number }).id);
+    });
+    const { taskId } = d.form({}, 'account');
+    expect(d.positions(taskId).map((p) => p.accountNumber)).toEqual(['2', '9', '10', '11', '99', '100', '1000']);
+  });
+
+  it('selects debtors whose debt equals the sum or exceeds it, and no one a kopeck short', () => {
+    const d = routeWithEverything();
+    d.sql('UPDATE accounts SET balance_kop = -50000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.sh2[0]);
+    d.sql('UPDATE accounts SET balance_kop = -49999 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.sh10a[0]);
+    d.sql('UPDATE accounts SET balance_kop = -70000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.sa1[0]);
+    d.sql('UPDATE accounts SET balance_kop = 90000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.po5[0]);
+    expect(d.selected({ debtMinKop: 50000 })).toEqual([d.points.sh2[0]!, d.points.sa1[0]!].sort((a, b) => a - b));
+  });
+
+  it('selects points without a control reading for N days or more, exactly N included', () => {
+    const d = routeWithEverything();
+    const [a, b, c, e] = [d.points.sh2[0]!, d.points.sh10a[0]!, d.points.sa1[0]!, d.points.po5[0]!];
+    d.reading(a, daysBefore(180), 100);
+    d.reading(b, daysBefore(179), 100);
+    d.reading(c, daysBefore(400), 100);
+    d.reading(c, daysBefore(10), 150, 'self'); // a self-reading is not a control
+    d.reading(e, daysBefore(200), 100);
+    d.reading(e, daysAfter(3), 120); // after the task date: not yet taken on that day
+    for (const id of d.points.sh10) d.reading(id, daysBefore(30), 50);
+    expect(d.selected({ noControlDays: 180 })).toEqual([a, c, e].sort((x, y) => x - y));
+    expect(d.selected({ noControlDays: 181 })).toEqual([c, e].sort((x, y) => x - y));
+  });
+
+  it('selects complaints, inspections and meters due for verification within N days, combined by any or all', () => {
+    const d = routeWithEverything();
+    const [a, b, c] = [d.points.sh2[0]!, d.points.sh10a[0]!, d.points.sa1[0]!];
+    d.sql('UPDATE metering_points SET complaint_since = ? WHERE id IN (?, ?)', daysBefore(5), a, b);
+    d.sql('UPDATE metering_points SET inspection_since = ? WHERE id = ?', daysBefore(5), b);
+    d.sql('UPDATE meters SET verification_due = ? WHERE point_id = ?', daysAfter(30), c);
+    d.sql('UPDATE meters SET verification_due = ? WHERE point_id = ?', daysBefore(400), a);
+    expect(d.selected({ complaint: true })).toEqual([a, b].sort((x, y) => x - y));
+    expect(d.selected({ inspection: true })).toEqual([b]);
+    expect(d.selected({ complaint: true, inspection: true, match: 'all' })).toEqual([b]);
+    expect(d.selected({ inspection: true, verificationDueDays: 30, match: 'any' })).toEqual([b, c, a].sort((x, y) => x - y));
+    expect(d.selected({ verificationDueDays: 29 })).toEqual([a]);
+  });
+
+  it('leaves disconnected points out unless asked for', () => {
+    const d = routeWithEverything();
+    d.sql("UPDATE metering_points SET status = 'disconnected' WHERE id = ?", d.points.sh2[0]);
+    expect(d.selected({})).not.toContain(d.points.sh2[0]);
+    expect(d.selected({ includeDisconnected: true })).toContain(d.points.sh2[0]);
+  });
+
+  it('forms nothing and says so when the criterion selects no point', () => {
+    const d = routeWithEverything();
+    const refusal = d.refusal('tasks.form', { routeId: d.route.id, taskDate, criteria: { complaint: true } });
+    expect(refusal.code).toBe('task.nothingSelected');
+    expect(refusal.message).toContain('№ 7');
+    expect(d.db.prepare('SELECT count(*) AS n FROM walk_tasks').get()).toEqual({ n: 0 });
+    expect(d.db.prepare('SELECT count(*) AS n FROM task_positions').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps a snapshot of what the sheet printed, untouched by later changes', () => {
+    const d = routeWithEverything();
+    const point = d.points.sh2[0]!;
+    d.reading(point, '2026-05-01', 4100);
+    d.reading(point, '2026-08-01', 4321);
+    d.reading(point, '2026-09-01', 4400, 'self');
+    const { taskId } = d.form();
+    const before = d.positions(taskId).find((p) => p.pointId === point)!;
+    expect(before).toMatchObject({ fullName: 'Бойко Ганна Петрівна', meterSerial: `S${point}`, prevValue: 4321, prevDate: '2026-08-01' });
+    d.sql("UPDATE accounts SET full_name = 'Коваль Ганна Петрівна' WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)", point);
+    d.sql("UPDATE meters SET serial = 'NEW-1' WHERE point_id = ?", point);
+    d.reading(point, '2026-11-20', 4500);
+    expect(d.positions(taskId).find((p) => p.pointId === point)).toEqual(before);
+    const sheet = d.call('tasks.sheet', { taskId });
+    expect(sheet.html).toContain('Бойко Ганна Петрівна');
+    expect(sheet.html).not.toContain('Коваль');
+    expect(sheet.html).toContain('01.08.2026');
+  });
+
+  it('records the route and executor as they were when the task was formed', () => {
+    const d = routeWithEverything();
+    const { taskId } = d.form();
+    d.call('routes.save', { id: d.route.id, number: 7, name: 'Перейменований', sectionId: d.section, executorId: d.otherController });
+    expect(d.call('tasks.get', { id: taskId })).toMatchObject({ routeName: 'Усе', executorName: 'Мельник Іван Петрович', total: 7 });
+  });
+});
+
+describe('the task list and deleting tasks', () => {
+  it('lists tasks by date, route, executor and status with executed counts', () => {
+    const d = routeWithEverything();
+    const first = d.form();
+    const second = d.call('tasks.form', { routeId: d.route.id, taskDate: '2026-10-01', criteria: {} });
+    d.sql("UPDATE task_positions SET status = 'executed' WHERE task_id = ? AND seq <= 2", first.taskId);
+    d.sql("UPDATE task_positions SET status = 'not_executed' WHERE task_id = ? AND seq = 3", first.taskId);
+    const all = d.call('tasks.list', {});
+    expect(all.total).toBe(2);
+    expect(all.rows.map((r) => r.id)).toEqual([first.taskId, second.taskId]);
+    expect(all.rows[0]).toMatchObject({ total: 7, executed: 2, notExecuted: 1, routeNumber: 7 });
+    expect(d.call('tasks.list', { dateFrom: '2026-11-01' }).rows.map((r) => r.id)).toEqual([first.taskId]);
+    expect(d.call('tasks.list', { dateTo: '2026-10-31' }).rows.map((r) => r.id)).toEqual([second.taskId]);
+    expect(d.call('tasks.list', { executorId: d.otherController }).total).toBe(0);
+    expect(d.call('tasks.list', { executorId: d.controller, routeId: d.route.id }).total).toBe(2);
+    d.sql("UPDATE task_positions SET status = 'executed' WHERE task_id = ?", second.taskId);
+    expect(d.call('tasks.list', { status: 'done' }).rows.map((r) => r.id)).toEqual([second.taskId]);
+    expect(d.call('tasks.list', { status: 'open' }).rows.map((r) => r.id)).toEqual([first.taskId]);
+  });
+
+  it('deletes a task while nothing on it is executed, positions included', () => {
+    const d = routeWithEverything();
+    const { taskId } = d.form();
+    d.sql("UPDATE task_positions SET status = 'not_executed' WHERE task_id = ? AND seq = 1", taskId);
+    expect(d.call('tasks.delete', { id: taskId })).toEqual({ deleted: 1 });
+    expect(d.db.prepare('SELECT count(*) AS n FROM task_positions').get()).toEqual({ n: 0 });
+    expect(d.refusal('tasks.get', { id: taskId }).code).toBe('notFound.task');
+  });
+
+  it('refuses to delete a task with an executed position, and changes nothing', () => {
+    const d = routeWithEverything();
+    const { taskId } = d.form();
+    d.sql("UPDATE task_positions SET status = 'executed' WHERE task_id = ? AND seq = 4", taskId);
+    const refusal = d.refusal('tasks.delete', { id: taskId });
+    expect(refusal.code).toBe('task.hasExecuted');
+    expect(refusal.message).toBe('Завдання від 2026-11-22 по маршруту № 7 не можна видалити: виконано позицій — 1.');
+    expect(d.positions(taskId)).toHaveLength(7);
+  });
+
+  it('keeps a route that has tasks even when its points are removed', () => {
+    const d = routeWithEverything();
+    d.form();
+    const ids = d.db.prepare<[number], { id: number }>('SELECT id FROM metering_points WHERE route_id = ?').all(d.route.id).map((r) => r.id);
+    d.call('routes.removePoints', { routeId: d.route.id, pointIds: ids });
+    expect(d.refusal('routes.delete', { id: d.route.id }).code).toBe('route.hasTasks');
+  });
+});
+
+describe('the route sheet', () => {
+  it('breaks pages by whole rows and leaves room for the totals on the last one', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
+    expect(paginate(rows(1)).map((p) => p.length)).toEqual([1]);
+    expect(paginate(rows(rowsPerPage - closingRows)).map((p) => p.length)).toEqual([rowsPerPage - closingRows]);
+    expect(paginate(rows(rowsPerPage - closingRows + 1)).map((p) => p.length)).toEqual([rowsPerPage - closingRows + 1, 0]);
+    expect(paginate(rows(2 * rowsPerPage + 3)).map((p) => p.length)).toEqual([rowsPerPage, rowsPerPage, 3]);
+  });
+
+  it('prints a header with page x of y on every page and the legend of reason codes', () => {
+    const d = routeWithEverything();
+    const { taskId } = d.form({}, 'address');
+    const sheet = d.call('tasks.sheet', { taskId });
+    expect(sheet).toMatchObject({ pages: 1, positions: 7, fileName: 'route-7-2026-11-22.pdf' });
+    expect(sheet.html).toContain('Маршрутний лист · Маршрут № 7 «Усе»');
+    expect(sheet.html).toContain('Сторінка 1 з 1');
+    expect(sheet.html).toContain('Мельник Іван Петрович');
+    expect(sheet.html).toContain('усі точки обліку');
+    expect(sheet.html).toContain('Відмова в допуску');
+    expect(sheet.html.match(/<tr class="pos">/g)).toHaveLength(7);
+    expect(d.call('tasks.sheet', { taskId }, 'en').html).toContain('Page 1 of 1');
+  });
+
+  it('escapes what it prints and adds bill pages for consumers with unpaid bills', () => {
+    const d = routeWithEverything();
+    d.sql("UPDATE accounts SET full_name = '<script>alert(1)</script>' WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)", d.points.sa1[0]);
+    for (const [i, point] of [d.points.sa1[0], d.points.sh2[0]].entries()) {
+      d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop, delivered_on) VALUES (?, '2026-09', 45000, ?, '2026-10-05')", point, i * 1000);
+    }
+    d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop) VALUES (?, '2026-09', 45000, 45000)", d.points.po5[0]);
+    const { taskId } = d.form();
+    const sheet = d.call('tasks.sheet', { taskId, includeBills: true });
+    expect(sheet.html).not.toContain('<script>');
+    expect(sheet.html).toContain('&lt;script&gt;');
+    expect(sheet.html.match(/class="slip"/g)).toHaveLength(2);
+    expect(sheet.pages).toBe(2);
+    expect(sheet.html).toContain('Сторінка 2 з 2');
+    expect(sheet.html).toContain('440,00');
+  });
+});
