@@ -2,9 +2,11 @@ import { channel } from './define';
 import { sheetOptions } from './tasks';
 
 /**
- * Served by the host itself rather than the core: turning a sheet into PDF needs a browser
- * engine (Electron's printToPDF, or Chromium beside the browser-mode host).
+ * Served by the host itself rather than the core: printing and PDF need a browser engine
+ * (Electron's webContents, or Chromium beside the browser-mode host).
  */
 export const printChannels = {
   'print.sheetPdf': channel<{ fileName: string; base64: string; pages: number }>()(sheetOptions),
+  /** The system print dialog where the host has one; otherwise the page prints its own preview. */
+  'print.sheet': channel<{ printedByHost: boolean }>()(sheetOptions),
 };

@@ -39,6 +39,10 @@ const messages = {
     uk: 'Маршрут № {number} має завдання на обхід ({count}) — його не можна видалити.',
     en: 'Route No. {number} has walk tasks ({count}) — it cannot be deleted.',
   },
+  'print.noPdfEngine': {
+    uk: 'Для PDF у браузерному режимі потрібен Chromium на цьому компʼютері. Скористайтеся «Друк» → «Зберегти як PDF».',
+    en: 'PDF in browser mode needs Chromium on this computer. Use "Print" → "Save as PDF" instead.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

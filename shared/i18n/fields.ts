@@ -16,6 +16,16 @@ const labels: Record<string, Record<Locale, string>> = {
   position: { uk: 'Посада', en: 'Position' },
   houseIds: { uk: 'Будинки', en: 'Houses' },
   pointIds: { uk: 'Точки обліку', en: 'Metering points' },
+  taskDate: { uk: 'Дата завдання', en: 'Task date' },
+  debtMinKop: { uk: 'Борг від', en: 'Debt from' },
+  noControlDays: { uk: 'Без контрольного показника, днів', en: 'No control reading, days' },
+  verificationDueDays: { uk: 'Повірка протягом, днів', en: 'Verification within, days' },
+  dateFrom: { uk: 'Дата з', en: 'Date from' },
+  dateTo: { uk: 'Дата по', en: 'Date to' },
 };
 
-export const fieldLabel = (path: string, locale: Locale): string => labels[path.split('.')[0] ?? '']?.[locale] ?? path;
+/** The innermost named field wins: "criteria.debtMinKop" is labelled as the debt, not the criteria. */
+export const fieldLabel = (path: string, locale: Locale): string => {
+  const named = path.split('.').reverse().find((part) => labels[part]);
+  return named ? labels[named]![locale] : path;
+};

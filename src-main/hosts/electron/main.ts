@@ -4,7 +4,9 @@ import { parseArgs } from '../../cli/args';
 import { createCore } from '../../core/app';
 import type { Db } from '../../db/open';
 import { openOrCreateDemo } from '../open-or-create';
-import { serveRegistryOverIpc } from './ipc';
+import { createHostDispatch, loadSheet, sheetPdfHandler } from '../host-channels';
+import { serveOverIpc } from './ipc';
+import { electronPdf, electronPrint } from './print';
 import { createMainWindow, isAppUrl } from './window';
 
 
@@ -37,7 +39,17 @@ function start() {
     const args = parseArgs(process.argv.slice(1));
     const dbFile = resolve(args.get('db') ?? join(app.getPath('userData'), 'obhid.sqlite'));
     db = openOrCreateDemo(dbFile, (line) => console.log(line));
-    serveRegistryOverIpc(createCore(db, { version: __APP_VERSION__ }), isAppUrl(buildDir));
+    const core = createCore(db, { version: __APP_VERSION__ });
+    const dispatch = createHostDispatch(core, {
+      'print.sheetPdf': sheetPdfHandler(core, electronPdf),
+      'print.sheet': async (input, { locale }) => {
+        const sheet = loadSheet(core, input, locale);
+        if (!sheet.ok) return sheet;
+        await electronPrint(sheet.value.html);
+        return { ok: true, value: { printedByHost: true } };
+      },
+    });
+    serveOverIpc(dispatch, isAppUrl(buildDir));
     // The renderer draws the UENS-style menu itself; the native bar would only duplicate it.
     Menu.setApplicationMenu(null);
     createMainWindow(buildDir);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDistrict } from '../../core/test-district';
+import { createHostDispatch } from '../host-channels';
 import { startWebHost, type WebHost } from './server';
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
@@ -40,7 +41,13 @@ describe('browser-mode host', () => {
   beforeAll(async () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Обхід</title>');
     writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
-    host = await startWebHost({ registry: district.core, staticDir });
+    host = await startWebHost({
+      dispatch: createHostDispatch(district.core, {
+        'print.sheet': async () => ({ ok: true, value: { printedByHost: false } }),
+        'print.sheetPdf': async () => ({ ok: true, value: { fileName: 'x.pdf', base64: '', pages: 0 } }),
+      }),
+      staticDir,
+    });
   });
   afterAll(async () => {
     await host.close();

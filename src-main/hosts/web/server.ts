@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Envelope } from '../../../shared/contract/envelope';
 import { errorMessage } from '../../../shared/i18n/errors';
 import { asLocale } from '../../../shared/i18n/locales';
-import type { Registry } from '../../core/registry';
+import type { Dispatch } from '../host-channels';
 import { contentSecurityPolicy } from '../content-security-policy';
 
 export interface WebHost {
@@ -34,7 +34,7 @@ const types: Record<string, string> = {
  * Every API call needs this run's random token; a request from another host name or origin is
  * refused, so a web page elsewhere (or DNS rebinding) cannot drive the workstation.
  */
-export async function startWebHost(options: { registry: Registry; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
+export async function startWebHost(options: { dispatch: Dispatch; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();
@@ -74,7 +74,7 @@ export async function startWebHost(options: { registry: Registry; staticDir: str
       parsed = null;
     }
     const { channel, input, locale: asked } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-    return json(response, 200, options.registry.dispatch(channel, input, asked ?? locale));
+    return json(response, 200, await options.dispatch(channel, input, asked ?? locale));
   };
 
   const serveStatic = async (pathname: string, response: ServerResponse) => {

@@ -1,0 +1,38 @@
+import { isHostChannel, type Envelope, type HostChannelName, type Output, type ParsedInput } from '../../shared/contract/index';
+import type { RouteSheet } from '../../shared/contract/tasks';
+import { errorEnvelope, parseRequest, type CallContext, type Registry } from '../core/registry';
+
+export type HostHandlers = {
+  [K in HostChannelName]: (input: ParsedInput<K>, context: CallContext) => Promise<Envelope<Output<K>>>;
+};
+
+/** What a host answers requests with: its own channels first, everything else from the core's registry. */
+export type Dispatch = (channel: unknown, input: unknown, locale: unknown) => Promise<Envelope<unknown>>;
+
+export function createHostDispatch(registry: Registry, handlers: HostHandlers, log: (error: unknown) => void = console.error): Dispatch {
+  return async (channel, input, locale) => {
+    if (!isHostChannel(channel)) return registry.dispatch(channel, input, locale);
+    const request = parseRequest(channel, input, locale);
+    if (!request.ok) return request.envelope;
+    try {
+      const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<Envelope<unknown>>;
+      return await handler(request.data, { locale: request.locale });
+    } catch (error) {
+      return errorEnvelope(error, request.locale, log);
+    }
+  };
+}
+
+/** The sheet's HTML from the core, as the preview shows it. */
+export const loadSheet = (registry: Registry, input: unknown, locale: string) =>
+  registry.dispatch('tasks.sheet', input, locale) as Envelope<RouteSheet>;
+
+/** Renders a route sheet to PDF with whichever engine the host has; the HTML is the core's, as in the preview. */
+export function sheetPdfHandler(registry: Registry, toPdf: (html: string) => Promise<Buffer>): HostHandlers['print.sheetPdf'] {
+  return async (input, { locale }) => {
+    const sheet = loadSheet(registry, input, locale);
+    if (!sheet.ok) return sheet;
+    const pdf = await toPdf(sheet.value.html);
+    return { ok: true, value: { fileName: sheet.value.fileName, base64: pdf.toString('base64'), pages: sheet.value.pages } };
+  };
+}
