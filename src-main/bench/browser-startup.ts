@@ -16,7 +16,7 @@ export async function startupFigure(webMain: string, dbFile: string, runs = 3): 
       const host = startWebMain(webMain, dbFile);
       try {
         await page.goto(await host.url);
-        await page.getByTestId('home-counts').waitFor();
+        await page.getByTestId('home-counts').waitFor({ timeout: 60_000 });
         times.push(performance.now() - started);
       } finally {
         host.child.kill('SIGTERM');

@@ -10,6 +10,9 @@ import { SectionsScreen } from '../features/directories/SectionsScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
 import { RoutesScreen } from '../features/routes/RoutesScreen';
+import { SheetScreen } from '../features/tasks/SheetScreen';
+import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
+import { TasksScreen } from '../features/tasks/TasksScreen';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { MainMenu } from './MainMenu';
 import { RouterProvider, useRouter } from './router';
@@ -37,6 +40,12 @@ function CurrentScreen() {
       return <AddressesScreen />;
     case 'accounts':
       return <AccountsScreen />;
+    case 'taskForm':
+      return <TaskFormScreen routeId={screen.routeId} />;
+    case 'tasks':
+      return <TasksScreen />;
+    case 'taskSheet':
+      return <SheetScreen key={screen.id} taskId={screen.id} />;
   }
 }
 

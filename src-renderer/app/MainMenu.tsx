@@ -20,12 +20,6 @@ export function MainMenu() {
       {label}
     </Menu.Item>
   );
-  const later = (label: string) => (
-    <Menu.Item key={label} disabled title={t('menu.notYet')}>
-      {label}
-    </Menu.Item>
-  );
-
   return (
     <Menubar ref={barRef} aria-label={t('app.title')}>
       <Menubar.Menu width={260}>
@@ -48,12 +42,17 @@ export function MainMenu() {
           {item(t('menu.assignByCriterion'), { name: 'assignByCriterion' })}
           <Menu.Divider />
           <Menu.Label>{t('menu.tasksGroup')}</Menu.Label>
-          {later(t('menu.tasksGroup'))}
+          {item(t('menu.taskForm'), { name: 'taskForm' })}
+          {item(t('menu.tasks'), { name: 'tasks' })}
         </Menubar.Dropdown>
       </Menubar.Menu>
       <Menubar.Menu width={240}>
         <Menubar.Target>{t('menu.reports')}</Menubar.Target>
-        <Menubar.Dropdown>{later(t('menu.reportsRun'))}</Menubar.Dropdown>
+        <Menubar.Dropdown>
+          <Menu.Label>{t('menu.reportsRun')}</Menu.Label>
+          <Menu.Label>{t('menu.reportsTasks')}</Menu.Label>
+          {item(t('menu.tasks'), { name: 'tasks' })}
+        </Menubar.Dropdown>
       </Menubar.Menu>
       <Menubar.Menu width={160}>
         <Menubar.Target>{t('app.language')}</Menubar.Target>

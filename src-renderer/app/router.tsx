@@ -10,7 +10,10 @@ export type Screen =
   | { name: 'sections' }
   | { name: 'employees' }
   | { name: 'addresses' }
-  | { name: 'accounts' };
+  | { name: 'accounts' }
+  | { name: 'taskForm'; routeId?: number }
+  | { name: 'tasks' }
+  | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -23,6 +26,11 @@ export function parseHash(hash: string): Screen {
       const id = Number(parts[1]);
       if (Number.isInteger(id) && id > 0) return { name: 'route', id, tab: parts[2] === 'points' ? 'points' : 'general' };
       return { name: 'routes' };
+    }
+    case 'tasks': {
+      const id = Number(parts[1]);
+      if (Number.isInteger(id) && id > 0) return { name: 'taskSheet', id };
+      return parts[1] === 'new' ? { name: 'taskForm', routeId } : { name: 'tasks' };
     }
     case 'assign':
       return parts[1] === 'criterion' ? { name: 'assignByCriterion', routeId } : { name: 'assignByStreet', routeId };
@@ -45,6 +53,10 @@ export function toHash(screen: Screen): string {
     case 'assignByStreet':
     case 'assignByCriterion':
       return `#/assign/${screen.name === 'assignByStreet' ? 'street' : 'criterion'}${screen.routeId ? `?route=${screen.routeId}` : ''}`;
+    case 'taskForm':
+      return `#/tasks/new${screen.routeId ? `?route=${screen.routeId}` : ''}`;
+    case 'taskSheet':
+      return `#/tasks/${screen.id}/sheet`;
     default:
       return `#/${screen.name}`;
   }

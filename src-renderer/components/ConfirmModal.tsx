@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { FocusNow } from './FocusNow';
 
 interface Props {
   opened: boolean;
@@ -16,8 +17,9 @@ interface Props {
 export function ConfirmModal({ opened, title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
   const { t } = useI18n();
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} returnFocus>
+    <Modal opened={opened} onClose={onCancel} title={title} returnFocus={false}>
       <Stack gap="md">
+        <FocusNow />
         {children}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>

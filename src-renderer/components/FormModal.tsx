@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { FocusNow } from './FocusNow';
 
 interface Props {
   opened: boolean;
@@ -40,9 +41,10 @@ export function FormModal({ opened, title, onClose, onSubmit, submitLabel, dange
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={title} size="lg" returnFocus>
+    <Modal opened={opened} onClose={close} title={title} size="lg" returnFocus={false}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <FocusNow />
           {error && (
             <Alert color="red" role="alert" data-field={error.field}>
               {error.message}

@@ -145,7 +145,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
         <span>${esc(l.criterion)}: <b>${esc(describeCriteria(task.criteria, locale))}</b></span>
         <span>${esc(l.order)}: <b>${esc(task.sortOrder === 'address' ? l.byAddress : l.byAccount)}</b></span></div>
     </header>`;
-    const widths = [8, 18, 34, 42, 20, 20, 16, 14, 8, 10];
+    const widths = [8, 17, 33, 41, 19, 19, 16, 14, 8, 11];
     const head = `<colgroup>${widths.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup>
       <thead><tr>${l.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>`;
     const row = (p: PositionSql) => `<tr class="pos">

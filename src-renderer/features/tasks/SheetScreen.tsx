@@ -1,0 +1,107 @@
+import { Button, Checkbox, Group, Kbd, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { displayDate } from '../../../shared/i18n/criteria';
+import { ApiError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { useHotkeys } from '../../app/hotkeys';
+import { useRouter } from '../../app/router';
+import { useStatus } from '../../app/status';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Screen } from '../../components/Screen';
+import { useQuery } from '../../components/use-query';
+import { useI18n } from '../../i18n/i18n';
+
+/** Saves bytes the host produced under the name it chose, through the ordinary download path. */
+function download(base64: string, fileName: string) {
+  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The route sheet as it will print: the core's HTML in a frame without scripts. Print (Ctrl+P)
+ * and PDF (Ctrl+S) use the same HTML, so what is shown is what comes out.
+ */
+export function SheetScreen({ taskId }: { taskId: number }) {
+  const { t, locale } = useI18n();
+  const api = useApi();
+  const { go } = useRouter();
+  const status = useStatus();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [includeBills, setIncludeBills] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const task = useQuery(() => api.call('tasks.get', { id: taskId }), [taskId]);
+  const sheet = useQuery(() => api.call('tasks.sheet', { taskId, includeBills }), [taskId, includeBills, locale]);
+  const options = { taskId, includeBills, includeWarnings: false };
+
+  const run = async (action: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await action();
+      setActionError(null);
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+      setActionError(caught);
+      status.show(caught.message, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const print = () =>
+    run(async () => {
+      const { printedByHost } = await api.call('print.sheet', options);
+      if (!printedByHost) frame.current?.contentWindow?.print();
+    });
+  const savePdf = () =>
+    run(async () => {
+      const pdf = await api.call('print.sheetPdf', options);
+      download(pdf.base64, pdf.fileName);
+      status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
+    });
+  useHotkeys({ 'ctrl+p': () => void print(), 'ctrl+s': () => void savePdf() });
+
+  const info = task.data;
+  return (
+    <Screen
+      title={info ? t('sheet.title', { number: info.routeNumber, date: displayDate(info.taskDate) }) : t('tasks.openSheet')}
+      actions={
+        <>
+          <Button variant="default" onClick={() => go({ name: 'tasks' })}>
+            {t('tasks.toList')}
+          </Button>
+          <Button onClick={() => void print()} loading={busy} rightSection={<Kbd size="xs">Ctrl+P</Kbd>} autoFocus>
+            {t('sheet.print')}
+          </Button>
+          <Button variant="default" onClick={() => void savePdf()} loading={busy} rightSection={<Kbd size="xs">Ctrl+S</Kbd>}>
+            {t('sheet.pdf')}
+          </Button>
+        </>
+      }
+    >
+      <Group gap="lg">
+        <Checkbox label={t('sheet.includeBills')} checked={includeBills} onChange={(e) => setIncludeBills(e.currentTarget.checked)} />
+        <Checkbox label={`${t('sheet.includeWarnings')} (${t('sheet.noWarningsYet')})`} checked={false} disabled />
+        {sheet.data && (
+          <Text size="sm" c="dimmed" data-testid="sheet-pages">
+            {t('sheet.pages', { pages: sheet.data.pages, positions: sheet.data.positions })}
+          </Text>
+        )}
+      </Group>
+      <ErrorAlert error={task.error ?? sheet.error ?? actionError} />
+      {sheet.data && (
+        <iframe
+          ref={frame}
+          title={t('sheet.frameTitle')}
+          className="sheet-frame"
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={sheet.data.html}
+          data-testid="sheet-frame"
+        />
+      )}
+    </Screen>
+  );
+}
