@@ -19,9 +19,7 @@ export async function startupFigure(webMain: string, dbFile: string, runs = 3): 
         await page.getByTestId('home-counts').waitFor({ timeout: 60_000 });
         times.push(performance.now() - started);
       } finally {
-        host.child.kill('SIGTERM');
-        await page.close();
-        await new Promise((resolve) => host.child.once('exit', resolve));
+        await Promise.all([host.stop(), page.close()]);
       }
     }
   } finally {

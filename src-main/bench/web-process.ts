@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 export const chromiumPath = process.env.OBHID_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-/** Starts the browser-mode host on a database and resolves with its URL as soon as it serves. */
+/** Starts the browser-mode host on a database; `url` resolves as soon as it serves. */
 export function startWebMain(webMain: string, dbFile: string) {
   const child = spawn(process.execPath, [webMain, '--db', dbFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = new Promise<string>((resolve, reject) => {
@@ -16,6 +16,12 @@ export function startWebMain(webMain: string, dbFile: string) {
     });
     child.on('exit', (code) => reject(new Error(`web host exited with ${code}`)));
   });
-  return { child, url };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  /** Resolves once the host has gone, however early it exited. */
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  return { url, stop };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
+import { taskFigures } from '../bench/tasks';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
 import { createCore } from '../core/app';
 import { openDatabase } from '../db/open';
@@ -35,8 +36,10 @@ async function main() {
     times.push(performance.now() - started);
     if (!answer.ok) throw new Error(answer.error.message);
   }
-  db.close();
   record({ name: 'routes.list_ms', value: round(percentile(times, 50), 2), unit: 'ms', note: 'median of 30 routes.list pages (50 rows with point counts) through the handler registry' });
+
+  for (const figure of await taskFigures(db, core, '2026-11-20')) record(figure);
+  db.close();
 
   record(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile));
 

@@ -17,8 +17,7 @@ export default async function globalSetup() {
   process.env.OBHID_E2E_URL = await host.url;
   process.env.OBHID_E2E_DB = dbFile;
   return async () => {
-    host.child.kill('SIGTERM');
-    await new Promise((done) => host.child.once('exit', done));
+    await host.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }
