@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountsChannels } from './accounts';
 import { directoriesChannels } from './directories';
+import { entryChannels } from './entry';
 import { metaChannels } from './meta';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
@@ -13,6 +14,7 @@ export const coreContract = {
   ...routesChannels,
   ...accountsChannels,
   ...tasksChannels,
+  ...entryChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

@@ -43,6 +43,32 @@ const messages = {
     uk: 'Для PDF у браузерному режимі потрібен Chromium на цьому компʼютері. Скористайтеся «Друк» → «Зберегти як PDF».',
     en: 'PDF in browser mode needs Chromium on this computer. Use "Print" → "Save as PDF" instead.',
   },
+  'notFound.position': { uk: 'Позицію завдання не знайдено.', en: 'Task position not found.' },
+  'entry.notANumber': { uk: 'Показник — ціле число без пробілів і літер.', en: 'A reading is a whole number without spaces or letters.' },
+  'entry.negative': { uk: 'Показник не може бути відʼємним.', en: 'A reading cannot be negative.' },
+  'entry.tooManyDigits': {
+    uk: 'Показник має більше цифр, ніж лічильник ({digits} розр.).',
+    en: 'The reading has more digits than the meter ({digits}).',
+  },
+  'entry.dateInFuture': { uk: 'Дата перевірки {date} ще не настала.', en: 'The check date {date} is in the future.' },
+  'entry.dateBeforePrevious': {
+    uk: 'Дата перевірки раніша за попередній контрольний показник ({date}).',
+    en: 'The check date is before the previous control reading ({date}).',
+  },
+  'entry.overMax': {
+    uk: 'Споживання {consumption} перевищує максимальне ({max}). Показник правильний?',
+    en: 'Consumption {consumption} is above the maximum ({max}). Is the reading correct?',
+  },
+  'entry.belowPrevious': {
+    uk: 'Показник {value} менший за попередній ({previous}). Перевірте обидва.',
+    en: 'The reading {value} is below the previous one ({previous}). Check both.',
+  },
+  'entry.retypeMismatch': {
+    uk: 'Повторно введений показник не збігається з першим — перевірте значення.',
+    en: 'The re-typed reading does not match the first one — check the value.',
+  },
+  'entry.unknownReason': { uk: 'Такої причини невиконання немає в довіднику.', en: 'No such non-execution reason in the directory.' },
+  'entry.unknownProblem': { uk: 'Такої позначки немає в довіднику.', en: 'No such problem in the directory.' },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

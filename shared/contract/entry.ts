@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { id, isoDate, text } from './common';
+
+export interface EntryPosition {
+  positionId: number;
+  taskId: number;
+  seq: number;
+  total: number;
+  accountId: number;
+  accountNumber: string;
+  fullName: string;
+  address: string;
+  meterSerial: string | null;
+  meterDigits: number | null;
+  /** The latest control reading before this position's own, as consumption is counted from it. */
+  previous: { value: number; takenOn: string } | null;
+  status: 'new' | 'executed' | 'not_executed';
+  value: number | null;
+  consumption: number | null;
+  checkedOn: string | null;
+  reasonCode: number | null;
+  problems: number[];
+  note: string;
+}
+
+export interface EntrySummary {
+  total: number;
+  executed: number;
+  notExecuted: number;
+  open: number;
+  byReason: { code: number; name: string; count: number }[];
+  overMaxAccepted: number;
+  belowPrevious: number;
+  rollovers: number;
+}
+
+export interface EntrySession {
+  taskId: number;
+  routeNumber: number;
+  routeName: string;
+  taskDate: string;
+  executorName: string | null;
+  commodity: 'gas' | 'electricity';
+  maxConsumption: number;
+  total: number;
+  /** Where entry resumes: the first position nothing has been entered for, or null when all are. */
+  firstOpenSeq: number | null;
+  summary: EntrySummary;
+}
+
+/** What a plausibility check needs the operator to confirm; sent back as a refusal's details. */
+export type EntryCheck =
+  | { kind: 'overMax'; consumption: number; max: number }
+  | { kind: 'belowPrevious'; value: number; previous: number; rolloverConsumption: number | null };
+
+export const entryOutcome = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('reading'),
+    /** As typed: the core decides what is a number, so every locale gets the same clear refusal. */
+    value: z.string().max(20),
+    confirmOverMax: z.boolean().default(false),
+    confirmRollover: z.boolean().default(false),
+    retypedValue: z.string().max(20).nullable().default(null),
+  }),
+  z.object({ kind: z.literal('reason'), reasonCode: z.number().int().min(1) }),
+]);
+
+export const entryChannels = {
+  'entry.open': channel<EntrySession>()(z.object({ taskId: id })),
+  'entry.position': channel<EntryPosition>()(z.object({ taskId: id, seq: z.number().int().min(1) })),
+  'entry.save': channel<{ saved: EntryPosition; next: EntryPosition | null; summary: EntrySummary }>()(
+    z.object({
+      positionId: id,
+      checkedOn: isoDate,
+      maxConsumption: z.number().int().min(1).max(10_000_000),
+      outcome: entryOutcome,
+      problems: z.array(z.number().int().min(1)).max(20).default([]),
+      note: text(500).default(''),
+    }),
+  ),
+  'entry.history': channel<{ status: string; value: number | null; checkedOn: string | null; reasonCode: number | null; enteredBy: string | null; enteredAt: string | null; replacedBy: string; replacedAt: string }[]>()(
+    z.object({ positionId: id }),
+  ),
+  'problems.list': channel<{ code: number; name: string }[]>()(z.object({})),
+};

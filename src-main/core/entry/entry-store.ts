@@ -1,0 +1,213 @@
+import type { EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Db } from '../../db/open';
+import { DomainError, found } from '../errors';
+import { judgeReading, parseReading, type Confirmations } from './plausibility';
+
+interface PositionSql {
+  positionId: number;
+  taskId: number;
+  seq: number;
+  pointId: number;
+  accountId: number;
+  accountNumber: string;
+  fullName: string;
+  address: string;
+  meterSerial: string | null;
+  meterDigits: number | null;
+  status: EntryPosition['status'];
+  reasonCode: number | null;
+  problems: string;
+  note: string;
+  checkedOn: string | null;
+  enteredBy: string | null;
+  enteredAt: string | null;
+}
+
+export interface SaveRequest {
+  positionId: number;
+  checkedOn: string;
+  maxConsumption: number;
+  outcome: ({ kind: 'reading'; value: string } & Confirmations) | { kind: 'reason'; reasonCode: number };
+  problems: number[];
+  note: string;
+}
+
+/**
+ * Розноска контролів: the positions of a task one at a time, saving each in one durable
+ * transaction before the next is handed out, with corrections kept in the history.
+ */
+export function entryStore(db: Db, options: { user: string; today: () => string }) {
+  const positionSelect = `SELECT tp.id AS positionId, tp.task_id AS taskId, tp.seq, tp.point_id AS pointId,
+      tp.account_id AS accountId, tp.account_number AS accountNumber, tp.full_name AS fullName, tp.address,
+      tp.meter_serial AS meterSerial, tp.meter_digits AS meterDigits, tp.status, tp.reason_code AS reasonCode,
+      tp.problems, tp.note, tp.checked_on AS checkedOn, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt
+    FROM task_positions tp`;
+  const byId = db.prepare<[number], PositionSql>(`${positionSelect} WHERE tp.id = ?`);
+  const bySeq = db.prepare<[number, number], PositionSql>(`${positionSelect} WHERE tp.task_id = ? AND tp.seq = ?`);
+  const total = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM task_positions WHERE task_id = ?');
+  const openAfter = db.prepare<[number, number], { seq: number }>(
+    "SELECT seq FROM task_positions WHERE task_id = ? AND status = 'new' AND seq > ? ORDER BY seq LIMIT 1",
+  );
+  const firstOpen = db.prepare<[number], { seq: number }>("SELECT min(seq) AS seq FROM task_positions WHERE task_id = ? AND status = 'new'");
+  const ownReading = db.prepare<[number], { id: number; value: number; consumption: number | null }>(
+    'SELECT id, value, consumption FROM readings WHERE task_position_id = ?',
+  );
+  const previous = db.prepare<{ pointId: number; positionId: number; onOrBefore: string }, { value: number; takenOn: string }>(
+    `SELECT value, taken_on AS takenOn FROM readings
+     WHERE point_id = @pointId AND kind = 'control' AND taken_on <= @onOrBefore
+       AND (task_position_id IS NULL OR task_position_id <> @positionId)
+     ORDER BY taken_on DESC, id DESC LIMIT 1`,
+  );
+  const task = db.prepare<[number], { taskId: number; routeNumber: number; routeName: string; taskDate: string; executorName: string | null }>(
+    `SELECT id AS taskId, route_number AS routeNumber, route_name AS routeName, task_date AS taskDate, executor_name AS executorName
+     FROM walk_tasks WHERE id = ?`,
+  );
+  const commodity = db.prepare<[number], { commodity: 'gas' | 'electricity' }>(
+    `SELECT p.commodity FROM task_positions tp JOIN metering_points p ON p.id = tp.point_id WHERE tp.task_id = ?
+     GROUP BY p.commodity ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const counts = db.prepare<[number], { total: number; executed: number; notExecuted: number; open: number }>(
+    `SELECT count(*) AS total, coalesce(sum(status = 'executed'), 0) AS executed,
+       coalesce(sum(status = 'not_executed'), 0) AS notExecuted, coalesce(sum(status = 'new'), 0) AS open
+     FROM task_positions WHERE task_id = ?`,
+  );
+  const reasonCounts = db.prepare<[number], { code: number; uk: string; en: string; count: number }>(
+    `SELECT r.code, r.name_uk AS uk, r.name_en AS en, count(*) AS count FROM task_positions tp
+     JOIN non_execution_reasons r ON r.code = tp.reason_code WHERE tp.task_id = ? AND tp.status = 'not_executed'
+     GROUP BY r.code ORDER BY r.code`,
+  );
+  const flagCounts = db.prepare<[number], { overMax: number; below: number; rollovers: number }>(
+    `SELECT coalesce(sum(over_max_accepted), 0) AS overMax, coalesce(sum(below_previous_confirmed), 0) AS below,
+       coalesce(sum(rollover), 0) AS rollovers
+     FROM readings WHERE task_position_id IN (SELECT id FROM task_positions WHERE task_id = ?)`,
+  );
+  const activeReason = db.prepare<[number], { code: number }>('SELECT code FROM non_execution_reasons WHERE code = ? AND active = 1');
+  const activeProblems = db.prepare<[], { code: number }>('SELECT code FROM meter_problems WHERE active = 1');
+  const keepHistory = db.prepare(
+    `INSERT INTO position_history (position_id, status, value, checked_on, reason_code, entered_by, entered_at, replaced_by)
+     VALUES (@positionId, @status, @value, @checkedOn, @reasonCode, @enteredBy, @enteredAt, @replacedBy)`,
+  );
+  const dropReading = db.prepare('DELETE FROM readings WHERE id = ?');
+  const insertReading = db.prepare(
+    `INSERT INTO readings (point_id, taken_on, value, kind, task_position_id, entered_by, consumption, over_max_accepted,
+       below_previous_confirmed, rollover)
+     VALUES (@pointId, @takenOn, @value, 'control', @positionId, @user, @consumption, @overMax, @below, @rollover)`,
+  );
+  const updatePosition = db.prepare(
+    `UPDATE task_positions SET status = @status, reason_code = @reasonCode, problems = @problems, note = @note,
+       checked_on = @checkedOn, entered_by = @user, entered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = @positionId`,
+  );
+
+  const view = (row: PositionSql): EntryPosition => {
+    const own = ownReading.get(row.positionId);
+    const prev = previous.get({ pointId: row.pointId, positionId: row.positionId, onOrBefore: row.checkedOn ?? options.today() });
+    return {
+      positionId: row.positionId,
+      taskId: row.taskId,
+      seq: row.seq,
+      total: total.get(row.taskId)!.n,
+      accountId: row.accountId,
+      accountNumber: row.accountNumber,
+      fullName: row.fullName,
+      address: row.address,
+      meterSerial: row.meterSerial,
+      meterDigits: row.meterDigits,
+      previous: prev ?? null,
+      status: row.status,
+      value: own?.value ?? null,
+      consumption: own?.consumption ?? null,
+      checkedOn: row.checkedOn,
+      reasonCode: row.reasonCode,
+      problems: JSON.parse(row.problems) as number[],
+      note: row.note,
+    };
+  };
+
+  const summary = (taskId: number, locale: Locale): EntrySummary => {
+    const c = counts.get(taskId)!;
+    const flags = flagCounts.get(taskId)!;
+    return {
+      ...c,
+      byReason: reasonCounts.all(taskId).map((r) => ({ code: r.code, name: r[locale], count: r.count })),
+      overMaxAccepted: flags.overMax,
+      belowPrevious: flags.below,
+      rollovers: flags.rollovers,
+    };
+  };
+
+  const save = db.transaction((request: SaveRequest, locale: Locale) => {
+    const position = found(byId.get(request.positionId), 'notFound.position');
+    const today = options.today();
+    if (request.checkedOn > today) throw new DomainError('entry.dateInFuture', { date: request.checkedOn }, 'checkedOn');
+    const known = new Set(activeProblems.all().map((p) => p.code));
+    if (request.problems.some((code) => !known.has(code))) throw new DomainError('entry.unknownProblem', {}, 'problems');
+
+    const own = ownReading.get(position.positionId);
+    if (position.status !== 'new') {
+      keepHistory.run({
+        positionId: position.positionId,
+        status: position.status,
+        value: own?.value ?? null,
+        checkedOn: position.checkedOn,
+        reasonCode: position.reasonCode,
+        enteredBy: position.enteredBy,
+        enteredAt: position.enteredAt,
+        replacedBy: options.user,
+      });
+    }
+    if (own) dropReading.run(own.id);
+
+    const common = { positionId: position.positionId, problems: JSON.stringify(request.problems), note: request.note, checkedOn: request.checkedOn, user: options.user };
+    const { outcome } = request;
+    if (outcome.kind === 'reason') {
+      if (!activeReason.get(outcome.reasonCode)) throw new DomainError('entry.unknownReason', {}, 'reasonCode');
+      updatePosition.run({ ...common, status: 'not_executed', reasonCode: outcome.reasonCode });
+    } else {
+      const value = parseReading(outcome.value, position.meterDigits);
+      const prev = previous.get({ pointId: position.pointId, positionId: position.positionId, onOrBefore: '9999-12-31' });
+      if (prev && request.checkedOn < prev.takenOn) throw new DomainError('entry.dateBeforePrevious', { date: prev.takenOn }, 'checkedOn');
+      const judged = judgeReading(value, prev?.value ?? null, position.meterDigits, request.maxConsumption, outcome);
+      insertReading.run({
+        pointId: position.pointId,
+        takenOn: request.checkedOn,
+        value,
+        positionId: position.positionId,
+        user: options.user,
+        consumption: prev ? judged.consumption : null,
+        overMax: judged.overMaxAccepted ? 1 : 0,
+        below: judged.belowPreviousConfirmed ? 1 : 0,
+        rollover: judged.rollover ? 1 : 0,
+      });
+      updatePosition.run({ ...common, status: 'executed', reasonCode: null });
+    }
+    const saved = view(byId.get(position.positionId)!);
+    const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
+    const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!) : null;
+    return { saved, next, summary: summary(position.taskId, locale) };
+  });
+
+  return {
+    open(taskId: number, locale: Locale): EntrySession {
+      const header = found(task.get(taskId), 'notFound.task');
+      const kind = commodity.get(taskId)?.commodity ?? 'electricity';
+      const max = Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;
+      return {
+        ...header,
+        commodity: kind,
+        maxConsumption: max,
+        total: total.get(taskId)!.n,
+        firstOpenSeq: firstOpen.get(taskId)?.seq ?? null,
+        summary: summary(taskId, locale),
+      };
+    },
+    position: (taskId: number, seq: number): EntryPosition => view(found(bySeq.get(taskId, seq), 'notFound.position')),
+    save,
+    history: db.prepare<[number], { status: string; value: number | null; checkedOn: string | null; reasonCode: number | null; enteredBy: string | null; enteredAt: string | null; replacedBy: string; replacedAt: string }>(
+      `SELECT status, value, checked_on AS checkedOn, reason_code AS reasonCode, entered_by AS enteredBy, entered_at AS enteredAt,
+         replaced_by AS replacedBy, replaced_at AS replacedAt FROM position_history WHERE position_id = ? ORDER BY id`,
+    ),
+  };
+}
