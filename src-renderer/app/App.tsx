@@ -7,6 +7,7 @@ import { AssignByStreetScreen } from '../features/assignment/AssignByStreetScree
 import { AddressesScreen } from '../features/directories/AddressesScreen';
 import { EmployeesScreen } from '../features/directories/EmployeesScreen';
 import { SectionsScreen } from '../features/directories/SectionsScreen';
+import { EntryScreen } from '../features/entry/EntryScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
 import { RoutesScreen } from '../features/routes/RoutesScreen';
@@ -43,7 +44,9 @@ function CurrentScreen() {
     case 'taskForm':
       return <TaskFormScreen routeId={screen.routeId} />;
     case 'tasks':
-      return <TasksScreen />;
+      return <TasksScreen key={screen.purpose ?? 'tasks'} purpose={screen.purpose} />;
+    case 'entry':
+      return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':
       return <SheetScreen key={screen.id} taskId={screen.id} />;
   }

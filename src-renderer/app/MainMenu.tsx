@@ -44,6 +44,7 @@ export function MainMenu() {
           <Menu.Label>{t('menu.tasksGroup')}</Menu.Label>
           {item(t('menu.taskForm'), { name: 'taskForm' })}
           {item(t('menu.tasks'), { name: 'tasks' })}
+          {item(t('menu.entry'), { name: 'tasks', purpose: 'entry' })}
         </Menubar.Dropdown>
       </Menubar.Menu>
       <Menubar.Menu width={240}>

@@ -9,8 +9,8 @@ const modalOpen = () => document.querySelector('[role="dialog"]') !== null;
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** F-keys, Insert and chords mean nothing to a text field; a bare Delete or letter does, so it stays the field's. */
-const safeInFields = (key: string) => /^f\d+$|^insert$|^esc$|[+]/.test(key);
+/** F-keys, Insert, PgUp/PgDn and chords mean nothing to a text field; a bare Delete or letter does, so it stays the field's. */
+const safeInFields = (key: string) => /^f\d+$|^insert$|^esc$|^page(up|down)$|[+]/.test(key);
 
 /**
  * Screen hotkeys (the middle layer: app commands above, field keys below). hotkeys-js matches

@@ -12,7 +12,8 @@ export type Screen =
   | { name: 'addresses' }
   | { name: 'accounts' }
   | { name: 'taskForm'; routeId?: number }
-  | { name: 'tasks' }
+  | { name: 'tasks'; purpose?: 'entry' }
+  | { name: 'entry'; taskId: number }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -31,6 +32,10 @@ export function parseHash(hash: string): Screen {
       const id = Number(parts[1]);
       if (Number.isInteger(id) && id > 0) return { name: 'taskSheet', id };
       return parts[1] === 'new' ? { name: 'taskForm', routeId } : { name: 'tasks' };
+    }
+    case 'entry': {
+      const taskId = Number(parts[1]);
+      return Number.isInteger(taskId) && taskId > 0 ? { name: 'entry', taskId } : { name: 'tasks', purpose: 'entry' };
     }
     case 'assign':
       return parts[1] === 'criterion' ? { name: 'assignByCriterion', routeId } : { name: 'assignByStreet', routeId };
@@ -57,6 +62,10 @@ export function toHash(screen: Screen): string {
       return `#/tasks/new${screen.routeId ? `?route=${screen.routeId}` : ''}`;
     case 'taskSheet':
       return `#/tasks/${screen.id}/sheet`;
+    case 'tasks':
+      return screen.purpose === 'entry' ? '#/entry' : '#/tasks';
+    case 'entry':
+      return `#/entry/${screen.taskId}`;
     default:
       return `#/${screen.name}`;
   }

@@ -27,3 +27,20 @@ export const test = base.extend<{ app: Page; db: Database.Database }>({
 });
 
 export { expect };
+
+/** Calls the contract the way the renderer does, for setting a scene; the test then types like an operator. */
+export async function rpc<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ([channel, input]) => {
+      const response = await fetch('/api/rpc', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('obhid.token')}` },
+        body: JSON.stringify({ channel, input, locale: 'uk' }),
+      });
+      return response.json();
+    },
+    [channel, input] as const,
+  );
+  if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+  return answer.value as T;
+}

@@ -24,7 +24,7 @@ type Status = 'all' | 'open' | 'done';
  * Завдання на обхід — also reached from Звіти / Завдання та рахунки for reprinting. Enter opens the
  * route sheet, Insert forms a new task, Delete deletes one nothing has been entered on.
  */
-export function TasksScreen() {
+export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
@@ -33,7 +33,7 @@ export function TasksScreen() {
   const [dateTo, setDateTo] = useState('');
   const [routeId, setRouteId] = useState<number | null>(null);
   const [executorId, setExecutorId] = useState<number | null>(null);
-  const [state, setState] = useState<Status>('all');
+  const [state, setState] = useState<Status>(purpose === 'entry' ? 'open' : 'all');
   const [offset, setOffset] = useState(0);
   const [routes, setRoutes] = useState<ComboboxItem<number>[]>([]);
   const [executors, setExecutors] = useState<ComboboxItem<number>[]>([]);
@@ -65,7 +65,11 @@ export function TasksScreen() {
       status.show(caught.message, 'error');
     }
   };
-  useHotkeys({ insert: () => go({ name: 'taskForm' }), delete: () => active && setDeleting(active) });
+  useHotkeys({
+    insert: () => go({ name: 'taskForm' }),
+    delete: () => active && setDeleting(active),
+    f4: () => active && go({ name: 'entry', taskId: active.id }),
+  });
 
   const columns: Column<TaskRow>[] = [
     { key: 'date', header: t('tasks.date'), render: (r) => displayDate(r.taskDate), width: 100 },
@@ -86,7 +90,7 @@ export function TasksScreen() {
 
   return (
     <Screen
-      title={t('tasks.listTitle')}
+      title={purpose === 'entry' ? t('entry.pickTitle') : t('tasks.listTitle')}
       actions={
         <>
           <Button onClick={() => go({ name: 'taskForm' })} rightSection={<Kbd size="xs">Ins</Kbd>}>
@@ -94,6 +98,9 @@ export function TasksScreen() {
           </Button>
           <Button variant="default" disabled={!active} onClick={() => active && go({ name: 'taskSheet', id: active.id })}>
             {t('tasks.openSheet')}
+          </Button>
+          <Button variant="default" disabled={!active} onClick={() => active && go({ name: 'entry', taskId: active.id })} rightSection={<Kbd size="xs">F4</Kbd>}>
+            {t('menu.entry')}
           </Button>
           <Button variant="default" color="red" disabled={!active} onClick={() => active && setDeleting(active)} rightSection={<Kbd size="xs">Del</Kbd>}>
             {t('common.delete')}
@@ -131,7 +138,7 @@ export function TasksScreen() {
         limit={limit}
         onOffsetChange={setOffset}
         onActiveChange={setActive}
-        onOpen={(r) => go({ name: 'taskSheet', id: r.id })}
+        onOpen={(r) => go(purpose === 'entry' ? { name: 'entry', taskId: r.id } : { name: 'taskSheet', id: r.id })}
       />
       <ConfirmModal
         opened={deleting !== null}
