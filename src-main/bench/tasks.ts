@@ -14,7 +14,7 @@ const unwrap = <T>(answer: Envelope<unknown>): T => {
  * Walk tasks on the demo district, through the real registry: a 500-point route formed a few
  * times, every route formed once for one date, and the 500-position sheet printed to PDF.
  */
-export async function taskFigures(db: Db, core: Registry, taskDate: string): Promise<Figure[]> {
+export async function taskFigures(db: Db, core: Registry, taskDate: string): Promise<{ figures: Figure[]; routeId: number }> {
   const call = <T>(channel: string, input: unknown) => unwrap<T>(core.dispatch(channel, input, 'uk'));
   const route = call<{ id: number }>('routes.save', { number: 99_990, name: 'Бенчмарк 500', sectionId: null, executorId: null });
   // Points from across the district, so the route mixes streets like a real one.
@@ -44,9 +44,10 @@ export async function taskFigures(db: Db, core: Registry, taskDate: string): Pro
     unwrap(await dispatch('print.sheetPdf', { taskId }, 'uk'));
     pdfTimes.push(performance.now() - started);
   }
-  return [
+  const figures: Figure[] = [
     { name: 'tasks.form_route_500_ms', value: round(percentile(single, 50), 1), unit: 'ms', note: 'median of 5: tasks.form on one 500-point route (select, snapshot, insert, one transaction)' },
     { name: 'tasks.form_all_ms', value: round(all, 0), unit: 'ms', note: `tasks.form on every route of the district (${routes.length} routes, 200k points), one after another` },
     { name: 'print.pdf_500_ms', value: round(percentile(pdfTimes, 50), 0), unit: 'ms', note: 'median of 3: 500-position route sheet to PDF through the browser-mode host (headless Chromium)' },
   ];
+  return { figures, routeId: route.id };
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
+import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
 import { createCore } from '../core/app';
 import { openDatabase } from '../db/open';
@@ -18,6 +19,11 @@ const figures: Figure[] = [];
 const record = (figure: Figure) => {
   figures.push(figure);
   print(figure);
+};
+
+const unwrapTask = (answer: ReturnType<ReturnType<typeof createCore>['dispatch']>) => {
+  if (!answer.ok) throw new Error(answer.error.message);
+  return (answer.value as { taskId: number }).taskId;
 };
 
 async function main() {
@@ -38,8 +44,13 @@ async function main() {
   }
   record({ name: 'routes.list_ms', value: round(percentile(times, 50), 2), unit: 'ms', note: 'median of 30 routes.list pages (50 rows with point counts) through the handler registry' });
 
-  for (const figure of await taskFigures(db, core, '2026-11-20')) record(figure);
+  const tasks = await taskFigures(db, core, '2026-11-20');
+  tasks.figures.forEach(record);
+  const entryTask = (date: string) => unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
+  commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);
+  const paintTask = entryTask('2026-11-22');
   db.close();
+  record(await nextPaintFigure(resolve(__dirname, 'web-main.cjs'), dbFile, paintTask));
 
   record(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile));
 

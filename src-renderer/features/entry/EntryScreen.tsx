@@ -323,6 +323,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             </Checkbox.Group>
             <TextInput label={t('entry.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} w={300} tabIndex={-1} />
           </Group>
+          {position.status !== 'new' && <PositionHistory key={`${position.positionId}:${position.value}:${position.reasonCode}`} positionId={position.positionId} />}
         </Paper>
       )}
       {dialog && (
@@ -340,6 +341,26 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       >
         <TextInput label={t('entry.jump')} data-entry="jump" data-autofocus inputMode="numeric" />
       </FormModal>
+    </Stack>
+  );
+}
+
+/** What a corrected position held before, with who entered it and who replaced it. */
+function PositionHistory({ positionId }: { positionId: number }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { data } = useQuery(() => api.call('entry.history', { positionId }), [positionId]);
+  if (!data?.length) return null;
+  return (
+    <Stack gap={2} mt="sm" data-testid="entry-history">
+      <Text size="xs" c="dimmed">
+        {t('entry.history')}
+      </Text>
+      {data.map((row, index) => (
+        <Text key={index} size="xs">
+          {row.value ?? `${t('entry.reason')} ${row.reasonCode}`} · {displayDate(row.checkedOn)} · {row.enteredBy} → {row.replacedBy}, {row.replacedAt.slice(0, 16).replace('T', ' ')}
+        </Text>
+      ))}
     </Stack>
   );
 }
