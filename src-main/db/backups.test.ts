@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { autoBackup, backupName, inspectBackup, integrityOf, listBackups, newestGoodBackup, rotateBackups } from './backups';
+import { openDatabase } from './open';
+
+describe('backups', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'obhid-backups-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names copies so they sort by time and say why they were made', () => {
+    expect(backupName('start', new Date('2026-11-22T21:30:05Z'))).toBe('obhid-20261122-213005-start.sqlite');
+  });
+
+  it('copies a live database with the online backup API and shows what the copy holds', async () => {
+    const db = openDatabase(join(dir, 'live.sqlite'));
+    db.exec(`INSERT INTO settlements (name, kind) VALUES ('Коростишів', 'місто');
+      INSERT INTO streets (settlement_id, name, kind) VALUES (1, 'Шевченка', 'вул.');
+      INSERT INTO houses (street_id, number, sort_key) VALUES (1, '1', '1');
+      INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко', 1), ('2', 'Мельник', 1);`);
+    const file = await autoBackup(db, join(dir, 'auto'), 'start', 5);
+    db.exec("INSERT INTO accounts (number, full_name, house_id) VALUES ('3', 'Коваль', 1)");
+    db.close();
+    expect(integrityOf(file)).toBe('ok');
+    expect(inspectBackup(file)).toMatchObject({ counts: { accounts: 2, points: 0, readings: 0, tasks: 0 }, schema: 3 });
+  });
+
+  it('keeps only the newest N automatic copies', () => {
+    const auto = join(dir, 'rotation');
+    mkdirSync(auto);
+    const names = ['obhid-20261101-080000-start.sqlite', 'obhid-20261102-080000-close.sqlite', 'obhid-20261103-080000-start.sqlite', 'notes.txt'];
+    for (const name of names) writeFileSync(join(auto, name), '');
+    expect(rotateBackups(auto, 2)).toEqual([join(auto, 'obhid-20261101-080000-start.sqlite')]);
+    expect(readdirSync(auto).sort()).toEqual(['notes.txt', 'obhid-20261102-080000-close.sqlite', 'obhid-20261103-080000-start.sqlite']);
+  });
+
+  it('offers the newest copy that passes integrity_check, passing over damaged ones', async () => {
+    const auto = join(dir, 'damaged');
+    const db = openDatabase(join(dir, 'second.sqlite'));
+    const good = await autoBackup(db, auto, 'close', 10);
+    db.close();
+    const damaged = join(auto, 'obhid-29991231-235959-start.sqlite');
+    writeFileSync(damaged, 'SQLite format 3\u0000 but not really a database');
+    expect(listBackups(auto)[0]).toBe(damaged);
+    expect(integrityOf(damaged)).not.toBe('ok');
+    expect(newestGoodBackup(auto)?.file).toBe(good);
+  });
+});
