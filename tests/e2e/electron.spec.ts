@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { electronBinary } from '../../src-main/hosts/electron/electron-binary';
+import { electronAbsent as absent } from '../support/electron-absent';
 
 const binary = electronBinary();
 
 /** The real shell: only where the Electron binary is installed; browser mode covers the UI elsewhere. */
 test.describe('Electron shell', () => {
-  test.skip(binary === null, 'Electron binary is absent on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the same UI is tested in browser mode.');
+  test.skip(binary === null, absent);
 
   test('opens a secure window on a new demo database and serves the contract over IPC', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'obhid-electron-'));

@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startWebMain } from '../../src-main/bench/web-process';
 import { createSeededDatabase } from '../../src-main/seed/create-database';
+import { electronBinary } from '../../src-main/hosts/electron/electron-binary';
 import { e2eDistrict } from './district';
+import { electronAbsent } from './electron-absent';
 
 /**
  * Seeds a small but realistic district in a temp folder and serves it in browser mode, the way a
  * user runs `npm run web`. Tests reach the URL and the database file through the environment.
  */
 export default async function globalSetup() {
+  // The list reporter shows a skipped test by its title only; say why where the run is read.
+  if (electronBinary() === null) console.log(`Electron shell test will be skipped: ${electronAbsent}`);
   const dir = mkdtempSync(join(tmpdir(), 'obhid-e2e-'));
   const dbFile = join(dir, 'district.sqlite');
   createSeededDatabase(dbFile, e2eDistrict);
