@@ -1,7 +1,7 @@
 import type { ChannelName, Input, Output } from '../../shared/contract/index';
 import type { ApiErrorBody } from '../../shared/contract/envelope';
 import type { Locale } from '../../shared/i18n/locales';
-import { pickTransport, type Transport } from './transport';
+import type { Transport } from './transport';
 
 /** A refusal from the core, already worded in the user's language. */
 export class ApiError extends Error {

@@ -5,17 +5,18 @@ import type { PointSearchRow } from '../../../shared/contract/accounts';
 import type { PointSelector } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
-import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
+import { toggled } from '../../components/selection';
 import { settlementOptions } from '../../components/options';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { AccountLink } from '../accounts/AccountLink';
 import { RoutePicker } from './RoutePicker';
+import { ToRouteButton } from './ToRouteButton';
 import { useAssign } from './use-assign';
 
 type Criterion = 'settlement' | 'points';
@@ -24,7 +25,6 @@ type Criterion = 'settlement' | 'points';
 export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
   const { t } = useI18n();
   const api = useApi();
-  const { go } = useRouter();
   const status = useStatus();
   const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
   const [criterion, setCriterion] = useState<Criterion>('points');
@@ -55,12 +55,7 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
   };
   useHotkeys({ f9: submit });
 
-  const toggle = (row: PointSearchRow) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(row.pointId)) next.add(row.pointId);
-      return next;
-    });
+  const toggle = (row: PointSearchRow) => setSelected((current) => toggled(current, row.pointId));
 
   const columns: Column<PointSearchRow>[] = [
     { key: 'account', header: t('points.account'), render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />, width: 110 },
@@ -72,13 +67,7 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
   return (
     <Screen
       title={t('assign.byCriterionTitle')}
-      actions={
-        routeId !== null && (
-          <Button variant="default" onClick={() => go({ name: 'route', id: routeId, tab: 'points' })}>
-            {t('assign.toRoute')}
-          </Button>
-        )
-      }
+      actions={<ToRouteButton routeId={routeId} />}
     >
       <RoutePicker value={routeId} onChange={setRouteId} autoFocus={initialRoute === undefined} />
       <div>

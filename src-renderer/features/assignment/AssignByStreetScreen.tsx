@@ -4,15 +4,16 @@ import { useEffect, useState } from 'react';
 import type { HouseRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
-import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
+import { toggled } from '../../components/selection';
 import { settlementOptions, streetOptions } from '../../components/options';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { RoutePicker } from './RoutePicker';
+import { ToRouteButton } from './ToRouteButton';
 import { useAssign } from './use-assign';
 
 /**
@@ -22,7 +23,6 @@ import { useAssign } from './use-assign';
 export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
   const { t } = useI18n();
   const api = useApi();
-  const { go } = useRouter();
   const status = useStatus();
   const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
   const [settlementId, setSettlementId] = useState<number | null>(null);
@@ -59,23 +59,12 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
   };
   useHotkeys({ f9: submit });
 
-  const toggle = (id: number) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const toggle = (id: number) => setSelected((current) => toggled(current, id));
 
   return (
     <Screen
       title={t('assign.byStreetTitle')}
-      actions={
-        routeId !== null && (
-          <Button variant="default" onClick={() => go({ name: 'route', id: routeId, tab: 'points' })}>
-            {t('assign.toRoute')}
-          </Button>
-        )
-      }
+      actions={<ToRouteButton routeId={routeId} />}
     >
       <RoutePicker value={routeId} onChange={setRouteId} autoFocus={initialRoute === undefined} />
       <Group align="flex-end" gap="md">

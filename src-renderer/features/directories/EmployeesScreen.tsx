@@ -1,10 +1,11 @@
-import { Badge, Button, Checkbox, Kbd, TextInput } from '@mantine/core';
+import { Badge, Checkbox, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { EmployeeRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
+import { EditActions } from '../../components/EditActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { Screen } from '../../components/Screen';
@@ -39,14 +40,7 @@ export function EmployeesScreen() {
     <Screen
       title={t('employees.title')}
       actions={
-        <>
-          <Button onClick={() => setEditing({})} rightSection={<Kbd size="xs">Ins</Kbd>}>
-            {t('common.add')}
-          </Button>
-          <Button variant="default" disabled={!active} onClick={() => active && setEditing({ row: active })} rightSection={<Kbd size="xs">F2</Kbd>}>
-            {t('common.edit')}
-          </Button>
-        </>
+        <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />
       }
     >
       <ErrorAlert error={error} />

@@ -1,4 +1,4 @@
-import { Button, Kbd, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import type { ComboboxItem } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { SectionRow } from '../../../shared/contract/directories';
@@ -6,6 +6,7 @@ import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
+import { EditActions } from '../../components/EditActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PickSelect } from '../../components/PickSelect';
@@ -34,14 +35,7 @@ export function SectionsScreen() {
     <Screen
       title={t('sections.title')}
       actions={
-        <>
-          <Button onClick={() => setEditing({})} rightSection={<Kbd size="xs">Ins</Kbd>}>
-            {t('common.add')}
-          </Button>
-          <Button variant="default" disabled={!active} onClick={() => active && setEditing({ row: active })} rightSection={<Kbd size="xs">F2</Kbd>}>
-            {t('common.edit')}
-          </Button>
-        </>
+        <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />
       }
     >
       <ErrorAlert error={error} />

@@ -9,6 +9,7 @@ import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
+import { toggled } from '../../components/selection';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { AccountLink } from '../accounts/AccountLink';
@@ -37,12 +38,7 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
     f6: () => go({ name: 'assignByCriterion', routeId: id }),
   });
 
-  const toggle = (row: RoutePointRow) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(row.pointId)) next.add(row.pointId);
-      return next;
-    });
+  const toggle = (row: RoutePointRow) => setSelected((current) => toggled(current, row.pointId));
 
   const removeSelected = async () => {
     try {

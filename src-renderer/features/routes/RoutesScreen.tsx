@@ -8,6 +8,7 @@ import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable, type Column } from '../../components/DataTable';
+import { EditActions } from '../../components/EditActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useQuery } from '../../components/use-query';
@@ -64,12 +65,7 @@ export function RoutesScreen() {
       title={t('routes.title')}
       actions={
         <>
-          <Button onClick={() => setEditing({})} rightSection={<Kbd size="xs">Ins</Kbd>}>
-            {t('common.add')}
-          </Button>
-          <Button variant="default" disabled={!active} onClick={() => active && setEditing({ route: active })} rightSection={<Kbd size="xs">F2</Kbd>}>
-            {t('common.edit')}
-          </Button>
+          <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ route: active })} canEdit={!!active} />
           <Button variant="default" color="red" disabled={!active} onClick={() => active && setDeleting(active)} rightSection={<Kbd size="xs">Del</Kbd>}>
             {t('common.delete')}
           </Button>
