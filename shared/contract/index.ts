@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsChannels } from './accounts';
+import { backupsChannels } from './backups';
 import { directoriesChannels } from './directories';
 import { entryChannels } from './entry';
 import { metaChannels } from './meta';
@@ -20,6 +21,7 @@ export const coreContract = {
 /** Channels a host serves itself, because they need its browser engine. */
 export const hostContract = {
   ...printChannels,
+  ...backupsChannels,
 };
 
 /** The one contract between the renderer and the main process: channel name → request schema and answer. */

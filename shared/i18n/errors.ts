@@ -69,6 +69,14 @@ const messages = {
   },
   'entry.unknownReason': { uk: 'Такої причини невиконання немає в довіднику.', en: 'No such non-execution reason in the directory.' },
   'entry.unknownProblem': { uk: 'Такої позначки немає в довіднику.', en: 'No such problem in the directory.' },
+  'backup.notADatabase': {
+    uk: 'Файл {file} не є справною базою «Обходу» ({detail}).',
+    en: 'The file {file} is not a sound Obhid database ({detail}).',
+  },
+  'backup.tooNew': {
+    uk: 'Копію створено новішою версією програми (схема {schema}) — її не можна відновити тут.',
+    en: 'The copy was made by a newer Obhid (schema {schema}) and cannot be restored here.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

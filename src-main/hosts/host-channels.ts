@@ -9,13 +9,15 @@ export type HostHandlers = {
 /** What a host answers requests with: its own channels first, everything else from the core's registry. */
 export type Dispatch = (channel: unknown, input: unknown, locale: unknown) => Promise<Envelope<unknown>>;
 
-export function createHostDispatch(registry: Registry, handlers: HostHandlers, log: (error: unknown) => void = console.error): Dispatch {
+/** A host serves the host channels it can; any other is unknown to it, as to the core. */
+export function createHostDispatch(registry: Registry, handlers: Partial<HostHandlers>, log: (error: unknown) => void = console.error): Dispatch {
   return async (channel, input, locale) => {
     if (!isHostChannel(channel)) return registry.dispatch(channel, input, locale);
     const request = parseRequest(channel, input, locale);
     if (!request.ok) return request.envelope;
+    const handler = handlers[channel] as ((input: unknown, context: CallContext) => Promise<Envelope<unknown>>) | undefined;
+    if (!handler) return registry.dispatch(channel, input, locale);
     try {
-      const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<Envelope<unknown>>;
       return await handler(request.data, { locale: request.locale });
     } catch (error) {
       return errorEnvelope(error, request.locale, log);

@@ -23,6 +23,7 @@ await build({
     'web-main': 'src-main/hosts/web/main.ts',
     'start-electron': 'src-main/hosts/electron/start.ts',
     'electron-main': 'src-main/hosts/electron/main.ts',
+    'integrity-worker': 'src-main/hosts/integrity-worker.ts',
   },
 });
 // The preload runs sandboxed: one self-contained file that may require only 'electron'.

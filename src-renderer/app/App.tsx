@@ -7,6 +7,7 @@ import { AssignByStreetScreen } from '../features/assignment/AssignByStreetScree
 import { AddressesScreen } from '../features/directories/AddressesScreen';
 import { EmployeesScreen } from '../features/directories/EmployeesScreen';
 import { SectionsScreen } from '../features/directories/SectionsScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
@@ -45,6 +46,8 @@ function CurrentScreen() {
       return <TaskFormScreen routeId={screen.routeId} />;
     case 'tasks':
       return <TasksScreen key={screen.purpose ?? 'tasks'} purpose={screen.purpose} />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

@@ -55,6 +55,10 @@ export function MainMenu() {
           {item(t('menu.tasks'), { name: 'tasks' })}
         </Menubar.Dropdown>
       </Menubar.Menu>
+      <Menubar.Menu width={220}>
+        <Menubar.Target>{t('menu.service')}</Menubar.Target>
+        <Menubar.Dropdown>{item(t('menu.backups'), { name: 'backups' })}</Menubar.Dropdown>
+      </Menubar.Menu>
       <Menubar.Menu width={160}>
         <Menubar.Target>{t('app.language')}</Menubar.Target>
         <Menubar.Dropdown>

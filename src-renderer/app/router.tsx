@@ -14,6 +14,7 @@ export type Screen =
   | { name: 'taskForm'; routeId?: number }
   | { name: 'tasks'; purpose?: 'entry' }
   | { name: 'entry'; taskId: number }
+  | { name: 'backups' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -43,6 +44,7 @@ export function parseHash(hash: string): Screen {
     case 'employees':
     case 'addresses':
     case 'accounts':
+    case 'backups':
       return { name: parts[0] };
     default:
       return { name: 'home' };

@@ -1,10 +1,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join, resolve } from 'node:path';
 import { parseArgs } from '../../cli/args';
-import { createCore } from '../../core/app';
-import type { Db } from '../../db/open';
-import { openOrCreateDemo } from '../open-or-create';
-import { createHostDispatch, loadSheet, sheetPdfHandler } from '../host-channels';
+import { openWorkstation, type Workstation } from '../workstation';
 import { serveOverIpc } from './ipc';
 import { electronPdf, electronPrint } from './print';
 import { createMainWindow, isAppUrl } from './window';
@@ -12,7 +9,8 @@ import { createMainWindow, isAppUrl } from './window';
 
 // build/main/electron-main.cjs → build/
 const buildDir = resolve(__dirname, '..');
-let db: Db | undefined;
+let workstation: Workstation | undefined;
+let closing = false;
 
 if (!app.requestSingleInstanceLock()) {
   // Two windows on one database would let two operators think they saved the same position.
@@ -31,25 +29,21 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start, (error: unknown) => fail(error));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => db?.close());
+  // The closing backup is written before the process goes; quitting waits for it.
+  app.on('will-quit', (event) => {
+    if (!workstation || closing) return;
+    event.preventDefault();
+    closing = true;
+    void workstation.close().finally(() => app.exit(0));
+  });
 }
 
 function start() {
   try {
     const args = parseArgs(process.argv.slice(1));
     const dbFile = resolve(args.get('db') ?? join(app.getPath('userData'), 'obhid.sqlite'));
-    db = openOrCreateDemo(dbFile, (line) => console.log(line));
-    const core = createCore(db, { version: __APP_VERSION__ });
-    const dispatch = createHostDispatch(core, {
-      'print.sheetPdf': sheetPdfHandler(core, electronPdf),
-      'print.sheet': async (input, { locale }) => {
-        const sheet = loadSheet(core, input, locale);
-        if (!sheet.ok) return sheet;
-        await electronPrint(sheet.value.html);
-        return { ok: true, value: { printedByHost: true } };
-      },
-    });
-    serveOverIpc(dispatch, isAppUrl(buildDir));
+    workstation = openWorkstation({ dbFile, version: __APP_VERSION__, log: (line) => console.log(line), toPdf: electronPdf, print: electronPrint });
+    serveOverIpc(workstation.dispatch, isAppUrl(buildDir));
     // The renderer draws the UENS-style menu itself; the native bar would only duplicate it.
     Menu.setApplicationMenu(null);
     createMainWindow(buildDir);

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/context';
 import { useRouter, type Screen as ScreenName } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,6 +11,8 @@ export function HomeScreen() {
   const api = useApi();
   const { go } = useRouter();
   const { data, error } = useQuery(() => api.call('meta.info', {}), []);
+  const backups = useQuery(() => api.call('backups.status', {}), []);
+  const integrity = backups.data?.integrity;
   const links: [string, ScreenName][] = [
     [t('menu.routes'), { name: 'routes' }],
     [t('menu.assignByStreet'), { name: 'assignByStreet' }],
@@ -23,6 +25,11 @@ export function HomeScreen() {
         {t('home.welcome')}
       </Title>
       <ErrorAlert error={error} />
+      {integrity !== undefined && integrity !== 'ok' && integrity !== 'checking' && (
+        <Alert color="red" role="alert" data-testid="damaged">
+          <Anchor onClick={() => go({ name: 'backups' })}>{t('home.damaged')}</Anchor>
+        </Alert>
+      )}
       {data && (
         <Text data-testid="home-counts">
           {data.branchName} ·{' '}

@@ -1,0 +1,56 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../shared/contract/envelope';
+import { openDatabase } from '../db/open';
+import { openWorkstation } from './workstation';
+
+describe('the workstation around one database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'obhid-workstation-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('backs up at start and close, previews a backup and restores it in place', async () => {
+    const dbFile = join(dir, 'obhid.sqlite');
+    const seed = openDatabase(dbFile);
+    seed.exec(`INSERT INTO settlements (name, kind) VALUES ('Коростишів', 'місто');
+      INSERT INTO streets (settlement_id, name, kind) VALUES (1, 'Шевченка', 'вул.');
+      INSERT INTO houses (street_id, number, sort_key) VALUES (1, '1', '1');
+      INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко', 1);`);
+    seed.close();
+    const lines: string[] = [];
+    const station = openWorkstation({ dbFile, version: 'test', log: (line) => lines.push(line), toPdf: async () => Buffer.from(''), checkIntegrity: async () => 'ok' });
+    const call = async <T>(channel: string, input: unknown = {}) => {
+      const answer = (await station.dispatch(channel, input, 'uk')) as Envelope<T>;
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value;
+    };
+    await station.started;
+
+    const status = await call<{ integrity: string; backups: { file: string; reason: string }[] }>('backups.status');
+    expect(status.integrity).toBe('ok');
+    expect(status.backups.map((b) => b.reason)).toEqual(['start']);
+    const startCopy = status.backups[0]!.file;
+
+    await call('settlements.save', { name: 'Вільшанка', kind: 'село' });
+    expect(await call('backups.inspect', { file: startCopy })).toMatchObject({ integrity: 'ok', counts: { accounts: 1 } });
+
+    const restored = await call<{ safetyCopy: string }>('backups.restore', { file: startCopy });
+    expect(restored.safetyCopy).toMatch(/-manual\.sqlite$/);
+    expect((await call<{ name: string }[]>('settlements.list')).map((s) => s.name)).toEqual(['Коростишів']);
+
+    await station.close();
+    expect(readdirSync(join(dir, 'backups')).filter((name) => name.endsWith('-close.sqlite'))).toHaveLength(1);
+  });
+
+  it('refuses to restore a file that is not a sound database, in the user language', async () => {
+    const dbFile = join(dir, 'second.sqlite');
+    openDatabase(dbFile).close();
+    const station = openWorkstation({ dbFile, version: 'test', log: () => {}, toPdf: async () => Buffer.from(''), checkIntegrity: async () => 'ok' });
+    const bogus = join(dir, 'bogus.sqlite');
+    writeFileSync(bogus, 'not a database at all');
+    const answer = await station.dispatch('backups.restore', { file: bogus }, 'uk');
+    expect(answer).toMatchObject({ ok: false, error: { code: 'backup.notADatabase' } });
+    await station.close();
+  });
+});

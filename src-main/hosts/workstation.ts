@@ -1,0 +1,121 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BackupPreview, BackupRow } from '../../shared/contract/backups';
+import { createCore } from '../core/app';
+import { DomainError } from '../core/errors';
+import type { Registry } from '../core/registry';
+import { autoBackup, backupName, backupTo, inspectBackup, integrityOf, listBackups } from '../db/backups';
+import { latestVersion } from '../db/migrations/index';
+import type { Db } from '../db/open';
+import { createHostDispatch, loadSheet, sheetPdfHandler, type Dispatch, type HostHandlers } from './host-channels';
+import { openOrCreateDemo } from './open-or-create';
+
+export interface WorkstationOptions {
+  dbFile: string;
+  version: string;
+  log(line: string): void;
+  toPdf(html: string): Promise<Buffer>;
+  /** The host's own print dialog; without one the page prints its preview. */
+  print?: (html: string) => Promise<unknown>;
+  /** Defaults to a worker thread running integrity_check beside the app. */
+  checkIntegrity?: (file: string) => Promise<string>;
+}
+
+export interface Workstation {
+  dispatch: Dispatch;
+  /** Settles once the start-up backup is written (or has failed and been logged). */
+  started: Promise<void>;
+  close(): Promise<void>;
+}
+
+const integrityInWorker = (file: string) =>
+  new Promise<string>((resolve) => {
+    const worker = new Worker(join(__dirname, 'integrity-worker.cjs'), { workerData: { file } });
+    worker.once('message', (result: string) => resolve(result));
+    worker.once('error', (error) => resolve(error.message));
+  });
+
+const reasonOf = (file: string) => /-(start|close|manual)\.sqlite$/.exec(file)?.[1] ?? 'manual';
+
+/**
+ * One open database with everything a host does around it: the core, the start and close
+ * backups, the integrity check at start, and restoring a backup in its place.
+ */
+export function openWorkstation(options: WorkstationOptions): Workstation {
+  const { dbFile, log } = options;
+  const backupsDir = join(dirname(dbFile), 'backups');
+  let db: Db = openOrCreateDemo(dbFile, log);
+  let core: Registry = createCore(db, { version: options.version });
+  let integrity = 'checking';
+  const keep = () => Number((db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").get() as { value: string } | undefined)?.value) || 10;
+
+  void (options.checkIntegrity ?? integrityInWorker)(dbFile).then((result) => {
+    integrity = result;
+    if (result !== 'ok') log(`integrity_check: ${result}`);
+  });
+  const started = autoBackup(db, backupsDir, 'start', keep()).then(
+    () => undefined,
+    (error: unknown) => log(`backup at start failed: ${String(error)}`),
+  );
+
+  const row = (file: string): BackupRow => ({ file, createdAt: statSync(file).mtime.toISOString(), bytes: statSync(file).size, reason: reasonOf(file) });
+  const preview = (file: string): BackupPreview => {
+    const result = integrityOf(file);
+    if (result !== 'ok') throw new DomainError('backup.notADatabase', { file: basename(file), detail: result.slice(0, 200) });
+    const info = inspectBackup(file);
+    if (info.schema > latestVersion()) throw new DomainError('backup.tooNew', { schema: info.schema });
+    return { ...info, integrity: result };
+  };
+
+  const core$ = { dispatch: (channel: unknown, input: unknown, locale: unknown) => core.dispatch(channel, input, locale) };
+  const handlers: HostHandlers = {
+    'print.sheetPdf': sheetPdfHandler(core$, options.toPdf),
+    'print.sheet': async (input, { locale }) => {
+      if (!options.print) return { ok: true, value: { printedByHost: false } };
+      const sheet = loadSheet(core$, input, locale);
+      if (!sheet.ok) return sheet;
+      await options.print(sheet.value.html);
+      return { ok: true, value: { printedByHost: true } };
+    },
+    'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
+    'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),
+    'backups.create': async ({ file }) => {
+      const target = file ?? join(backupsDir, backupName('manual'));
+      await backupTo(db, target);
+      return { ok: true, value: row(target) };
+    },
+    'backups.restore': async ({ file }) => {
+      const restored = preview(file);
+      // The database being replaced is kept too, unless it is the damaged one being repaired.
+      const safetyCopy = integrity === 'ok' || integrity === 'checking' ? join(backupsDir, backupName('manual')) : null;
+      if (safetyCopy) await backupTo(db, safetyCopy);
+      db.close();
+      // Through SQLite's backup API rather than a file copy: the WAL and any reader stay consistent.
+      const source = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        await source.backup(dbFile);
+      } finally {
+        source.close();
+      }
+      db = openOrCreateDemo(dbFile, log);
+      core = createCore(db, { version: options.version });
+      integrity = integrityOf(dbFile);
+      log(`restored ${file}`);
+      return { ok: true, value: { restored, safetyCopy } };
+    },
+  };
+
+  return {
+    dispatch: createHostDispatch(core$, handlers),
+    started,
+    async close() {
+      await started;
+      if (integrity === 'ok' || integrity === 'checking') {
+        await autoBackup(db, backupsDir, 'close', keep()).catch((error: unknown) => log(`backup at close failed: ${String(error)}`));
+      }
+      db.close();
+    },
+  };
+}
