@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsChannels } from './accounts';
+import { authChannels } from './auth';
 import { backupsChannels } from './backups';
 import { directoriesChannels } from './directories';
 import { entryChannels } from './entry';
@@ -10,6 +11,7 @@ import { tasksChannels } from './tasks';
 
 /** Channels the core's handler registry serves, the same in every host. */
 export const coreContract = {
+  ...authChannels,
   ...metaChannels,
   ...directoriesChannels,
   ...routesChannels,

@@ -77,6 +77,24 @@ const messages = {
     uk: 'Копію створено новішою версією програми (схема {schema}) — її не можна відновити тут.',
     en: 'The copy was made by a newer Obhid (schema {schema}) and cannot be restored here.',
   },
+  'auth.required': { uk: 'Увійдіть у програму.', en: 'Please sign in.' },
+  'auth.locked': {
+    uk: 'Робоче місце заблоковано після бездіяльності — введіть пароль.',
+    en: 'The workstation was locked after inactivity — enter your password.',
+  },
+  'auth.forbidden': {
+    uk: 'Недостатньо прав: потрібна роль «{role}».',
+    en: 'Not allowed: this needs the "{role}" role.',
+  },
+  'auth.badCredentials': { uk: 'Невірний логін або пароль.', en: 'Wrong login or password.' },
+  'auth.alreadySetUp': { uk: 'Адміністратора вже створено — увійдіть.', en: 'The administrator already exists — sign in.' },
+  'notFound.user': { uk: 'Користувача не знайдено.', en: 'User not found.' },
+  'user.loginTaken': { uk: 'Логін «{login}» вже зайнятий.', en: 'The login "{login}" is taken.' },
+  'user.passwordRequired': { uk: 'Для нового користувача задайте пароль (щонайменше 8 символів).', en: 'Set a password (8 characters or more) for a new user.' },
+  'user.lastAdmin': {
+    uk: 'Має лишитися хоча б один діючий адміністратор.',
+    en: 'At least one active administrator must remain.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

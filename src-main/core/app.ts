@@ -1,6 +1,8 @@
-import { userInfo } from 'node:os';
 import type { Db } from '../db/open';
+import type { SignedIn } from '../../shared/contract/auth';
 import { accountsHandlers } from './accounts/handlers';
+import { authHandlers } from './auth/handlers';
+import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { entryHandlers } from './entry/handlers';
 import { metaHandlers } from './meta/handlers';
@@ -11,20 +13,46 @@ import { tasksHandlers } from './tasks/handlers';
 /** The whole core for one database: every feature's handlers behind one registry. */
 export interface CoreOptions {
   version: string;
-  /** Who enters readings; the login of the users issue replaces this with the signed-in user. */
-  user?: string;
+  /** Tools and tests act as this user; a host leaves it out and the user signs in. */
+  signedIn?: SignedIn;
   /** The workstation's local date; tests pin it. */
   today?: () => string;
+  /** Milliseconds now, for the idle lock; tests move it. */
+  now?: () => number;
   log?: (error: unknown) => void;
 }
 
 /** The local calendar date: a reading typed at 00:30 belongs to the day the operator sees. */
 export const localToday = () => new Date().toLocaleDateString('sv-SE');
 
+/** The whole core for one database: every feature's handlers behind one registry, one session. */
 export function createCore(db: Db, options: CoreOptions): Registry {
-  const entry = { user: options.user ?? userInfo().username, today: options.today ?? localToday };
+  const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const idleMinutes = () => Number(setting.get('security.idleLockMinutes')?.value ?? 0) || 0;
+  const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
+  const record = db.prepare(
+    'INSERT INTO audit_log (login, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  const today = options.today ?? localToday;
   return createRegistry(
-    [metaHandlers(db, options.version), directoriesHandlers(db), routesHandlers(db), accountsHandlers(db), tasksHandlers(db), entryHandlers(db, entry)],
-    options.log,
+    [
+      authHandlers(db, session, idleMinutes),
+      metaHandlers(db, options.version),
+      directoriesHandlers(db),
+      routesHandlers(db),
+      accountsHandlers(db),
+      tasksHandlers(db),
+      entryHandlers(db, { today }),
+    ],
+    {
+      ...(options.log ? { log: options.log } : {}),
+      authorize: (channel) => session.authorize(channel),
+      caller: () => {
+        const user = session.user?.login ?? 'system';
+        return { user, audit: (action, entity, id, oldValue, newValue) => void record.run(user, action, entity, id, json(oldValue), json(newValue)) };
+      },
+      transaction: (work) => db.transaction(work)(),
+    },
   );
 }

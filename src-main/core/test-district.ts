@@ -50,7 +50,7 @@ export function testDistrict() {
   const otherController = insert("INSERT INTO employees (full_name, is_controller) VALUES ('Ткачук Олена Іванівна', 1)");
   const retired = insert("INSERT INTO employees (full_name, is_controller, active) VALUES ('Мороз Петро Іванович', 1, 0)");
 
-  const core = createCore(db, { version: 'test', log: () => {} });
+  const core = createCore(db, { version: 'test', log: () => {}, signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' } });
   /** Calls a channel as a host would and unwraps the answer; a refusal becomes a thrown ApiErrorBody. */
   const call = <N extends ChannelName>(channel: N, input: Input<N>, locale = 'uk'): Output<N> => {
     const answer = core.dispatch(channel, input, locale);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { autoBackup, backupName, inspectBackup, integrityOf, listBackups, newestGoodBackup, rotateBackups } from './backups';
+import { latestVersion } from './migrations/index';
 import { openDatabase } from './open';
 
 describe('backups', () => {
@@ -23,7 +24,7 @@ describe('backups', () => {
     db.exec("INSERT INTO accounts (number, full_name, house_id) VALUES ('3', 'Коваль', 1)");
     db.close();
     expect(integrityOf(file)).toBe('ok');
-    expect(inspectBackup(file)).toMatchObject({ counts: { accounts: 2, points: 0, readings: 0, tasks: 0 }, schema: 3 });
+    expect(inspectBackup(file)).toMatchObject({ counts: { accounts: 2, points: 0, readings: 0, tasks: 0 }, schema: latestVersion() });
   });
 
   it('keeps only the newest N automatic copies', () => {

@@ -17,8 +17,10 @@ export function createHostDispatch(registry: Registry, handlers: Partial<HostHan
     if (!request.ok) return request.envelope;
     const handler = handlers[channel] as ((input: unknown, context: CallContext) => Promise<Envelope<unknown>>) | undefined;
     if (!handler) return registry.dispatch(channel, input, locale);
+    const refused = registry.authorize(channel, request.locale);
+    if (refused) return refused;
     try {
-      return await handler(request.data, { locale: request.locale });
+      return await handler(request.data, { locale: request.locale, user: '', audit: () => {} });
     } catch (error) {
       return errorEnvelope(error, request.locale, log);
     }
@@ -26,11 +28,11 @@ export function createHostDispatch(registry: Registry, handlers: Partial<HostHan
 }
 
 /** The sheet's HTML from the core, as the preview shows it. */
-export const loadSheet = (registry: Registry, input: unknown, locale: string) =>
+export const loadSheet = (registry: Pick<Registry, 'dispatch'>, input: unknown, locale: string) =>
   registry.dispatch('tasks.sheet', input, locale) as Envelope<RouteSheet>;
 
 /** Renders a route sheet to PDF with whichever engine the host has; the HTML is the core's, as in the preview. */
-export function sheetPdfHandler(registry: Registry, toPdf: (html: string) => Promise<Buffer>): HostHandlers['print.sheetPdf'] {
+export function sheetPdfHandler(registry: Pick<Registry, 'dispatch'>, toPdf: (html: string) => Promise<Buffer>): HostHandlers['print.sheetPdf'] {
   return async (input, { locale }) => {
     const sheet = loadSheet(registry, input, locale);
     if (!sheet.ok) return sheet;

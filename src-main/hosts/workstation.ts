@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
 import type { BackupPreview, BackupRow } from '../../shared/contract/backups';
+import type { Envelope } from '../../shared/contract/envelope';
 import { createCore } from '../core/app';
 import { DomainError } from '../core/errors';
 import type { Registry } from '../core/registry';
@@ -69,7 +71,11 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     return { ...info, integrity: result };
   };
 
-  const core$ = { dispatch: (channel: unknown, input: unknown, locale: unknown) => core.dispatch(channel, input, locale) };
+  // The host keeps one face while a restore swaps the core behind it.
+  const core$: Registry = {
+    dispatch: (channel, input, locale) => core.dispatch(channel, input, locale),
+    authorize: (channel, locale) => core.authorize(channel, locale),
+  };
   const handlers: HostHandlers = {
     'print.sheetPdf': sheetPdfHandler(core$, options.toPdf),
     'print.sheet': async (input, { locale }) => {
@@ -88,6 +94,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     },
     'backups.restore': async ({ file }) => {
       const restored = preview(file);
+      const status = core.dispatch('auth.status', {}, 'uk') as Envelope<AuthStatus>;
+      const user = status.ok ? status.value.user : null;
       // The database being replaced is kept too, unless it is the damaged one being repaired.
       const safetyCopy = integrity === 'ok' || integrity === 'checking' ? join(backupsDir, backupName('manual')) : null;
       if (safetyCopy) await backupTo(db, safetyCopy);
@@ -100,7 +108,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
         source.close();
       }
       db = openOrCreateDemo(dbFile, log);
-      core = createCore(db, { version: options.version });
+      // Whoever restored stays signed in if the restored database knows them as they are.
+      const still = user && db.prepare<[string, string], SignedIn>("SELECT login, full_name AS fullName, role FROM users WHERE login = ? AND role = ? AND active = 1").get(user.login, user.role);
+      core = createCore(db, { version: options.version, ...(still ? { signedIn: still } : {}) });
       integrity = integrityOf(dbFile);
       log(`restored ${file}`);
       return { ok: true, value: { restored, safetyCopy } };

@@ -6,7 +6,7 @@ import { openDatabase } from '../db/open';
 
 const [file, routeId, checkedOn] = process.argv.slice(2) as [string, string, string];
 const db = openDatabase(file);
-const core = createCore(db, { version: 'crash', user: 'crash-test', today: () => checkedOn });
+const core = createCore(db, { version: 'crash', signedIn: { login: 'crash-test', fullName: 'Crash test', role: 'master' }, today: () => checkedOn });
 const call = <T>(channel: string, input: unknown): T => {
   const answer = core.dispatch(channel, input, 'uk');
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);

@@ -20,7 +20,7 @@ describe('crash safety of confirmed readings', () => {
     const file = join(dir, 'district.sqlite');
     createSeededDatabase(file, { accounts: 400, seed: 11, asOf: '2026-10-01', commodity: 'gas' });
     const db = openDatabase(file);
-    const core = createCore(db, { version: 'test' });
+    const core = createCore(db, { version: 'test', signedIn: { login: 'master', fullName: 'Майстер', role: 'master' } });
     const route = core.dispatch('routes.save', { number: 9999, name: 'Аварійний', sectionId: null, executorId: null }, 'uk');
     if (!route.ok) throw new Error(route.error.message);
     const routeId = (route.value as { id: number }).id;

@@ -2,6 +2,7 @@ import type { EntryPosition, EntrySession, EntrySummary } from '../../../shared/
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
+import type { Audit } from '../registry';
 import { judgeReading, parseReading, type Confirmations } from './plausibility';
 
 interface PositionSql {
@@ -37,7 +38,7 @@ export interface SaveRequest {
  * Розноска контролів: the positions of a task one at a time, saving each in one durable
  * transaction before the next is handed out, with corrections kept in the history.
  */
-export function entryStore(db: Db, options: { user: string; today: () => string }) {
+export function entryStore(db: Db, options: { today: () => string }) {
   const positionSelect = `SELECT tp.id AS positionId, tp.task_id AS taskId, tp.seq, tp.point_id AS pointId,
       tp.account_id AS accountId, tp.account_number AS accountNumber, tp.full_name AS fullName, tp.address,
       tp.meter_serial AS meterSerial, tp.meter_digits AS meterDigits, tp.status, tp.reason_code AS reasonCode,
@@ -138,8 +139,9 @@ export function entryStore(db: Db, options: { user: string; today: () => string 
     };
   };
 
-  const save = db.transaction((request: SaveRequest, locale: Locale) => {
+  const save = db.transaction((request: SaveRequest, locale: Locale, user: string, audit: Audit) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
+    const before = position.status === 'new' ? null : view(position);
     const today = options.today();
     if (request.checkedOn > today) throw new DomainError('entry.dateInFuture', { date: request.checkedOn }, 'checkedOn');
     const known = new Set(activeProblems.all().map((p) => p.code));
@@ -155,12 +157,12 @@ export function entryStore(db: Db, options: { user: string; today: () => string 
         reasonCode: position.reasonCode,
         enteredBy: position.enteredBy,
         enteredAt: position.enteredAt,
-        replacedBy: options.user,
+        replacedBy: user,
       });
     }
     if (own) dropReading.run(own.id);
 
-    const common = { positionId: position.positionId, problems: JSON.stringify(request.problems), note: request.note, checkedOn: request.checkedOn, user: options.user };
+    const common = { positionId: position.positionId, problems: JSON.stringify(request.problems), note: request.note, checkedOn: request.checkedOn, user };
     const { outcome } = request;
     if (outcome.kind === 'reason') {
       if (!activeReason.get(outcome.reasonCode)) throw new DomainError('entry.unknownReason', {}, 'reasonCode');
@@ -175,7 +177,7 @@ export function entryStore(db: Db, options: { user: string; today: () => string 
         takenOn: request.checkedOn,
         value,
         positionId: position.positionId,
-        user: options.user,
+        user,
         consumption: prev ? judged.consumption : null,
         overMax: judged.overMaxAccepted ? 1 : 0,
         below: judged.belowPreviousConfirmed ? 1 : 0,
@@ -184,6 +186,8 @@ export function entryStore(db: Db, options: { user: string; today: () => string 
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     const saved = view(byId.get(position.positionId)!);
+    const entered = (p: EntryPosition) => ({ status: p.status, value: p.value, checkedOn: p.checkedOn, reasonCode: p.reasonCode, problems: p.problems, note: p.note });
+    audit(before ? 'change' : 'create', 'reading', position.positionId, before && entered(before), entered(saved));
     const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
     const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!) : null;
     return { saved, next, summary: summary(position.taskId, locale) };

@@ -172,7 +172,7 @@ describe('durability', () => {
       INSERT INTO houses (street_id, number, sort_key) VALUES (1, '1', '000001');
       INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко Ганна', 1);
       INSERT INTO metering_points (account_id, house_id, commodity) VALUES (1, 1, 'gas');`);
-    const core = createCore(db, { version: 'test', user: 'оператор', today: () => '2026-11-22' });
+    const core = createCore(db, { version: 'test', signedIn: { login: 'майстер', fullName: 'Майстер', role: 'master' }, today: () => '2026-11-22' });
     const call = (channel: string, input: unknown) => {
       const answer = core.dispatch(channel, input, 'uk');
       if (!answer.ok) throw new Error(answer.error.message);
@@ -184,7 +184,7 @@ describe('durability', () => {
     expect((call('entry.open', { taskId }) as unknown as { maxConsumption: number }).maxConsumption).toBe(500);
     call('entry.save', { positionId: 1, checkedOn: '2026-11-22', maxConsumption: 500, outcome: { kind: 'reading', value: '42' } });
     const other = new Database(file, { readonly: true });
-    expect(other.prepare('SELECT value, entered_by AS enteredBy FROM readings').all()).toEqual([{ value: 42, enteredBy: 'оператор' }]);
+    expect(other.prepare('SELECT value, entered_by AS enteredBy FROM readings').all()).toEqual([{ value: 42, enteredBy: 'майстер' }]);
     other.close();
     db.close();
   });

@@ -17,11 +17,20 @@ export function tasksHandlers(db: Db): Handlers<'tasks.form' | 'tasks.routesToFo
     'SELECT code, name_uk AS uk, name_en AS en, non_admittance AS nonAdmittance FROM non_execution_reasons WHERE active = 1 ORDER BY code',
   );
   return {
-    'tasks.form': (input) => forming.form(input),
+    'tasks.form': (input, { audit }) => {
+      const formed = forming.form(input);
+      audit('create', 'task', formed.taskId, null, { ...input, positions: formed.positions });
+      return formed;
+    },
     'tasks.routesToForm': ({ sectionId }) => routesToForm.all({ sectionId }),
     'tasks.list': (filter) => store.list(filter),
     'tasks.get': ({ id }) => store.get(id),
-    'tasks.delete': ({ id }) => ({ deleted: store.delete(id) }),
+    'tasks.delete': ({ id }, { audit }) => {
+      const before = store.get(id);
+      const deleted = store.delete(id);
+      audit('delete', 'task', id, before, null);
+      return { deleted };
+    },
     'tasks.sheet': ({ taskId, includeBills }, { locale }) => sheet(taskId, { includeBills }, locale),
     'reasons.list': (_input, { locale }) =>
       reasons.all().map((r) => ({ code: r.code, name: r[locale], nonAdmittance: r.nonAdmittance === 1 })),

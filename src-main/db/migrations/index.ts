@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { initial } from './001-initial';
 import { walkTasks } from './002-walk-tasks';
 import { readingEntry } from './003-reading-entry';
+import { usersAudit } from './004-users-audit';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Forward only; each file one change, numbered in order. */
-export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry];
+export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry, usersAudit];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 

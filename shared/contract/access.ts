@@ -1,0 +1,63 @@
+import type { Role } from './auth';
+import type { ChannelName } from './index';
+
+export type Access = 'public' | Role;
+
+/**
+ * The least role each channel needs; a higher role may do what a lower one may. Operators enter
+ * readings and look things up, masters run routes, tasks and printing, administrators keep the
+ * directories, users and backups. Enforced in the main process on every request.
+ */
+export const access: Record<ChannelName, Access> = {
+  'auth.status': 'public',
+  'auth.setup': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'public',
+  'auth.unlock': 'public',
+  'users.list': 'admin',
+  'users.save': 'admin',
+  'audit.list': 'admin',
+  'meta.info': 'operator',
+  'sections.list': 'operator',
+  'sections.save': 'admin',
+  'employees.list': 'operator',
+  'employees.save': 'admin',
+  'settlements.list': 'operator',
+  'settlements.save': 'admin',
+  'streets.list': 'operator',
+  'streets.save': 'admin',
+  'houses.list': 'operator',
+  'houses.save': 'admin',
+  'routes.list': 'operator',
+  'routes.get': 'operator',
+  'routes.save': 'master',
+  'routes.delete': 'master',
+  'routes.points': 'operator',
+  'routes.assignPreview': 'master',
+  'routes.assign': 'master',
+  'routes.removePoints': 'master',
+  'accounts.search': 'operator',
+  'accounts.card': 'operator',
+  'points.search': 'operator',
+  'tasks.form': 'master',
+  'tasks.routesToForm': 'master',
+  'tasks.list': 'operator',
+  'tasks.get': 'operator',
+  'tasks.delete': 'master',
+  'tasks.sheet': 'operator',
+  'reasons.list': 'operator',
+  'entry.open': 'operator',
+  'entry.position': 'operator',
+  'entry.save': 'operator',
+  'entry.history': 'operator',
+  'problems.list': 'operator',
+  'print.sheetPdf': 'master',
+  'print.sheet': 'master',
+  'backups.status': 'admin',
+  'backups.inspect': 'admin',
+  'backups.create': 'admin',
+  'backups.restore': 'admin',
+};
+
+const rank: Record<Role, number> = { operator: 1, master: 2, admin: 3 };
+export const allows = (role: Role, needed: Access) => needed === 'public' || rank[role] >= rank[needed];

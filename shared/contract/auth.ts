@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { channel, type Page } from './define';
+import { id, paging, requiredText, text } from './common';
+
+export const roles = ['operator', 'master', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface SignedIn {
+  login: string;
+  fullName: string;
+  role: Role;
+}
+
+export interface AuthStatus {
+  needsSetup: boolean;
+  user: SignedIn | null;
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
+export interface UserRow {
+  id: number;
+  login: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  login: string;
+  action: 'create' | 'change' | 'delete';
+  entity: string;
+  entityId: number | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+const login = z.string().trim().min(2).max(40).regex(/^[\p{L}\p{N}._-]+$/u);
+const password = z.string().min(8).max(200);
+
+export const authChannels = {
+  'auth.status': channel<AuthStatus>()(z.object({})),
+  'auth.setup': channel<SignedIn>()(z.object({ login, fullName: requiredText(150), password })),
+  'auth.login': channel<SignedIn>()(z.object({ login: z.string().max(40), password: z.string().max(200) })),
+  'auth.logout': channel<{ ok: true }>()(z.object({})),
+  'auth.unlock': channel<SignedIn>()(z.object({ password: z.string().max(200) })),
+  'users.list': channel<UserRow[]>()(z.object({})),
+  'users.save': channel<UserRow>()(
+    z.object({ id: id.optional(), login, fullName: requiredText(150), role: z.enum(roles), active: z.boolean().default(true), password: password.optional() }),
+  ),
+  'audit.list': channel<Page<AuditRow>>()(
+    z.object({ login: text(40).default(''), entity: text(40).default(''), dateFrom: z.string().max(10).default(''), dateTo: z.string().max(10).default(''), ...paging }),
+  ),
+};

@@ -1,0 +1,93 @@
+import type { authChannels, AuditRow, Role, SignedIn, UserRow } from '../../../shared/contract/auth';
+import type { Db } from '../../db/open';
+import { DomainError, found } from '../errors';
+import type { Handlers } from '../registry';
+import { isUniqueViolation } from '../sqlite-errors';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Session } from './session';
+
+interface UserSql { id: number; login: string; fullName: string; role: Role; active: number; passwordHash: string }
+
+const toRow = ({ passwordHash: _hash, active, ...user }: UserSql): UserRow => ({ ...user, active: active === 1 });
+const signedIn = (user: UserSql): SignedIn => ({ login: user.login, fullName: user.fullName, role: user.role });
+
+/** Запуск програми та реєстрація користувача: first-run set-up, sign-in, lock, users and the audit log. */
+export function authHandlers(db: Db, session: Session, idleMinutes: () => number): Handlers<keyof typeof authChannels> {
+  const select = 'SELECT id, login, full_name AS fullName, role, active, password_hash AS passwordHash FROM users';
+  const byLogin = db.prepare<[string], UserSql>(`${select} WHERE login = ?`);
+  const byId = db.prepare<[number], UserSql>(`${select} WHERE id = ?`);
+  const all = db.prepare<[], UserSql>(`${select} ORDER BY active DESC, login`);
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+  const insert = db.prepare('INSERT INTO users (login, full_name, role, password_hash, active) VALUES (?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE users SET login = ?, full_name = ?, role = ?, active = ? WHERE id = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const admins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1");
+  const auditFilter = `WHERE (@login = '' OR login = @login) AND (@entity = '' OR entity = @entity)
+      AND (@dateFrom = '' OR at >= @dateFrom) AND (@dateTo = '' OR at < date(@dateTo, '+1 day'))`;
+  const auditRows = db.prepare<Record<string, unknown>, AuditRow>(
+    `SELECT id, at, login, action, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue
+     FROM audit_log ${auditFilter} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const auditCount = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM audit_log ${auditFilter}`);
+
+  return {
+    'auth.status': () => ({ needsSetup: count.get()!.n === 0, user: session.user, locked: session.locked, idleLockMinutes: idleMinutes() }),
+    'auth.setup': ({ login, fullName, password }, { audit }) => {
+      if (count.get()!.n > 0) throw new DomainError('auth.alreadySetUp');
+      const id = Number(insert.run(login, fullName, 'admin', hashPassword(password), 1).lastInsertRowid);
+      const user = signedIn(byId.get(id)!);
+      session.signIn(user);
+      audit('create', 'user', id, null, { login, fullName, role: 'admin' });
+      return user;
+    },
+    'auth.login': ({ login, password }) => {
+      const user = byLogin.get(login.trim());
+      // One answer for an unknown login and a wrong password: the screen must not confirm who exists.
+      if (!user || user.active !== 1 || !verifyPassword(password, user.passwordHash)) throw new DomainError('auth.badCredentials', {}, 'password');
+      session.signIn(signedIn(user));
+      return signedIn(user);
+    },
+    'auth.logout': () => {
+      session.signOut();
+      return { ok: true };
+    },
+    'auth.unlock': ({ password }) => {
+      const current = session.user;
+      if (!current) throw new DomainError('auth.required');
+      const user = byLogin.get(current.login);
+      if (!user || !verifyPassword(password, user.passwordHash)) throw new DomainError('auth.badCredentials', {}, 'password');
+      session.unlock();
+      return current;
+    },
+    'users.list': () => all.all().map(toRow),
+    'users.save': ({ id, login, fullName, role, active, password }, { audit }) => {
+      if (id === undefined) {
+        if (!password) throw new DomainError('user.passwordRequired', {}, 'password');
+        let newId: number;
+        try {
+          newId = Number(insert.run(login, fullName, role, hashPassword(password), active ? 1 : 0).lastInsertRowid);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new DomainError('user.loginTaken', { login }, 'login');
+          throw error;
+        }
+        const created = toRow(byId.get(newId)!);
+        audit('create', 'user', newId, null, created);
+        return created;
+      }
+      const before = toRow(found(byId.get(id), 'notFound.user'));
+      try {
+        update.run(login, fullName, role, active ? 1 : 0, id);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError('user.loginTaken', { login }, 'login');
+        throw error;
+      }
+      if (password) setPassword.run(hashPassword(password), id);
+      // The last active administrator cannot be demoted or switched off: nobody could undo it.
+      if (admins.get()!.n === 0) throw new DomainError('user.lastAdmin');
+      const after = toRow(byId.get(id)!);
+      audit('change', 'user', id, before, { ...after, ...(password ? { password: '(змінено)' } : {}) });
+      return after;
+    },
+    'audit.list': (filter) => ({ rows: auditRows.all(filter), total: auditCount.get(filter)!.n }),
+  };
+}
