@@ -3,8 +3,8 @@ import { round, type Figure } from './figures';
 import { chromiumArgs, chromiumPath, startWebMain } from './web-process';
 
 /**
- * From starting the host process to the first screen a user can act on: the home screen with the
- * district's counts, which needs the core, the database and the renderer all working.
+ * From starting the host process to the first screen a user can act on: the sign-in form, shown
+ * once the core has answered from the database and the renderer has drawn.
  */
 export async function startupFigure(webMain: string, dbFile: string, runs = 3): Promise<Figure> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -16,7 +16,7 @@ export async function startupFigure(webMain: string, dbFile: string, runs = 3): 
       const host = startWebMain(webMain, dbFile);
       try {
         await page.goto(await host.url);
-        await page.getByTestId('home-counts').waitFor({ timeout: 60_000 });
+        await page.getByTestId('auth-form').waitFor({ timeout: 60_000 });
         times.push(performance.now() - started);
       } finally {
         await Promise.all([host.stop(), page.close()]);
@@ -25,5 +25,5 @@ export async function startupFigure(webMain: string, dbFile: string, runs = 3): 
   } finally {
     await browser.close();
   }
-  return { name: 'startup.ready_ms', value: round(Math.min(...times), 0), unit: 'ms', note: `browser mode, 200k-account DB: host process start to home screen with counts, best of ${runs}` };
+  return { name: 'startup.ready_ms', value: round(Math.min(...times), 0), unit: 'ms', note: `browser mode, 200k-account DB: host process start to the sign-in form, best of ${runs}` };
 }

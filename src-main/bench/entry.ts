@@ -39,12 +39,18 @@ export function commitFigures(core: Registry, taskId: number, checkedOn: string)
 }
 
 /** From the Enter that saves to the next position painted, in Chromium over the browser-mode host. */
-export async function nextPaintFigure(webMain: string, dbFile: string, taskId: number, positions = 100): Promise<Figure> {
+export async function nextPaintFigure(webMain: string, dbFile: string, taskId: number, user: { login: string; password: string }, positions = 100): Promise<Figure> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const host = startWebMain(webMain, dbFile);
   try {
     const page = await browser.newPage();
     await page.goto(await host.url);
+    await page.getByLabel('Логін').waitFor({ timeout: 60_000 });
+    await page.keyboard.type(user.login);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(user.password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('home-counts').waitFor({ timeout: 60_000 });
     await page.evaluate((id) => (location.hash = `#/entry/${id}`), taskId);
     const seq = page.getByTestId('entry-seq');
     await seq.waitFor({ timeout: 60_000 });

@@ -49,8 +49,10 @@ async function main() {
   const entryTask = (date: string) => unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);
   const paintTask = entryTask('2026-11-22');
+  const operator = { login: 'bench-operator', password: 'bench-password' };
+  core.dispatch('users.save', { ...operator, fullName: 'Benchmark', role: 'operator' }, 'uk');
   db.close();
-  record(await nextPaintFigure(resolve(__dirname, 'web-main.cjs'), dbFile, paintTask));
+  record(await nextPaintFigure(resolve(__dirname, 'web-main.cjs'), dbFile, paintTask, operator));
 
   record(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile));
 

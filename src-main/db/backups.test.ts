@@ -11,7 +11,7 @@ describe('backups', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('names copies so they sort by time and say why they were made', () => {
-    expect(backupName('start', new Date('2026-11-22T21:30:05Z'))).toBe('obhid-20261122-213005-start.sqlite');
+    expect(backupName('start', new Date('2026-11-22T21:30:05.042Z'))).toBe('obhid-20261122-213005-042-start.sqlite');
   });
 
   it('copies a live database with the online backup API and shows what the copy holds', async () => {
@@ -30,10 +30,10 @@ describe('backups', () => {
   it('keeps only the newest N automatic copies', () => {
     const auto = join(dir, 'rotation');
     mkdirSync(auto);
-    const names = ['obhid-20261101-080000-start.sqlite', 'obhid-20261102-080000-close.sqlite', 'obhid-20261103-080000-start.sqlite', 'notes.txt'];
+    const names = ['obhid-20261101-080000-000-start.sqlite', 'obhid-20261102-080000-000-close.sqlite', 'obhid-20261103-080000-000-start.sqlite', 'notes.txt'];
     for (const name of names) writeFileSync(join(auto, name), '');
-    expect(rotateBackups(auto, 2)).toEqual([join(auto, 'obhid-20261101-080000-start.sqlite')]);
-    expect(readdirSync(auto).sort()).toEqual(['notes.txt', 'obhid-20261102-080000-close.sqlite', 'obhid-20261103-080000-start.sqlite']);
+    expect(rotateBackups(auto, 2)).toEqual([join(auto, 'obhid-20261101-080000-000-start.sqlite')]);
+    expect(readdirSync(auto).sort()).toEqual(['notes.txt', 'obhid-20261102-080000-000-close.sqlite', 'obhid-20261103-080000-000-start.sqlite']);
   });
 
   it('offers the newest copy that passes integrity_check, passing over damaged ones', async () => {
@@ -41,7 +41,7 @@ describe('backups', () => {
     const db = openDatabase(join(dir, 'second.sqlite'));
     const good = await autoBackup(db, auto, 'close', 10);
     db.close();
-    const damaged = join(auto, 'obhid-29991231-235959-start.sqlite');
+    const damaged = join(auto, 'obhid-29991231-235959-999-start.sqlite');
     writeFileSync(damaged, 'SQLite format 3\u0000 but not really a database');
     expect(listBackups(auto)[0]).toBe(damaged);
     expect(integrityOf(damaged)).not.toBe('ok');

@@ -11,12 +11,19 @@ export interface BackupInfo {
   counts: { accounts: number; points: number; readings: number; tasks: number };
 }
 
-const pattern = /^obhid-\d{8}-\d{6}-(start|close|manual)\.sqlite$/;
+const pattern = /^obhid-\d{8}-\d{6}-\d{3}-(start|close|manual)\.sqlite$/;
 
-/** obhid-20261122-213000-start.sqlite: sorts by time, says why it was made. */
+/** obhid-20261122-213000-123-start.sqlite: sorts by time, says why it was made. */
 export function backupName(reason: 'start' | 'close' | 'manual', now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
   return `obhid-${stamp}-${reason}.sqlite`;
+}
+
+/** A new copy never lands on an existing one, however quickly two are made. */
+export function newBackupPath(dir: string, reason: 'start' | 'close' | 'manual'): string {
+  let at = Date.now();
+  while (existsSync(join(dir, backupName(reason, new Date(at))))) at++;
+  return join(dir, backupName(reason, new Date(at)));
 }
 
 /** SQLite's online backup: a consistent copy while the workstation keeps working. */
@@ -43,7 +50,7 @@ export function rotateBackups(dir: string, keep: number): string[] {
 
 export async function autoBackup(db: Db, dir: string, reason: 'start' | 'close', keep: number): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, backupName(reason));
+  const file = newBackupPath(dir, reason);
   await backupTo(db, file);
   rotateBackups(dir, keep);
   return file;

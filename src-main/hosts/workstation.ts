@@ -8,7 +8,7 @@ import type { Envelope } from '../../shared/contract/envelope';
 import { createCore } from '../core/app';
 import { DomainError } from '../core/errors';
 import type { Registry } from '../core/registry';
-import { autoBackup, backupName, backupTo, inspectBackup, integrityOf, listBackups } from '../db/backups';
+import { autoBackup, backupTo, inspectBackup, integrityOf, listBackups, newBackupPath } from '../db/backups';
 import { latestVersion } from '../db/migrations/index';
 import type { Db } from '../db/open';
 import { createHostDispatch, loadSheet, sheetPdfHandler, type Dispatch, type HostHandlers } from './host-channels';
@@ -88,7 +88,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
     'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),
     'backups.create': async ({ file }) => {
-      const target = file ?? join(backupsDir, backupName('manual'));
+      const target = file ?? newBackupPath(backupsDir, 'manual');
       await backupTo(db, target);
       return { ok: true, value: row(target) };
     },
@@ -97,7 +97,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       const status = core.dispatch('auth.status', {}, 'uk') as Envelope<AuthStatus>;
       const user = status.ok ? status.value.user : null;
       // The database being replaced is kept too, unless it is the damaged one being repaired.
-      const safetyCopy = integrity === 'ok' || integrity === 'checking' ? join(backupsDir, backupName('manual')) : null;
+      const safetyCopy = integrity === 'ok' || integrity === 'checking' ? newBackupPath(backupsDir, 'manual') : null;
       if (safetyCopy) await backupTo(db, safetyCopy);
       db.close();
       // Through SQLite's backup API rather than a file copy: the WAL and any reader stay consistent.

@@ -20,7 +20,10 @@ export interface Api {
   call<N extends ChannelName>(channel: N, input: Input<N>): Promise<Output<N>>;
 }
 
-export function createApi(transport: Transport, locale: () => Locale): Api {
+/** The session ended (signed out, or locked after idling): whoever shows the sign-in must know. */
+const sessionCodes = new Set(['auth.required', 'auth.locked']);
+
+export function createApi(transport: Transport, locale: () => Locale, onSessionLost: () => void = () => {}): Api {
   return {
     async call(channel, input) {
       let answer;
@@ -29,7 +32,10 @@ export function createApi(transport: Transport, locale: () => Locale): Api {
       } catch (error) {
         throw new ApiError({ code: 'internal', message: error instanceof Error ? error.message : String(error) });
       }
-      if (!answer.ok) throw new ApiError(answer.error);
+      if (!answer.ok) {
+        if (sessionCodes.has(answer.error.code)) onSessionLost();
+        throw new ApiError(answer.error);
+      }
       return answer.value as Output<typeof channel>;
     },
   };

@@ -1,4 +1,5 @@
-import { AppShell, Group, MantineProvider, Text } from '@mantine/core';
+import { AppShell, Button, Group, MantineProvider, Text } from '@mantine/core';
+import { useState } from 'react';
 import { ApiProvider } from '../api/context';
 import { AccountCardProvider } from '../features/accounts/AccountCardProvider';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
@@ -16,6 +17,7 @@ import { SheetScreen } from '../features/tasks/SheetScreen';
 import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
 import { I18nProvider, useI18n } from '../i18n/i18n';
+import { AuthGate, useAuth } from './AuthGate';
 import { MainMenu } from './MainMenu';
 import { RouterProvider, useRouter } from './router';
 import { StatusProvider, useStatus } from './status';
@@ -70,11 +72,28 @@ function StatusBar() {
   );
 }
 
+function UserBadge() {
+  const { t } = useI18n();
+  const { user, signOut } = useAuth();
+  return (
+    <Group gap="xs" ml="auto" data-testid="user-badge">
+      <Text size="sm">
+        {user.fullName} · {t(`auth.role.${user.role}`)}
+      </Text>
+      <Button size="compact-sm" variant="subtle" tabIndex={-1} onClick={signOut}>
+        {t('auth.signOut')}
+      </Button>
+    </Group>
+  );
+}
+
 function Shell() {
   const { t, locale } = useI18n();
   const { go } = useRouter();
+  const [sessionLost, setSessionLost] = useState(0);
   return (
-    <ApiProvider locale={locale}>
+    <ApiProvider locale={locale} onSessionLost={() => setSessionLost((n) => n + 1)}>
+      <AuthGate refreshSignal={sessionLost}>
       <StatusProvider>
         <AccountCardProvider>
           <AppShell header={{ height: 48 }} footer={{ height: 30 }} padding={0}>
@@ -84,6 +103,7 @@ function Shell() {
                   {t('app.title')}
                 </Text>
                 <MainMenu />
+                <UserBadge />
               </Group>
             </AppShell.Header>
             <AppShell.Main>
@@ -95,6 +115,7 @@ function Shell() {
           </AppShell>
         </AccountCardProvider>
       </StatusProvider>
+      </AuthGate>
     </ApiProvider>
   );
 }

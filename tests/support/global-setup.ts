@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { startWebMain } from '../../src-main/bench/web-process';
 import { createSeededDatabase } from '../../src-main/seed/create-database';
 import { electronBinary } from '../../src-main/hosts/electron/electron-binary';
-import { e2eDistrict } from './district';
+import { createCore } from '../../src-main/core/app';
+import { openDatabase } from '../../src-main/db/open';
+import { e2eAdmin, e2eDistrict } from './district';
 import { electronAbsent } from './electron-absent';
 
 /**
@@ -17,6 +19,10 @@ export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'obhid-e2e-'));
   const dbFile = join(dir, 'district.sqlite');
   createSeededDatabase(dbFile, e2eDistrict);
+  const db = openDatabase(dbFile);
+  const setup = createCore(db, { version: 'e2e' }).dispatch('auth.setup', e2eAdmin, 'uk');
+  db.close();
+  if (!setup.ok) throw new Error(setup.error.message);
   const host = startWebMain(resolve('build/main/web-main.cjs'), dbFile);
   process.env.OBHID_E2E_URL = await host.url;
   process.env.OBHID_E2E_DB = dbFile;

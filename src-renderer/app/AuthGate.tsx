@@ -1,0 +1,143 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { createContext, useCallback, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
+import { ApiError } from '../api/client';
+import { useApi } from '../api/context';
+import { useI18n } from '../i18n/i18n';
+
+const AuthContext = createContext<{ user: SignedIn; signOut(): void } | null>(null);
+
+/**
+ * Запуск програми та реєстрація користувача: nothing of the workstation shows until someone has
+ * signed in; the first run asks for the administrator, an idle lock asks for the password again.
+ */
+export function AuthGate({ children, refreshSignal }: { children: ReactNode; refreshSignal: number }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [status, setStatus] = useState<AuthStatus | null>(null);
+  const refresh = useCallback(() => void api.call('auth.status', {}).then(setStatus), [api]);
+  useEffect(refresh, [refresh, refreshSignal]);
+  useIdleLock(status, refresh);
+
+  if (!status) return <Text p="md">{t('app.loading')}</Text>;
+  if (status.needsSetup) return <SetupForm onDone={refresh} />;
+  if (!status.user) return <SignInForm onDone={refresh} />;
+  if (status.locked) return <UnlockForm user={status.user} onDone={refresh} onSignOut={() => void api.call('auth.logout', {}).then(refresh)} />;
+  return (
+    <AuthContext.Provider value={{ user: status.user, signOut: () => void api.call('auth.logout', {}).then(refresh) }}>{children}</AuthContext.Provider>
+  );
+}
+
+export function useAuth() {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthGate');
+  return auth;
+}
+
+/** The screen locks itself after the idle time too, so nobody walks up to an open session. */
+function useIdleLock(status: AuthStatus | null, refresh: () => void) {
+  useEffect(() => {
+    if (!status?.user || status.locked || status.idleLockMinutes <= 0) return;
+    let timer = window.setTimeout(refresh, status.idleLockMinutes * 60_000 + 1000);
+    const activity = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, status.idleLockMinutes * 60_000 + 1000);
+    };
+    window.addEventListener('keydown', activity, true);
+    window.addEventListener('pointerdown', activity, true);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', activity, true);
+      window.removeEventListener('pointerdown', activity, true);
+    };
+  }, [status, refresh]);
+}
+
+function AuthForm({ title, hint, submitLabel, onSubmit, children }: { title: string; hint?: string; submitLabel: string; onSubmit(): Promise<void>; children: ReactNode }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onSubmit();
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Center h="100vh">
+      <Paper withBorder p="xl" w={420} shadow="sm">
+        <form onSubmit={submit} noValidate data-testid="auth-form">
+          <Stack gap="sm">
+            <Title order={1} size="h3">
+              {title}
+            </Title>
+            {hint && <Text size="sm" c="dimmed">{hint}</Text>}
+            {error && (
+              <Alert color="red" role="alert">
+                {error.message}
+              </Alert>
+            )}
+            {children}
+            <Button type="submit" loading={busy}>
+              {submitLabel}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
+
+function SignInForm({ onDone }: { onDone(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  return (
+    <AuthForm title={t('auth.signInTitle')} submitLabel={t('auth.signIn')} onSubmit={async () => (await api.call('auth.login', { login, password }), onDone())}>
+      <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoFocus autoComplete="username" />
+      <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+    </AuthForm>
+  );
+}
+
+function SetupForm({ onDone }: { onDone(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [login, setLogin] = useState('admin');
+  const [fullName, setFullName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const submit = async () => {
+    if (password !== repeat) throw new ApiError({ code: 'request.invalid', message: t('auth.mismatch') });
+    await api.call('auth.setup', { login, fullName, password });
+    onDone();
+  };
+  return (
+    <AuthForm title={t('auth.setupTitle')} hint={t('auth.setupHint')} submitLabel={t('auth.setup')} onSubmit={submit}>
+      <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" />
+      <TextInput label={t('auth.fullName')} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} autoFocus />
+      <PasswordInput label={t('auth.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" />
+      <PasswordInput label={t('auth.repeatPassword')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} autoComplete="new-password" />
+    </AuthForm>
+  );
+}
+
+function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone(): void; onSignOut(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [password, setPassword] = useState('');
+  return (
+    <AuthForm title={t('auth.lockedTitle')} hint={t('auth.lockedHint', { name: user.fullName })} submitLabel={t('auth.unlock')} onSubmit={async () => (await api.call('auth.unlock', { password }), onDone())}>
+      <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus autoComplete="current-password" />
+      <Button variant="subtle" onClick={onSignOut}>
+        {t('auth.signOut')}
+      </Button>
+    </AuthForm>
+  );
+}
