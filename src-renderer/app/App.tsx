@@ -8,6 +8,8 @@ import { AssignByStreetScreen } from '../features/assignment/AssignByStreetScree
 import { AddressesScreen } from '../features/directories/AddressesScreen';
 import { EmployeesScreen } from '../features/directories/EmployeesScreen';
 import { SectionsScreen } from '../features/directories/SectionsScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
+import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -50,6 +52,10 @@ function CurrentScreen() {
       return <TasksScreen key={screen.purpose ?? 'tasks'} purpose={screen.purpose} />;
     case 'backups':
       return <BackupsScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':
@@ -94,27 +100,27 @@ function Shell() {
   return (
     <ApiProvider locale={locale} onSessionLost={() => setSessionLost((n) => n + 1)}>
       <AuthGate refreshSignal={sessionLost}>
-      <StatusProvider>
-        <AccountCardProvider>
-          <AppShell header={{ height: 48 }} footer={{ height: 30 }} padding={0}>
-            <AppShell.Header>
-              <Group h="100%" px="md" gap="lg">
-                <Text fw={700} component="a" href="#/" onClick={(event) => (event.preventDefault(), go({ name: 'home' }))}>
-                  {t('app.title')}
-                </Text>
-                <MainMenu />
-                <UserBadge />
-              </Group>
-            </AppShell.Header>
-            <AppShell.Main>
-              <CurrentScreen />
-            </AppShell.Main>
-            <AppShell.Footer>
-              <StatusBar />
-            </AppShell.Footer>
-          </AppShell>
-        </AccountCardProvider>
-      </StatusProvider>
+        <StatusProvider>
+          <AccountCardProvider>
+            <AppShell header={{ height: 48 }} footer={{ height: 30 }} padding={0}>
+              <AppShell.Header>
+                <Group h="100%" px="md" gap="lg">
+                  <Text fw={700} component="a" href="#/" onClick={(event) => (event.preventDefault(), go({ name: 'home' }))}>
+                    {t('app.title')}
+                  </Text>
+                  <MainMenu />
+                  <UserBadge />
+                </Group>
+              </AppShell.Header>
+              <AppShell.Main>
+                <CurrentScreen />
+              </AppShell.Main>
+              <AppShell.Footer>
+                <StatusBar />
+              </AppShell.Footer>
+            </AppShell>
+          </AccountCardProvider>
+        </StatusProvider>
       </AuthGate>
     </ApiProvider>
   );

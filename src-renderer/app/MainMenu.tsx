@@ -2,6 +2,8 @@ import { Menu, Menubar } from '@mantine/core';
 import { useRef } from 'react';
 import { locales } from '../../shared/i18n/locales';
 import { useI18n } from '../i18n/i18n';
+import { access, allows, type Access } from '../../shared/contract/access';
+import { useAuth } from './AuthGate';
 import { useHotkeys } from './hotkeys';
 import { useRouter, type Screen } from './router';
 
@@ -15,11 +17,14 @@ export function MainMenu() {
   const barRef = useRef<HTMLDivElement>(null);
   useHotkeys({ f10: () => barRef.current?.querySelector<HTMLElement>('button')?.focus() });
 
-  const item = (label: string, screen: Screen) => (
-    <Menu.Item key={label} onClick={() => go(screen)}>
-      {label}
-    </Menu.Item>
-  );
+  const { user } = useAuth();
+  // What the role may not do is not offered; the main process refuses it anyway.
+  const item = (label: string, screen: Screen, needs: Access = 'operator') =>
+    allows(user.role, needs) && (
+      <Menu.Item key={label} onClick={() => go(screen)}>
+        {label}
+      </Menu.Item>
+    );
   return (
     <Menubar ref={barRef} aria-label={t('app.title')}>
       <Menubar.Menu width={260}>
@@ -38,11 +43,11 @@ export function MainMenu() {
         <Menubar.Dropdown>
           <Menu.Label>{t('menu.accountsGroup')}</Menu.Label>
           {item(t('menu.accounts'), { name: 'accounts' })}
-          {item(t('menu.assignByStreet'), { name: 'assignByStreet' })}
-          {item(t('menu.assignByCriterion'), { name: 'assignByCriterion' })}
+          {item(t('menu.assignByStreet'), { name: 'assignByStreet' }, access['routes.assign'])}
+          {item(t('menu.assignByCriterion'), { name: 'assignByCriterion' }, access['routes.assign'])}
           <Menu.Divider />
           <Menu.Label>{t('menu.tasksGroup')}</Menu.Label>
-          {item(t('menu.taskForm'), { name: 'taskForm' })}
+          {item(t('menu.taskForm'), { name: 'taskForm' }, access['tasks.form'])}
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.entry'), { name: 'tasks', purpose: 'entry' })}
         </Menubar.Dropdown>
@@ -55,10 +60,16 @@ export function MainMenu() {
           {item(t('menu.tasks'), { name: 'tasks' })}
         </Menubar.Dropdown>
       </Menubar.Menu>
-      <Menubar.Menu width={220}>
-        <Menubar.Target>{t('menu.service')}</Menubar.Target>
-        <Menubar.Dropdown>{item(t('menu.backups'), { name: 'backups' })}</Menubar.Dropdown>
-      </Menubar.Menu>
+      {allows(user.role, 'admin') && (
+        <Menubar.Menu width={220}>
+          <Menubar.Target>{t('menu.service')}</Menubar.Target>
+          <Menubar.Dropdown>
+            {item(t('menu.backups'), { name: 'backups' }, access['backups.status'])}
+            {item(t('menu.users'), { name: 'users' }, access['users.list'])}
+            {item(t('menu.audit'), { name: 'audit' }, access['audit.list'])}
+          </Menubar.Dropdown>
+        </Menubar.Menu>
+      )}
       <Menubar.Menu width={160}>
         <Menubar.Target>{t('app.language')}</Menubar.Target>
         <Menubar.Dropdown>

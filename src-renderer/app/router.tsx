@@ -15,6 +15,8 @@ export type Screen =
   | { name: 'tasks'; purpose?: 'entry' }
   | { name: 'entry'; taskId: number }
   | { name: 'backups' }
+  | { name: 'users' }
+  | { name: 'audit' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -45,6 +47,8 @@ export function parseHash(hash: string): Screen {
     case 'addresses':
     case 'accounts':
     case 'backups':
+    case 'users':
+    case 'audit':
       return { name: parts[0] };
     default:
       return { name: 'home' };

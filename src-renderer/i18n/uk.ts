@@ -327,6 +327,21 @@ export const uk = {
   'auth.role.operator': 'оператор',
   'auth.role.master': 'майстер',
   'auth.role.admin': 'адміністратор',
+  'menu.users': 'Користувачі',
+  'menu.audit': 'Журнал змін',
+  'users.title': 'Користувачі',
+  'users.role': 'Роль',
+  'users.new': 'Новий користувач',
+  'users.newPassword': 'Новий пароль (порожньо — без змін)',
+  'audit.title': 'Журнал змін',
+  'audit.at': 'Коли',
+  'audit.action': 'Дія',
+  'audit.entity': 'Обʼєкт',
+  'audit.old': 'Було',
+  'audit.new': 'Стало',
+  'audit.action.create': 'створено',
+  'audit.action.change': 'змінено',
+  'audit.action.delete': 'видалено',
 } as const;
 
 export type MessageKey = keyof typeof uk;

@@ -1,0 +1,61 @@
+import { Code, Group, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { AuditRow } from '../../../shared/contract/auth';
+import { useApi } from '../../api/context';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Screen } from '../../components/Screen';
+import { useQuery } from '../../components/use-query';
+import { useI18n } from '../../i18n/i18n';
+
+const limit = 50;
+const brief = (json: string | null) => (json && json.length > 160 ? `${json.slice(0, 160)}…` : json ?? '—');
+
+/** Сервіс / Журнал змін: who changed what and when, with the values before and after. */
+export function AuditScreen() {
+  const { t } = useI18n();
+  const api = useApi();
+  const [login, setLogin] = useState('');
+  const [entity, setEntity] = useState('');
+  const [dateFrom, setDateFrom] = useState('');
+  const [dateTo, setDateTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const { data, error } = useQuery(
+    () => api.call('audit.list', { login, entity, dateFrom, dateTo, offset, limit }),
+    [login, entity, dateFrom, dateTo, offset],
+  );
+  const filter = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setOffset(0);
+  };
+  const columns: Column<AuditRow>[] = [
+    { key: 'at', header: t('audit.at'), render: (r) => r.at.slice(0, 19).replace('T', ' '), width: 170 },
+    { key: 'login', header: t('auth.login'), render: (r) => r.login, width: 120 },
+    { key: 'action', header: t('audit.action'), render: (r) => t(`audit.action.${r.action}`), width: 110 },
+    { key: 'entity', header: t('audit.entity'), render: (r) => `${r.entity}${r.entityId === null ? '' : ` #${r.entityId}`}`, width: 150 },
+    { key: 'old', header: t('audit.old'), render: (r) => <Code>{brief(r.oldValue)}</Code> },
+    { key: 'new', header: t('audit.new'), render: (r) => <Code>{brief(r.newValue)}</Code> },
+  ];
+  return (
+    <Screen title={t('audit.title')}>
+      <Group align="flex-end" gap="sm">
+        <TextInput label={t('auth.login')} value={login} onChange={(e) => filter(setLogin)(e.currentTarget.value)} w={160} />
+        <TextInput label={t('audit.entity')} placeholder="route, task, reading, user" value={entity} onChange={(e) => filter(setEntity)(e.currentTarget.value)} w={200} />
+        <TextInput type="date" label={t('tasks.dateFrom')} value={dateFrom} onChange={(e) => filter(setDateFrom)(e.currentTarget.value)} w={160} />
+        <TextInput type="date" label={t('tasks.dateTo')} value={dateTo} onChange={(e) => filter(setDateTo)(e.currentTarget.value)} w={160} />
+      </Group>
+      <ErrorAlert error={error} />
+      <DataTable
+        label={t('audit.title')}
+        testId="audit-table"
+        columns={columns}
+        rows={data?.rows ?? []}
+        rowKey={(r) => r.id}
+        total={data?.total ?? 0}
+        offset={offset}
+        limit={limit}
+        onOffsetChange={setOffset}
+      />
+    </Screen>
+  );
+}
