@@ -53,6 +53,8 @@ export const access: Record<ChannelName, Access> = {
   'problems.list': 'operator',
   'print.sheetPdf': 'master',
   'print.sheet': 'master',
+  'readings.export': 'master',
+  'export.readingsFile': 'master',
   'backups.status': 'admin',
   'backups.inspect': 'admin',
   'backups.create': 'admin',

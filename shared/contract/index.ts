@@ -4,6 +4,7 @@ import { authChannels } from './auth';
 import { backupsChannels } from './backups';
 import { directoriesChannels } from './directories';
 import { entryChannels } from './entry';
+import { exchangeChannels, exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
@@ -18,12 +19,14 @@ export const coreContract = {
   ...accountsChannels,
   ...tasksChannels,
   ...entryChannels,
+  ...exchangeChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */
 export const hostContract = {
   ...printChannels,
   ...backupsChannels,
+  ...exchangeHostChannels,
 };
 
 /** The one contract between the renderer and the main process: channel name → request schema and answer. */

@@ -5,6 +5,7 @@ import { authHandlers } from './auth/handlers';
 import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { entryHandlers } from './entry/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { metaHandlers } from './meta/handlers';
 import { createRegistry, type Registry } from './registry';
 import { routesHandlers } from './routes/handlers';
@@ -44,6 +45,7 @@ export function createCore(db: Db, options: CoreOptions): Registry {
       accountsHandlers(db),
       tasksHandlers(db),
       entryHandlers(db, { today }),
+      exchangeHandlers(db),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

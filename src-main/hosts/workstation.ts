@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
 import type { BackupPreview, BackupRow } from '../../shared/contract/backups';
 import type { Envelope } from '../../shared/contract/envelope';
+import type { ExportedReading } from '../../shared/contract/exchange';
+import { readingsCsv, readingsXlsx } from '../exchange/readings-file';
 import { createCore } from '../core/app';
 import { DomainError } from '../core/errors';
 import type { Registry } from '../core/registry';
@@ -84,6 +86,13 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       if (!sheet.ok) return sheet;
       await options.print(sheet.value.html);
       return { ok: true, value: { printedByHost: true } };
+    },
+    'export.readingsFile': async ({ format, ...filter }, { locale }) => {
+      const rows = core$.dispatch('readings.export', filter, locale) as Envelope<ExportedReading[]>;
+      if (!rows.ok) return rows;
+      const file = format === 'csv' ? readingsCsv(rows.value) : await readingsXlsx(rows.value);
+      const fileName = `readings-${filter.dateFrom}-${filter.dateTo}.${format}`;
+      return { ok: true, value: { fileName, base64: file.toString('base64'), rows: rows.value.length } };
     },
     'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
     'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),

@@ -9,7 +9,7 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron', '@playwright/test', 'playwright-core'],
+  external: ['better-sqlite3', 'electron', '@playwright/test', 'playwright-core', 'exceljs', 'papaparse'],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
   outExtension: { '.js': '.cjs' },

@@ -11,6 +11,7 @@ import { SectionsScreen } from '../features/directories/SectionsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { ExportScreen } from '../features/exchange/ExportScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
@@ -56,6 +57,8 @@ function CurrentScreen() {
       return <UsersScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'export':
+      return <ExportScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

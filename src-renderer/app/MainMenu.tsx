@@ -58,6 +58,7 @@ export function MainMenu() {
           <Menu.Label>{t('menu.reportsRun')}</Menu.Label>
           <Menu.Label>{t('menu.reportsTasks')}</Menu.Label>
           {item(t('menu.tasks'), { name: 'tasks' })}
+          {item(t('menu.export'), { name: 'export' }, access['export.readingsFile'])}
         </Menubar.Dropdown>
       </Menubar.Menu>
       {allows(user.role, 'admin') && (

@@ -17,6 +17,7 @@ export type Screen =
   | { name: 'backups' }
   | { name: 'users' }
   | { name: 'audit' }
+  | { name: 'export' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -49,6 +50,7 @@ export function parseHash(hash: string): Screen {
     case 'backups':
     case 'users':
     case 'audit':
+    case 'export':
       return { name: parts[0] };
     default:
       return { name: 'home' };

@@ -343,4 +343,9 @@ export const en: Record<MessageKey, string> = {
   'audit.action.create': 'created',
   'audit.action.change': 'changed',
   'audit.action.delete': 'deleted',
+  'menu.export': 'Export readings',
+  'export.title': 'Export readings for the billing system',
+  'export.hint': 'Executed and not executed positions checked within the period: readings, reason codes, flags and who entered them.',
+  'export.submit': 'Download the file',
+  'export.done': 'Rows exported: {rows} ({file})',
 };

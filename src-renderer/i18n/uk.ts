@@ -342,6 +342,11 @@ export const uk = {
   'audit.action.create': 'створено',
   'audit.action.change': 'змінено',
   'audit.action.delete': 'видалено',
+  'menu.export': 'Експорт показників',
+  'export.title': 'Експорт показників для розрахункової системи',
+  'export.hint': 'Виконані й невиконані позиції з датою перевірки в межах періоду: показники, коди причин, позначки і хто вніс.',
+  'export.submit': 'Завантажити файл',
+  'export.done': 'Експортовано рядків: {rows} ({file})',
 } as const;
 
 export type MessageKey = keyof typeof uk;

@@ -1,4 +1,5 @@
-import { expect, openDistrict, test } from './fixtures';
+import ExcelJS from 'exceljs';
+import { expect, openDistrict, rpc, test } from './fixtures';
 import { Operator } from './pages';
 
 test('a backup is previewed with its date and counts, then restored by keyboard', async ({ app, db }) => {
@@ -34,4 +35,31 @@ test('a backup is previewed with its date and counts, then restored by keyboard'
   const after = openDistrict();
   expect((after.prepare('SELECT count(*) AS n FROM settlements').get() as { n: number }).n).toBe(settlements);
   after.close();
+});
+
+test('entered readings are exported to XLSX by keyboard, one row per entered position', async ({ app, db }) => {
+  // At least one entered position today, whatever ran before.
+  const route = db.prepare<[], { id: number }>('SELECT route_id AS id FROM metering_points WHERE route_id IS NOT NULL LIMIT 1').get()!;
+  const today = new Date().toLocaleDateString('sv-SE');
+  const { taskId } = await rpc<{ taskId: number }>(app, 'tasks.form', { routeId: route.id, taskDate: today, criteria: {} });
+  const first = await rpc<{ positionId: number }>(app, 'entry.position', { taskId, seq: 1 });
+  await rpc(app, 'entry.save', { positionId: first.positionId, checkedOn: today, maxConsumption: 1500, outcome: { kind: 'reason', reasonCode: 2 } });
+  const op = new Operator(app);
+  await op.menu('Звіти', 'Експорт показників');
+  await expect(app.getByLabel('Дата з')).toBeFocused();
+  const { dateFrom, dateTo } = await app.evaluate(() => ({
+    dateFrom: (document.querySelector('input[type=date]') as HTMLInputElement).value,
+    dateTo: (document.querySelectorAll('input[type=date]')[1] as HTMLInputElement).value,
+  }));
+  const download = app.waitForEvent('download');
+  await op.press('Enter');
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const expected = (db
+    .prepare("SELECT count(*) AS n FROM task_positions WHERE status <> 'new' AND checked_on BETWEEN ? AND ?")
+    .get(dateFrom, dateTo) as { n: number }).n;
+  expect(expected).toBeGreaterThan(0);
+  expect(book.getWorksheet('Показники')!.rowCount - 1).toBe(expected);
+  await expect(app.getByTestId('status')).toHaveText(new RegExp(`Експортовано рядків: ${expected} `));
 });

@@ -6,19 +6,11 @@ import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
+import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
-
-/** Saves bytes the host produced under the name it chose, through the ordinary download path. */
-function download(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The route sheet as it will print: the core's HTML in a frame without scripts. Print (Ctrl+P)
@@ -59,7 +51,7 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const savePdf = () =>
     run(async () => {
       const pdf = await api.call('print.sheetPdf', options);
-      download(pdf.base64, pdf.fileName);
+      download(pdf.base64, pdf.fileName, 'application/pdf');
       status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
     });
   useHotkeys({ 'ctrl+p': () => void print(), 'ctrl+s': () => void savePdf() });

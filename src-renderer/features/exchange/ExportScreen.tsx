@@ -1,0 +1,63 @@
+import { Button, Group, Kbd, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { useApi } from '../../api/context';
+import { useStatus } from '../../app/status';
+import { download } from '../../components/download';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Screen } from '../../components/Screen';
+import { useI18n } from '../../i18n/i18n';
+import { RoutePicker } from '../assignment/RoutePicker';
+
+const firstOfMonth = () => `${new Date().toLocaleDateString('sv-SE').slice(0, 8)}01`;
+
+/** Звіти / Експорт показників: what was entered, for the billing system, as CSV or XLSX. */
+export function ExportScreen() {
+  const { t } = useI18n();
+  const api = useApi();
+  const status = useStatus();
+  const [dateFrom, setDateFrom] = useState(firstOfMonth);
+  const [dateTo, setDateTo] = useState(() => new Date().toLocaleDateString('sv-SE'));
+  const [routeId, setRouteId] = useState<number | null>(null);
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const file = await api.call('export.readingsFile', { dateFrom, dateTo, routeId, format });
+      download(file.base64, file.fileName, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      status.show(t('export.done', { rows: file.rows, file: file.fileName }));
+      setError(null);
+    } catch (caught) {
+      if (!(caught instanceof ApiError)) throw caught;
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen title={t('export.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={700}>
+          <Text size="sm" c="dimmed">
+            {t('export.hint')}
+          </Text>
+          <Group align="flex-end">
+            <TextInput type="date" label={t('tasks.dateFrom')} value={dateFrom} onChange={(e) => setDateFrom(e.currentTarget.value)} w={170} autoFocus />
+            <TextInput type="date" label={t('tasks.dateTo')} value={dateTo} onChange={(e) => setDateTo(e.currentTarget.value)} w={170} />
+          </Group>
+          <RoutePicker value={routeId} onChange={setRouteId} />
+          <SegmentedControl value={format} onChange={(value) => setFormat(value === 'csv' ? 'csv' : 'xlsx')} data={[{ value: 'xlsx', label: 'XLSX' }, { value: 'csv', label: 'CSV' }]} w={200} />
+          <ErrorAlert error={error} />
+          <Button type="submit" loading={busy} w={220} rightSection={<Kbd size="xs">Enter</Kbd>}>
+            {t('export.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Screen>
+  );
+}
