@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Kbd, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupPreview, BackupRow } from '../../../shared/contract/backups';
-import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
@@ -9,6 +8,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
+import { useAction } from '../../components/use-action';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
@@ -23,18 +23,7 @@ export function BackupsScreen() {
   const [target, setTarget] = useState('');
   const [active, setActive] = useState<BackupRow | undefined>();
   const [preview, setPreview] = useState<BackupPreview | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-
-  const run = async (action: () => Promise<void>) => {
-    try {
-      await action();
-      setActionError(null);
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setActionError(caught);
-      status.show(caught.message, 'error');
-    }
-  };
+  const { run, error: actionError } = useAction();
   const inspect = (file: string) => run(async () => setPreview(await api.call('backups.inspect', { file })));
   const create = () =>
     run(async () => {

@@ -1,11 +1,11 @@
 import { Button, Group, Kbd, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useStatus } from '../../app/status';
 import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
+import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
 import { RoutePicker } from '../assignment/RoutePicker';
 
@@ -20,23 +20,15 @@ export function ExportScreen() {
   const [dateTo, setDateTo] = useState(() => new Date().toLocaleDateString('sv-SE'));
   const [routeId, setRouteId] = useState<number | null>(null);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, busy, error } = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    void run(async () => {
       const file = await api.call('export.readingsFile', { dateFrom, dateTo, routeId, format });
       download(file.base64, file.fileName, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       status.show(t('export.done', { rows: file.rows, file: file.fileName }));
-      setError(null);
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,6 @@
 import { Button, Checkbox, Group, Kbd, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { displayDate } from '../../../shared/i18n/criteria';
-import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
@@ -9,6 +8,7 @@ import { useStatus } from '../../app/status';
 import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
+import { useAction } from '../../components/use-action';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
@@ -23,26 +23,11 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const status = useStatus();
   const frame = useRef<HTMLIFrameElement>(null);
   const [includeBills, setIncludeBills] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const { run, busy, error: actionError } = useAction();
   const task = useQuery(() => api.call('tasks.get', { id: taskId }), [taskId]);
   const sheet = useQuery(() => api.call('tasks.sheet', { taskId, includeBills }), [taskId, includeBills, locale]);
   const options = { taskId, includeBills, includeWarnings: false };
 
-  const run = async (action: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await action();
-      setActionError(null);
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setActionError(caught);
-      status.show(caught.message, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
   const print = () =>
     run(async () => {
       const { printedByHost } = await api.call('print.sheet', options);
