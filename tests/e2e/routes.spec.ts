@@ -101,6 +101,7 @@ test('moving points off another route needs the user to confirm', async ({ app, 
   await op.pick(`${target.number} — ${target.name}`);
   await op.pick(street.settlement);
   await op.pick(street.street);
+  // Typed ahead: Space and F9 go in before the houses have arrived.
   await op.press('Space', 'F9');
 
   const dialog = app.getByRole('dialog', { name: 'Перенести точки обліку?' });

@@ -42,21 +42,39 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
     async (): Promise<HouseRow[]> => (streetId === null ? [] : api.call('houses.list', { streetId, ...(routeId ? { routeId } : {}) })),
     [streetId, routeId],
   );
-  useEffect(() => setSelected(new Set()), [streetId]);
+  // Keys typed ahead of the houses' arrival keep their meaning: "Вибрати всі" means every house
+  // of this street, and F9 assigns them as soon as they are known.
+  const [allWanted, setAllWanted] = useState(false);
+  const [submitWanted, setSubmitWanted] = useState(false);
+  useEffect(() => {
+    setSelected(new Set());
+    setAllWanted(false);
+  }, [streetId]);
 
   const { assign, confirm, error } = useAssign(() => {
     setSelected(new Set());
+    setAllWanted(false);
     void houses.reload();
   });
 
   const rows = houses.data ?? [];
   const withPoints = rows.filter((house) => house.pointCount > 0);
   const allTicked = withPoints.length > 0 && withPoints.every((house) => selected.has(house.id));
+  useEffect(() => {
+    if (allWanted && houses.data) setSelected(new Set(houses.data.filter((house) => house.pointCount > 0).map((house) => house.id)));
+  }, [allWanted, houses.data]);
   const submit = () => {
-    if (routeId === null) status.show(t('assign.pickRouteFirst'), 'error');
+    if (houses.loading && streetId !== null) setSubmitWanted(true);
+    else if (routeId === null) status.show(t('assign.pickRouteFirst'), 'error');
     else if (selected.size === 0) status.show(t('assign.pickHousesFirst'), 'error');
     else void assign(routeId, { kind: 'houses', houseIds: [...selected] });
   };
+  useEffect(() => {
+    if (submitWanted && !houses.loading && (!allWanted || selected.size > 0 || withPoints.length === 0)) {
+      setSubmitWanted(false);
+      submit();
+    }
+  });
   useHotkeys({ f9: submit });
 
   const toggle = (id: number) => setSelected((current) => toggled(current, id));
@@ -93,9 +111,12 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
       <Group gap="lg">
         <Checkbox
           label={t('assign.selectAll')}
-          checked={allTicked}
+          checked={allTicked || (allWanted && houses.loading)}
           indeterminate={!allTicked && selected.size > 0}
-          onChange={() => setSelected(allTicked ? new Set() : new Set(withPoints.map((house) => house.id)))}
+          onChange={() => {
+            setAllWanted(!allTicked);
+            setSelected(allTicked ? new Set() : new Set(withPoints.map((house) => house.id)));
+          }}
         />
         <Button onClick={submit} rightSection={<Kbd size="xs">F9</Kbd>}>
           {t('assign.submit')}
