@@ -33,12 +33,52 @@ export const exportFilter = z.object({
   taskId: id.nullable().default(null),
 });
 
+/** What the billing system sends: one row per metering point with its account and meter. */
+export const accountImportFields = [
+  'accountNumber', 'fullName', 'phone', 'settlement', 'settlementKind', 'street', 'streetKind', 'house', 'apartment',
+  'commodity', 'meterSerial', 'meterModel', 'meterDigits', 'verificationDue',
+] as const;
+export type AccountImportField = (typeof accountImportFields)[number];
+export const requiredAccountFields: readonly AccountImportField[] = ['accountNumber', 'fullName', 'settlement', 'street', 'house', 'commodity'];
+
+export interface ImportProblem {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Non-empty means nothing was written. */
+  problems: ImportProblem[];
+}
+
+export const accountImport = z.object({
+  header: z.array(z.string().max(200)).max(100),
+  rows: z.array(z.array(z.string().max(2000)).max(100)).max(1_000_000),
+  /** Import field → column index in the file. */
+  mapping: z.partialRecord(z.enum(accountImportFields), z.number().int().min(0).max(99)),
+  /** The file line of rows[0], so problems name the line the user sees. */
+  firstLine: z.number().int().min(1).default(2),
+});
+
 export const exchangeChannels = {
   'readings.export': channel<ExportedReading[]>()(exportFilter),
+  'import.accounts': channel<ImportResult>()(accountImport),
 };
 
-/** The file itself is made by the host: XLSX writing is asynchronous work beside the core. */
+const upload = { fileName: z.string().trim().min(1).max(300), base64: z.string().max(200_000_000) };
+
+/** Files are read and written by the host: XLSX is asynchronous work beside the core. */
 export const exchangeHostChannels = {
+  'import.preview': channel<{ header: string[]; sample: string[][]; rowCount: number; mapping: Partial<Record<AccountImportField, number>> }>()(
+    z.object(upload),
+  ),
+  'import.run': channel<ImportResult>()(z.object({ ...upload, mapping: accountImport.shape.mapping })),
   'export.readingsFile': channel<{ fileName: string; base64: string; rows: number }>()(
     exportFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
   ),

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
+import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
 import { createCore } from '../core/app';
@@ -56,6 +57,7 @@ async function main() {
   await backupTo(db, join(dir, 'backup.sqlite'));
   record({ name: 'backup.200k_db_s', value: round((performance.now() - started) / 1000), unit: 's', note: 'online backup (SQLite backup API) of the whole 200k-account database, as at start and close' });
   rmSync(join(dir, 'backup.sqlite'), { force: true });
+  record(await importFigure(db, dir));
   db.close();
   record(await nextPaintFigure(resolve(__dirname, 'web-main.cjs'), dbFile, paintTask, operator));
 

@@ -5,8 +5,9 @@ import { Worker } from 'node:worker_threads';
 import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
 import type { BackupPreview, BackupRow } from '../../shared/contract/backups';
 import type { Envelope } from '../../shared/contract/envelope';
-import type { ExportedReading } from '../../shared/contract/exchange';
+import type { ExportedReading, ImportResult } from '../../shared/contract/exchange';
 import { readingsCsv, readingsXlsx } from '../exchange/readings-file';
+import { readTable, suggestMapping } from '../exchange/table-file';
 import { createCore } from '../core/app';
 import { DomainError } from '../core/errors';
 import type { Registry } from '../core/registry';
@@ -93,6 +94,14 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       const file = format === 'csv' ? readingsCsv(rows.value) : await readingsXlsx(rows.value);
       const fileName = `readings-${filter.dateFrom}-${filter.dateTo}.${format}`;
       return { ok: true, value: { fileName, base64: file.toString('base64'), rows: rows.value.length } };
+    },
+    'import.preview': async ({ fileName, base64 }) => {
+      const table = await readTable(fileName, Buffer.from(base64, 'base64'));
+      return { ok: true, value: { header: table.header, sample: table.rows.slice(0, 5), rowCount: table.rows.length, mapping: suggestMapping(table.header) } };
+    },
+    'import.run': async ({ fileName, base64, mapping }, { locale }) => {
+      const table = await readTable(fileName, Buffer.from(base64, 'base64'));
+      return core$.dispatch('import.accounts', { header: table.header, rows: table.rows, mapping, firstLine: 2 }, locale) as Envelope<ImportResult>;
     },
     'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
     'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),

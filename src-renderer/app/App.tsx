@@ -12,6 +12,7 @@ import { AuditScreen } from '../features/admin/AuditScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { ExportScreen } from '../features/exchange/ExportScreen';
+import { ImportScreen } from '../features/exchange/ImportScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
@@ -59,6 +60,8 @@ function CurrentScreen() {
       return <AuditScreen />;
     case 'export':
       return <ExportScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

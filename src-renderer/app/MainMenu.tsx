@@ -68,6 +68,7 @@ export function MainMenu() {
             {item(t('menu.backups'), { name: 'backups' }, access['backups.status'])}
             {item(t('menu.users'), { name: 'users' }, access['users.list'])}
             {item(t('menu.audit'), { name: 'audit' }, access['audit.list'])}
+            {item(t('menu.import'), { name: 'import' }, access['import.run'])}
           </Menubar.Dropdown>
         </Menubar.Menu>
       )}

@@ -18,6 +18,7 @@ export type Screen =
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'export' }
+  | { name: 'import' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -51,6 +52,7 @@ export function parseHash(hash: string): Screen {
     case 'users':
     case 'audit':
     case 'export':
+    case 'import':
       return { name: parts[0] };
     default:
       return { name: 'home' };

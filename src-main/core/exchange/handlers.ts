@@ -1,6 +1,7 @@
 import type { exchangeChannels, ExportedReading } from '../../../shared/contract/exchange';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
+import { accountImporter } from './account-import';
 
 type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 'rollover' | 'problems'> & {
   overMaxAccepted: number | null;
@@ -11,6 +12,7 @@ type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 
 
 /** Entered readings for the billing system: executed and not executed positions, with reasons, flags and who entered them. */
 export function exchangeHandlers(db: Db): Handlers<keyof typeof exchangeChannels> {
+  const importAccounts = accountImporter(db);
   const problemNames = db.prepare<[], { code: number; name: string }>('SELECT code, name_uk AS name FROM meter_problems');
   const rows = db.prepare<Record<string, unknown>, Sql>(`
     SELECT tp.account_number AS accountNumber, tp.point_id AS pointId, tp.meter_serial AS meterSerial,
@@ -26,6 +28,11 @@ export function exchangeHandlers(db: Db): Handlers<keyof typeof exchangeChannels
       AND (@routeId IS NULL OR t.route_id = @routeId) AND (@taskId IS NULL OR t.id = @taskId)
     ORDER BY t.task_date, t.route_number, t.id, tp.seq`);
   return {
+    'import.accounts': (input, { locale, audit }) => {
+      const result = importAccounts(input, locale);
+      if (result.problems.length === 0) audit('change', 'import.accounts', null, null, { rows: result.rows, created: result.created, updated: result.updated });
+      return result;
+    },
     'readings.export': (filter) => {
       const names = new Map(problemNames.all().map((p) => [p.code, p.name]));
       return rows.all(filter).map((row) => ({

@@ -47,6 +47,7 @@ describe('browser-mode host', () => {
         'print.sheetPdf': async () => ({ ok: true, value: { fileName: 'x.pdf', base64: '', pages: 0 } }),
       }),
       staticDir,
+      maxBody: 1024 * 1024,
     });
   });
   afterAll(async () => {

@@ -17,7 +17,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const maxBody = 1024 * 1024;
+// Imports send whole files (a 200k-account CSV is some 30 MB as base64); the token guards the door.
+const defaultMaxBody = 256 * 1024 * 1024;
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -34,7 +35,7 @@ const types: Record<string, string> = {
  * Every API call needs this run's random token; a request from another host name or origin is
  * refused, so a web page elsewhere (or DNS rebinding) cannot drive the workstation.
  */
-export async function startWebHost(options: { dispatch: Dispatch; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
+export async function startWebHost(options: { dispatch: Dispatch; staticDir: string; port?: number; token?: string; maxBody?: number }): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();
@@ -65,7 +66,7 @@ export async function startWebHost(options: { dispatch: Dispatch; staticDir: str
       return json(response, 401, { ok: false, error: { code: 'request.unauthorized', message: errorMessage('request.unauthorized', locale) } });
     }
     if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    const body = await readBody(request);
+    const body = await readBody(request, options.maxBody ?? defaultMaxBody);
     if (body === null) return send(response, 413, 'text/plain; charset=utf-8', 'Request too large');
     let parsed: unknown;
     try {
@@ -116,7 +117,7 @@ export async function startWebHost(options: { dispatch: Dispatch; staticDir: str
   };
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage, maxBody: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,0 +1,222 @@
+import { settlementKinds, streetKinds } from '../../../shared/contract/directories';
+import { requiredAccountFields, type AccountImportField, type ImportProblem, type ImportResult } from '../../../shared/contract/exchange';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Db } from '../../db/open';
+import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
+
+type Row = Record<AccountImportField, string>;
+
+interface Clean {
+  line: number;
+  accountNumber: string;
+  fullName: string;
+  phone: string;
+  settlement: string;
+  settlementKind: string;
+  street: string;
+  streetKind: string;
+  house: string;
+  apartment: string;
+  commodity: 'gas' | 'electricity';
+  meter: { serial: string; model: string; digits: number; verificationDue: string } | null;
+}
+
+const reasons = {
+  uk: {
+    required: 'обовʼязкове поле порожнє',
+    account: 'номер о/р — до 20 цифр, літер, «-» або «/»',
+    commodity: 'очікується «електроенергія» або «газ»',
+    settlementKind: `тип населеного пункту: ${settlementKinds.join(', ')}`,
+    streetKind: `тип вулиці: ${streetKinds.join(', ')}`,
+    house: 'номер будинку на зразок 12, 12а, 12/1',
+    digits: 'розрядність — ціле число від 3 до 9',
+    date: 'дата у вигляді ДД.ММ.РРРР або РРРР-ММ-ДД',
+    meter: 'для лічильника потрібні номер, розрядність і дата повірки',
+    duplicate: (line: number) => `та сама точка обліку вже є в рядку ${line}`,
+  },
+  en: {
+    required: 'a required field is empty',
+    account: 'an account number is up to 20 digits, letters, "-" or "/"',
+    commodity: 'expected "electricity" or "gas"',
+    settlementKind: `settlement kind: ${settlementKinds.join(', ')}`,
+    streetKind: `street kind: ${streetKinds.join(', ')}`,
+    house: 'a house number like 12, 12а, 12/1',
+    digits: 'digits: a whole number from 3 to 9',
+    date: 'a date as DD.MM.YYYY or YYYY-MM-DD',
+    meter: 'a meter needs its serial, digits and verification date',
+    duplicate: (line: number) => `the same metering point is already on line ${line}`,
+  },
+};
+
+const commodities: Record<string, 'gas' | 'electricity'> = {
+  electricity: 'electricity', 'електроенергія': 'electricity', 'ел': 'electricity', 'e': 'electricity',
+  gas: 'gas', 'газ': 'gas', 'g': 'gas',
+};
+
+function isoDate(raw: string): string | null {
+  const text = raw.trim();
+  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+  const iso = dotted ? `${dotted[3]}-${dotted[2]}-${dotted[1]}` : text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+/**
+ * Accounts, their metering points and meters from the billing system's file. Every row is checked
+ * first and every problem listed; only a clean file is written, in one transaction. Rows are
+ * matched by account number and commodity, so importing the same file again changes nothing.
+ */
+export function accountImporter(db: Db) {
+  const settlement = db.prepare<[string], { id: number }>('SELECT id FROM settlements WHERE name = ?');
+  const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
+  const street = db.prepare<[number, string, string], { id: number }>('SELECT id FROM streets WHERE settlement_id = ? AND kind = ? AND name = ?');
+  const insertStreet = db.prepare('INSERT INTO streets (settlement_id, kind, name) VALUES (?, ?, ?)');
+  const house = db.prepare<[number, string], { id: number }>('SELECT id FROM houses WHERE street_id = ? AND number = ?');
+  const insertHouse = db.prepare('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)');
+  const account = db.prepare<[string], { id: number; fullName: string; phone: string; houseId: number; apartment: string }>(
+    'SELECT id, full_name AS fullName, phone, house_id AS houseId, apartment FROM accounts WHERE number = ?',
+  );
+  const insertAccount = db.prepare('INSERT INTO accounts (number, full_name, phone, house_id, apartment) VALUES (?, ?, ?, ?, ?)');
+  const updateAccount = db.prepare('UPDATE accounts SET full_name = ?, phone = ?, house_id = ?, apartment = ? WHERE id = ?');
+  const point = db.prepare<[number, string], { id: number; houseId: number; apartment: string }>(
+    'SELECT id, house_id AS houseId, apartment FROM metering_points WHERE account_id = ? AND commodity = ? ORDER BY id LIMIT 1',
+  );
+  const insertPoint = db.prepare('INSERT INTO metering_points (account_id, house_id, apartment, commodity) VALUES (?, ?, ?, ?)');
+  const updatePoint = db.prepare('UPDATE metering_points SET house_id = ?, apartment = ? WHERE id = ?');
+  const meter = db.prepare<[number], { id: number; serial: string; model: string; digits: number; verificationDue: string }>(
+    'SELECT id, serial, model, digits, verification_due AS verificationDue FROM meters WHERE point_id = ?',
+  );
+  const insertMeter = db.prepare('INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (?, ?, ?, ?, ?)');
+  const updateMeter = db.prepare('UPDATE meters SET serial = ?, model = ?, digits = ?, verification_due = ? WHERE id = ?');
+
+  const check = (rows: Row[], firstLine: number, header: (field: AccountImportField) => string, locale: Locale) => {
+    const words = reasons[locale];
+    const problems: ImportProblem[] = [];
+    const clean: Clean[] = [];
+    const seen = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const line = firstLine + index;
+      const before = problems.length;
+      const problem = (field: AccountImportField, reason: string) => problems.push({ line, column: header(field), value: row[field], reason });
+      for (const field of requiredAccountFields) if (!row[field].trim()) problem(field, words.required);
+      const accountNumber = row.accountNumber.trim();
+      if (accountNumber && !/^[\p{L}\p{N}/-]{1,20}$/u.test(accountNumber)) problem('accountNumber', words.account);
+      const commodity = commodities[row.commodity.trim().toLowerCase()];
+      if (row.commodity.trim() && !commodity) problem('commodity', words.commodity);
+      const settlementKind = row.settlementKind.trim() || 'село';
+      if (!(settlementKinds as readonly string[]).includes(settlementKind)) problem('settlementKind', words.settlementKind);
+      const streetKind = row.streetKind.trim() || 'вул.';
+      if (!(streetKinds as readonly string[]).includes(streetKind)) problem('streetKind', words.streetKind);
+      let houseNumber = '';
+      try {
+        if (row.house.trim()) houseNumber = normalizeHouseNumber(row.house);
+      } catch {
+        problem('house', words.house);
+      }
+      let meterData: Clean['meter'] = null;
+      if (row.meterSerial.trim()) {
+        const digits = Number(row.meterDigits.trim());
+        const due = isoDate(row.verificationDue);
+        if (!Number.isInteger(digits) || digits < 3 || digits > 9) problem('meterDigits', row.meterDigits.trim() ? words.digits : words.meter);
+        if (!due) problem('verificationDue', row.verificationDue.trim() ? words.date : words.meter);
+        meterData = { serial: row.meterSerial.trim(), model: row.meterModel.trim(), digits, verificationDue: due ?? '' };
+      }
+      const key = `${accountNumber}\u0000${commodity}`;
+      const earlier = seen.get(key);
+      if (accountNumber && commodity && earlier !== undefined) problem('accountNumber', words.duplicate(earlier));
+      seen.set(key, line);
+      if (problems.length > before || !commodity) return;
+      clean.push({
+        line,
+        accountNumber,
+        fullName: row.fullName.trim(),
+        phone: row.phone.trim(),
+        settlement: row.settlement.trim(),
+        settlementKind,
+        street: row.street.trim(),
+        streetKind,
+        house: houseNumber,
+        apartment: row.apartment.trim(),
+        commodity,
+        meter: meterData,
+      });
+    });
+    return { problems, clean };
+  };
+
+  const idOf = (found: { id: number } | undefined, create: () => number) => found?.id ?? create();
+
+  const write = db.transaction((rows: Clean[]) => {
+    let created = 0;
+    let updated = 0;
+    for (const row of rows) {
+      const settlementId = idOf(settlement.get(row.settlement), () => Number(insertSettlement.run(row.settlement, row.settlementKind).lastInsertRowid));
+      const streetId = idOf(street.get(settlementId, row.streetKind, row.street), () => Number(insertStreet.run(settlementId, row.streetKind, row.street).lastInsertRowid));
+      const houseId = idOf(house.get(streetId, row.house), () => Number(insertHouse.run(streetId, row.house, houseSortKey(row.house)).lastInsertRowid));
+      let changed = false;
+      let isNew = false;
+      const existing = account.get(row.accountNumber);
+      let accountId: number;
+      if (!existing) {
+        accountId = Number(insertAccount.run(row.accountNumber, row.fullName, row.phone, houseId, row.apartment).lastInsertRowid);
+        isNew = true;
+      } else {
+        accountId = existing.id;
+        if (existing.fullName !== row.fullName || existing.phone !== row.phone || existing.houseId !== houseId || existing.apartment !== row.apartment) {
+          updateAccount.run(row.fullName, row.phone, houseId, row.apartment, accountId);
+          changed = true;
+        }
+      }
+      const existingPoint = point.get(accountId, row.commodity);
+      let pointId: number;
+      if (!existingPoint) {
+        pointId = Number(insertPoint.run(accountId, houseId, row.apartment, row.commodity).lastInsertRowid);
+        isNew = true;
+      } else {
+        pointId = existingPoint.id;
+        if (existingPoint.houseId !== houseId || existingPoint.apartment !== row.apartment) {
+          updatePoint.run(houseId, row.apartment, pointId);
+          changed = true;
+        }
+      }
+      if (row.meter) {
+        const m = row.meter;
+        const current = meter.get(pointId);
+        if (!current) {
+          insertMeter.run(pointId, m.serial, m.model, m.digits, m.verificationDue);
+          changed = true;
+        } else if (current.serial !== m.serial || current.model !== m.model || current.digits !== m.digits || current.verificationDue !== m.verificationDue) {
+          updateMeter.run(m.serial, m.model, m.digits, m.verificationDue, current.id);
+          changed = true;
+        }
+      }
+      if (isNew) created++;
+      else if (changed) updated++;
+    }
+    return { created, updated };
+  });
+
+  return (input: { header: string[]; rows: string[][]; mapping: Partial<Record<AccountImportField, number>>; firstLine: number }, locale: Locale): ImportResult => {
+    const header = (field: AccountImportField) => {
+      const index = input.mapping[field];
+      return index === undefined ? field : (input.header[index] ?? String(index + 1));
+    };
+    const rows = input.rows.map((cells) => {
+      const row = {} as Row;
+      for (const field of Object.keys(input.mapping) as AccountImportField[]) row[field] = cells[input.mapping[field]!] ?? '';
+      return row;
+    });
+    const blank = (field: AccountImportField) => input.mapping[field] === undefined;
+    for (const row of rows) for (const field of ['phone', 'settlementKind', 'streetKind', 'apartment', 'meterSerial', 'meterModel', 'meterDigits', 'verificationDue'] as const) if (blank(field)) row[field] = '';
+    const missing = requiredAccountFields.filter(blank);
+    if (missing.length > 0) {
+      const words = reasons[locale];
+      return { rows: rows.length, created: 0, updated: 0, unchanged: 0, problems: missing.map((field) => ({ line: input.firstLine - 1, column: field, value: '', reason: words.required })) };
+    }
+    const { problems, clean } = check(rows, input.firstLine, header, locale);
+    if (problems.length > 0) return { rows: rows.length, created: 0, updated: 0, unchanged: 0, problems };
+    const { created, updated } = write(clean);
+    return { rows: rows.length, created, updated, unchanged: rows.length - created - updated, problems: [] };
+  };
+}

@@ -1,0 +1,128 @@
+import { Alert, Button, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { accountImportFields, requiredAccountFields, type AccountImportField, type ImportResult } from '../../../shared/contract/exchange';
+import { useApi } from '../../api/context';
+import { useStatus } from '../../app/status';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Screen } from '../../components/Screen';
+import { useAction } from '../../components/use-action';
+import { useI18n } from '../../i18n/i18n';
+
+type Mapping = Partial<Record<AccountImportField, number>>;
+
+const asBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/**
+ * Сервіс / Імпорт абонентів: a CSV or XLSX from the billing system, its columns matched to the
+ * fields (guessed from the header, adjustable), then written whole or not at all.
+ */
+export function ImportScreen() {
+  const { t } = useI18n();
+  const api = useApi();
+  const status = useStatus();
+  const { run, busy, error } = useAction();
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<{ header: string[]; sample: string[][]; rowCount: number } | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [result, setResult] = useState<ImportResult | null>(null);
+
+  const choose = (chosen: File | null) =>
+    run(async () => {
+      setPreview(null);
+      setResult(null);
+      if (!chosen) return setFile(null);
+      const next = { name: chosen.name, base64: await asBase64(chosen) };
+      setFile(next);
+      const answer = await api.call('import.preview', { fileName: next.name, base64: next.base64 });
+      setPreview(answer);
+      setMapping(answer.mapping);
+    });
+  const start = () =>
+    run(async () => {
+      if (!file) return;
+      const answer = await api.call('import.run', { fileName: file.name, base64: file.base64, mapping });
+      setResult(answer);
+      status.show(answer.problems.length ? t('import.refused', { count: answer.problems.length }) : t('import.done', { ...answer }), answer.problems.length ? 'error' : 'ok');
+    });
+  const columns = preview?.header.map((name, index) => ({ value: String(index), label: `${index + 1}. ${name}` })) ?? [];
+
+  return (
+    <Screen title={t('import.title')}>
+      <Text size="sm" c="dimmed">
+        {t('import.hint')}
+      </Text>
+      <FileInput label={t('import.file')} accept=".csv,.xlsx,text/csv" onChange={(chosen) => void choose(chosen)} w={420} clearable data-autofocus autoFocus />
+      {preview && (
+        <Stack gap="sm">
+          <Text size="sm">{t('import.rows', { count: preview.rowCount })}</Text>
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" data-testid="import-mapping">
+            {accountImportFields.map((field) => (
+              <Select
+                key={field}
+                label={`${t(`import.field.${field}`)}${requiredAccountFields.includes(field) ? ' *' : ''}`}
+                data={columns}
+                value={mapping[field] === undefined ? null : String(mapping[field])}
+                onChange={(value) => setMapping((current) => ({ ...current, [field]: value === null ? undefined : Number(value) }))}
+                clearable
+                searchable
+              />
+            ))}
+          </SimpleGrid>
+          <Table fz="xs" withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>{preview.header.map((name, index) => <Table.Th key={index}>{name}</Table.Th>)}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.sample.map((row, index) => (
+                <Table.Tr key={index}>{row.map((cell, column) => <Table.Td key={column}>{cell}</Table.Td>)}</Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group>
+            <Button onClick={() => void start()} loading={busy}>
+              {t('import.start')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {busy && <Progress value={100} animated striped aria-label={t('import.working')} />}
+      <ErrorAlert error={error} />
+      {result && result.problems.length === 0 && (
+        <Alert color="green" data-testid="import-result">
+          {t('import.done', { ...result })}
+        </Alert>
+      )}
+      {result && result.problems.length > 0 && (
+        <Stack gap={4} data-testid="import-problems">
+          <Alert color="red">{t('import.refused', { count: result.problems.length })}</Alert>
+          <Table fz="sm" withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.line')}</Table.Th>
+                <Table.Th>{t('import.column')}</Table.Th>
+                <Table.Th>{t('import.value')}</Table.Th>
+                <Table.Th>{t('import.reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.problems.slice(0, 500).map((problem, index) => (
+                <Table.Tr key={index}>
+                  <Table.Td>{problem.line}</Table.Td>
+                  <Table.Td>{problem.column}</Table.Td>
+                  <Table.Td>{problem.value}</Table.Td>
+                  <Table.Td>{problem.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Screen>
+  );
+}
