@@ -16,6 +16,8 @@ export interface AuthStatus {
   user: SignedIn | null;
   locked: boolean;
   idleLockMinutes: number;
+  /** Set when the database cannot be opened: the workstation offers only a restore. */
+  damaged?: string;
 }
 
 export interface UserRow {

@@ -95,6 +95,10 @@ const messages = {
     uk: 'Має лишитися хоча б один діючий адміністратор.',
     en: 'At least one active administrator must remain.',
   },
+  'db.damaged': {
+    uk: 'Базу даних пошкоджено ({detail}). Відновіть її з резервної копії.',
+    en: 'The database is damaged ({detail}). Restore it from a backup.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

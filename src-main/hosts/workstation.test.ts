@@ -59,3 +59,32 @@ describe('the workstation around one database', () => {
     await station.close();
   });
 });
+
+describe('a database that cannot be opened', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'obhid-damaged-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts in recovery instead of crashing, and comes back whole from a backup', async () => {
+    const dbFile = join(dir, 'obhid.sqlite');
+    const healthy = openDatabase(dbFile);
+    healthy.exec("INSERT INTO settlements (name, kind) VALUES ('Коростишів', 'місто')");
+    await healthy.backup(join(dir, 'good.sqlite'));
+    healthy.close();
+    writeFileSync(dbFile, 'this is not a database any more, it was overwritten by a failing disk');
+
+    const lines: string[] = [];
+    const station = openWorkstation({ dbFile, version: 'test', log: (line) => lines.push(line), toPdf: async () => Buffer.from(''), checkIntegrity: async () => 'ok' });
+    expect(lines.join('\n')).toMatch(/cannot be opened/);
+    const status = await station.dispatch('auth.status', {}, 'uk');
+    expect(status).toMatchObject({ ok: true, value: { user: null, damaged: expect.any(String) } });
+    expect(await station.dispatch('routes.list', {}, 'uk')).toMatchObject({ ok: false, error: { code: 'db.damaged' } });
+
+    const restored = await station.dispatch('backups.restore', { file: join(dir, 'good.sqlite') }, 'uk');
+    expect(restored).toMatchObject({ ok: true, value: { safetyCopy: null, restored: { integrity: 'ok' } } });
+    expect(readdirSync(dir).some((name) => name.startsWith('obhid.sqlite.damaged-'))).toBe(true);
+    expect(await station.dispatch('auth.status', {}, 'uk')).toMatchObject({ ok: true, value: { needsSetup: true } });
+    await station.dispatch('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' }, 'uk');
+    expect(await station.dispatch('settlements.list', {}, 'uk')).toMatchObject({ ok: true, value: [{ name: 'Коростишів' }] });
+    await station.close();
+  });
+});

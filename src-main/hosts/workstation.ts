@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
@@ -12,7 +12,9 @@ import { createCore } from '../core/app';
 import { DomainError } from '../core/errors';
 import type { Registry } from '../core/registry';
 import { autoBackup, backupTo, inspectBackup, integrityOf, listBackups, newBackupPath } from '../db/backups';
-import { latestVersion } from '../db/migrations/index';
+import { DatabaseTooNewError, latestVersion } from '../db/migrations/index';
+import { errorMessage } from '../../shared/i18n/errors';
+import { asLocale } from '../../shared/i18n/locales';
 import type { Db } from '../db/open';
 import { createHostDispatch, loadSheet, sheetPdfHandler, type Dispatch, type HostHandlers } from './host-channels';
 import { openOrCreateDemo } from './open-or-create';
@@ -48,22 +50,43 @@ const reasonOf = (file: string) => /-(start|close|manual)\.sqlite$/.exec(file)?.
  * One open database with everything a host does around it: the core, the start and close
  * backups, the integrity check at start, and restoring a backup in its place.
  */
+/** Channels a damaged database still answers: enough to say so and to put a backup in its place. */
+const recoveryChannels = new Set(['auth.status', 'backups.status', 'backups.inspect', 'backups.restore']);
+
 export function openWorkstation(options: WorkstationOptions): Workstation {
   const { dbFile, log } = options;
   const backupsDir = join(dirname(dbFile), 'backups');
-  let db: Db = openOrCreateDemo(dbFile, log);
-  let core: Registry = createCore(db, { version: options.version });
+  const open = (signedIn?: SignedIn) => {
+    const db = openOrCreateDemo(dbFile, log);
+    return { db, core: createCore(db, { version: options.version, ...(signedIn ? { signedIn } : {}) }) };
+  };
+  // A file SQLite cannot open is not a reason to crash at every start: the workstation opens in
+  // recovery, where the only thing to do is restore a backup.
+  let opened: { db: Db; core: Registry } | null = null;
   let integrity = 'checking';
-  const keep = () => Number((db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").get() as { value: string } | undefined)?.value) || 10;
+  try {
+    opened = open();
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) throw error;
+    integrity = error instanceof Error ? error.message : String(error);
+    log(`the database cannot be opened: ${integrity}`);
+  }
+  const keep = () =>
+    Number((opened?.db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").get() as { value: string } | undefined)?.value) || 10;
 
-  void (options.checkIntegrity ?? integrityInWorker)(dbFile).then((result) => {
-    integrity = result;
-    if (result !== 'ok') log(`integrity_check: ${result}`);
-  });
-  const started = autoBackup(db, backupsDir, 'start', keep()).then(
-    () => undefined,
-    (error: unknown) => log(`backup at start failed: ${String(error)}`),
-  );
+  if (opened) {
+    void (options.checkIntegrity ?? integrityInWorker)(dbFile).then((result) => {
+      integrity = result;
+      if (result !== 'ok') log(`integrity_check: ${result}`);
+    });
+  }
+  const started = opened
+    ? autoBackup(opened.db, backupsDir, 'start', keep()).then(
+        () => undefined,
+        (error: unknown) => log(`backup at start failed: ${String(error)}`),
+      )
+    : Promise.resolve();
+  const healthy = () => integrity === 'ok' || integrity === 'checking';
 
   const row = (file: string): BackupRow => ({ file, createdAt: statSync(file).mtime.toISOString(), bytes: statSync(file).size, reason: reasonOf(file) });
   const preview = (file: string): BackupPreview => {
@@ -74,10 +97,21 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     return { ...info, integrity: result };
   };
 
+  const damaged = (locale: unknown): Envelope<never> => ({
+    ok: false,
+    error: { code: 'db.damaged', message: errorMessage('db.damaged', asLocale(locale), { detail: integrity.slice(0, 200) }) },
+  });
   // The host keeps one face while a restore swaps the core behind it.
   const core$: Registry = {
-    dispatch: (channel, input, locale) => core.dispatch(channel, input, locale),
-    authorize: (channel, locale) => core.authorize(channel, locale),
+    dispatch: (channel, input, locale) => {
+      if (opened) return opened.core.dispatch(channel, input, locale);
+      if (channel === 'auth.status') return { ok: true, value: { needsSetup: false, user: null, locked: false, idleLockMinutes: 0, damaged: integrity } };
+      return damaged(locale);
+    },
+    authorize: (channel, locale) => {
+      if (opened) return opened.core.authorize(channel, locale);
+      return recoveryChannels.has(channel) ? null : damaged(locale);
+    },
   };
   const handlers: HostHandlers = {
     'print.sheetPdf': sheetPdfHandler(core$, options.toPdf),
@@ -105,19 +139,26 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     },
     'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
     'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),
-    'backups.create': async ({ file }) => {
+    'backups.create': async ({ file }, { locale }) => {
+      if (!opened) return damaged(locale);
       const target = file ?? newBackupPath(backupsDir, 'manual');
-      await backupTo(db, target);
+      await backupTo(opened.db, target);
       return { ok: true, value: row(target) };
     },
     'backups.restore': async ({ file }) => {
       const restored = preview(file);
-      const status = core.dispatch('auth.status', {}, 'uk') as Envelope<AuthStatus>;
+      const status = core$.dispatch('auth.status', {}, 'uk') as Envelope<AuthStatus>;
       const user = status.ok ? status.value.user : null;
       // The database being replaced is kept too, unless it is the damaged one being repaired.
-      const safetyCopy = integrity === 'ok' || integrity === 'checking' ? newBackupPath(backupsDir, 'manual') : null;
-      if (safetyCopy) await backupTo(db, safetyCopy);
-      db.close();
+      const safetyCopy = opened && healthy() ? newBackupPath(backupsDir, 'manual') : null;
+      if (opened && safetyCopy) await backupTo(opened.db, safetyCopy);
+      opened?.db.close();
+      opened = null;
+      if (!healthy()) {
+        // A damaged file is moved aside, not overwritten: it may still be wanted for a post-mortem.
+        renameSync(dbFile, `${dbFile}.damaged-${Date.now()}`);
+        for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+      }
       // Through SQLite's backup API rather than a file copy: the WAL and any reader stay consistent.
       const source = new Database(file, { readonly: true, fileMustExist: true });
       try {
@@ -125,10 +166,11 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       } finally {
         source.close();
       }
-      db = openOrCreateDemo(dbFile, log);
       // Whoever restored stays signed in if the restored database knows them as they are.
-      const still = user && db.prepare<[string, string], SignedIn>("SELECT login, full_name AS fullName, role FROM users WHERE login = ? AND role = ? AND active = 1").get(user.login, user.role);
-      core = createCore(db, { version: options.version, ...(still ? { signedIn: still } : {}) });
+      const probe = new Database(dbFile, { readonly: true });
+      const still = user ? probe.prepare<[string, string], SignedIn>("SELECT login, full_name AS fullName, role FROM users WHERE login = ? AND role = ? AND active = 1").get(user.login, user.role) : undefined;
+      probe.close();
+      opened = open(still);
       integrity = integrityOf(dbFile);
       log(`restored ${file}`);
       return { ok: true, value: { restored, safetyCopy } };
@@ -140,10 +182,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     started,
     async close() {
       await started;
-      if (integrity === 'ok' || integrity === 'checking') {
-        await autoBackup(db, backupsDir, 'close', keep()).catch((error: unknown) => log(`backup at close failed: ${String(error)}`));
+      if (opened && healthy()) {
+        await autoBackup(opened.db, backupsDir, 'close', keep()).catch((error: unknown) => log(`backup at close failed: ${String(error)}`));
       }
-      db.close();
+      opened?.db.close();
     },
   };
 }

@@ -20,6 +20,7 @@ export function AuthGate({ children, refreshSignal }: { children: ReactNode; ref
   useIdleLock(status, refresh);
 
   if (!status) return <Text p="md">{t('app.loading')}</Text>;
+  if (status.damaged) return <RecoveryForm damage={status.damaged} onDone={refresh} />;
   if (status.needsSetup) return <SetupForm onDone={refresh} />;
   if (!status.user) return <SignInForm onDone={refresh} />;
   if (status.locked) return <UnlockForm user={status.user} onDone={refresh} onSignOut={() => void api.call('auth.logout', {}).then(refresh)} />;
@@ -53,7 +54,8 @@ function useIdleLock(status: AuthStatus | null, refresh: () => void) {
   }, [status, refresh]);
 }
 
-function AuthForm({ title, hint, submitLabel, onSubmit, children }: { title: string; hint?: string; submitLabel: string; onSubmit(): Promise<void>; children: ReactNode }) {
+function AuthForm(props: { title: string; hint?: string; submitLabel: string; onSubmit(): Promise<void>; children?: ReactNode; focusSubmit?: boolean }) {
+  const { title, hint, submitLabel, onSubmit, children } = props;
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -83,7 +85,7 @@ function AuthForm({ title, hint, submitLabel, onSubmit, children }: { title: str
               </Alert>
             )}
             {children}
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={busy} autoFocus={props.focusSubmit}>
               {submitLabel}
             </Button>
           </Stack>
@@ -138,6 +140,36 @@ function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone(): voi
       <Button variant="subtle" onClick={onSignOut}>
         {t('auth.signOut')}
       </Button>
+    </AuthForm>
+  );
+}
+
+/** The database cannot be opened: the one thing offered is putting the newest sound copy back. */
+function RecoveryForm({ damage, onDone }: { damage: string; onDone(): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [backups, setBackups] = useState<{ file: string; createdAt: string }[] | null>(null);
+  useEffect(() => void api.call('backups.status', {}).then((answer) => setBackups(answer.backups)), [api]);
+  const newest = backups?.[0];
+  return (
+    <AuthForm
+      focusSubmit
+      title={t('recovery.title')}
+      hint={t('recovery.hint', { damage })}
+      submitLabel={newest ? t('recovery.restore', { date: newest.createdAt.slice(0, 16).replace('T', ' ') }) : t('recovery.none')}
+      onSubmit={async () => {
+        if (!newest) return;
+        try {
+          await api.call('backups.restore', { file: newest.file });
+        } catch (caught) {
+          // A copy that is itself unsound drops out, and the next newest is offered.
+          if (caught instanceof ApiError && caught.code === 'backup.notADatabase') setBackups((all) => all?.slice(1) ?? null);
+          throw caught;
+        }
+        onDone();
+      }}
+    >
+      {backups && backups.length > 1 && <Text size="sm">{t('recovery.others', { count: backups.length - 1 })}</Text>}
     </AuthForm>
   );
 }

@@ -375,4 +375,9 @@ export const en: Record<MessageKey, string> = {
   'import.field.meterModel': 'Model',
   'import.field.meterDigits': 'Digits',
   'import.field.verificationDue': 'Verification due',
+  'recovery.title': 'The database is damaged',
+  'recovery.hint': 'The database cannot be opened ({damage}). Restore the newest backup; the damaged file is kept beside it.',
+  'recovery.restore': 'Restore the copy of {date}',
+  'recovery.none': 'There are no backups — call the administrator',
+  'recovery.others': 'Other copies: {count}; if this one does not open, the next is offered.',
 };

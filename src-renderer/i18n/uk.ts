@@ -374,6 +374,11 @@ export const uk = {
   'import.field.meterModel': 'Модель',
   'import.field.meterDigits': 'Розрядність',
   'import.field.verificationDue': 'Дата повірки',
+  'recovery.title': 'Базу даних пошкоджено',
+  'recovery.hint': 'Програма не може відкрити базу ({damage}). Відновіть найновішу резервну копію; пошкоджений файл буде збережено поруч.',
+  'recovery.restore': 'Відновити копію від {date}',
+  'recovery.none': 'Резервних копій немає — зверніться до адміністратора',
+  'recovery.others': 'Інших копій: {count}; якщо ця не відкриється, відновлення запропонує наступну.',
 } as const;
 
 export type MessageKey = keyof typeof uk;
