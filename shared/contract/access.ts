@@ -55,6 +55,8 @@ export const access: Record<ChannelName, Access> = {
   'print.sheet': 'master',
   'readings.export': 'master',
   'import.accounts': 'admin',
+  'import.bills': 'admin',
+  'import.payments': 'admin',
   'import.preview': 'admin',
   'import.run': 'admin',
   'export.readingsFile': 'master',

@@ -41,6 +41,21 @@ export const accountImportFields = [
 export type AccountImportField = (typeof accountImportFields)[number];
 export const requiredAccountFields: readonly AccountImportField[] = ['accountNumber', 'fullName', 'settlement', 'street', 'house', 'commodity'];
 
+/** Bills per metering point and period; payments per account. */
+export const billImportFields = ['accountNumber', 'commodity', 'period', 'amount', 'paid', 'deliveredOn'] as const;
+export type BillImportField = (typeof billImportFields)[number];
+export const requiredBillFields: readonly BillImportField[] = ['accountNumber', 'period', 'amount'];
+export const paymentImportFields = ['accountNumber', 'paidOn', 'amount', 'source'] as const;
+export type PaymentImportField = (typeof paymentImportFields)[number];
+export const requiredPaymentFields: readonly PaymentImportField[] = ['accountNumber', 'paidOn', 'amount'];
+export const importKinds = ['accounts', 'bills', 'payments'] as const;
+export type ImportKind = (typeof importKinds)[number];
+export const importFields: Record<ImportKind, readonly string[]> = {
+  accounts: accountImportFields,
+  bills: billImportFields,
+  payments: paymentImportFields,
+};
+
 export interface ImportProblem {
   line: number;
   column: string;
@@ -66,19 +81,26 @@ export const accountImport = z.object({
   firstLine: z.number().int().min(1).default(2),
 });
 
+const tableImport = <F extends readonly [string, ...string[]]>(fields: F) =>
+  accountImport.extend({ mapping: z.partialRecord(z.enum(fields), z.number().int().min(0).max(99)) });
+
 export const exchangeChannels = {
   'readings.export': channel<ExportedReading[]>()(exportFilter),
   'import.accounts': channel<ImportResult>()(accountImport),
+  'import.bills': channel<ImportResult>()(tableImport(billImportFields)),
+  'import.payments': channel<ImportResult>()(tableImport(paymentImportFields)),
 };
 
 const upload = { fileName: z.string().trim().min(1).max(300), base64: z.string().max(200_000_000) };
 
 /** Files are read and written by the host: XLSX is asynchronous work beside the core. */
 export const exchangeHostChannels = {
-  'import.preview': channel<{ header: string[]; sample: string[][]; rowCount: number; mapping: Partial<Record<AccountImportField, number>> }>()(
-    z.object(upload),
+  'import.preview': channel<{ header: string[]; sample: string[][]; rowCount: number; mapping: Record<string, number> }>()(
+    z.object({ ...upload, kind: z.enum(importKinds) }),
   ),
-  'import.run': channel<ImportResult>()(z.object({ ...upload, mapping: accountImport.shape.mapping })),
+  'import.run': channel<ImportResult>()(
+    z.object({ ...upload, kind: z.enum(importKinds), mapping: z.record(z.string().max(40), z.number().int().min(0).max(99)) }),
+  ),
   'export.readingsFile': channel<{ fileName: string; base64: string; rows: number }>()(
     exportFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
   ),

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { accountImportFields, type AccountImportField } from '../../shared/contract/exchange';
+import { importFields, type ImportKind } from '../../shared/contract/exchange';
 
 export interface Table {
   header: string[];
@@ -29,7 +29,7 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
 }
 
 /** Header words the billing systems use, so the mapping preview starts filled in. */
-const aliases: Record<AccountImportField, string[]> = {
+const aliases: Record<string, string[]> = {
   accountNumber: ['о/р', 'особовий рахунок', 'рахунок', 'ос. рахунок', 'account', 'account number'],
   fullName: ['піб', 'споживач', 'абонент', 'full name', 'name'],
   phone: ['телефон', 'тел.', 'phone'],
@@ -44,13 +44,19 @@ const aliases: Record<AccountImportField, string[]> = {
   meterModel: ['модель', 'тип лічильника', 'model'],
   meterDigits: ['розрядність', 'розрядів', 'digits'],
   verificationDue: ['повірка', 'дата повірки', 'verification', 'verification due'],
+  period: ['період', 'місяць', 'period'],
+  amount: ['сума', 'нараховано', 'amount'],
+  paid: ['сплачено', 'оплачено', 'paid'],
+  deliveredOn: ['дата вручення', 'вручено', 'delivered', 'delivered on'],
+  paidOn: ['дата оплати', 'дата платежу', 'paid on', 'date'],
+  source: ['джерело', 'банк', 'source'],
 };
 
-export function suggestMapping(header: readonly string[]): Partial<Record<AccountImportField, number>> {
+export function suggestMapping(header: readonly string[], kind: ImportKind = 'accounts'): Record<string, number> {
   const normalized = header.map((name) => name.trim().toLowerCase());
-  const mapping: Partial<Record<AccountImportField, number>> = {};
-  for (const field of accountImportFields) {
-    const index = normalized.findIndex((name) => aliases[field].includes(name));
+  const mapping: Record<string, number> = {};
+  for (const field of importFields[kind]) {
+    const index = normalized.findIndex((name) => aliases[field]?.includes(name));
     if (index >= 0) mapping[field] = index;
   }
   return mapping;

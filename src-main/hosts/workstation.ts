@@ -129,13 +129,13 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       const fileName = `readings-${filter.dateFrom}-${filter.dateTo}.${format}`;
       return { ok: true, value: { fileName, base64: file.toString('base64'), rows: rows.value.length } };
     },
-    'import.preview': async ({ fileName, base64 }) => {
+    'import.preview': async ({ fileName, base64, kind }) => {
       const table = await readTable(fileName, Buffer.from(base64, 'base64'));
-      return { ok: true, value: { header: table.header, sample: table.rows.slice(0, 5), rowCount: table.rows.length, mapping: suggestMapping(table.header) } };
+      return { ok: true, value: { header: table.header, sample: table.rows.slice(0, 5), rowCount: table.rows.length, mapping: suggestMapping(table.header, kind) } };
     },
-    'import.run': async ({ fileName, base64, mapping }, { locale }) => {
+    'import.run': async ({ fileName, base64, kind, mapping }, { locale }) => {
       const table = await readTable(fileName, Buffer.from(base64, 'base64'));
-      return core$.dispatch('import.accounts', { header: table.header, rows: table.rows, mapping, firstLine: 2 }, locale) as Envelope<ImportResult>;
+      return core$.dispatch(`import.${kind}`, { header: table.header, rows: table.rows, mapping, firstLine: 2 }, locale) as Envelope<ImportResult>;
     },
     'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
     'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),

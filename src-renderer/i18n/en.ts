@@ -380,4 +380,13 @@ export const en: Record<MessageKey, string> = {
   'recovery.restore': 'Restore the copy of {date}',
   'recovery.none': 'There are no backups — call the administrator',
   'recovery.others': 'Other copies: {count}; if this one does not open, the next is offered.',
+  'import.kind.accounts': 'Accounts, points, meters',
+  'import.kind.bills': 'Bills',
+  'import.kind.payments': 'Payments',
+  'import.field.period': 'Period',
+  'import.field.amount': 'Amount, UAH',
+  'import.field.paid': 'Paid, UAH',
+  'import.field.deliveredOn': 'Delivered on',
+  'import.field.paidOn': 'Paid on',
+  'import.field.source': 'Source',
 };

@@ -379,6 +379,15 @@ export const uk = {
   'recovery.restore': 'Відновити копію від {date}',
   'recovery.none': 'Резервних копій немає — зверніться до адміністратора',
   'recovery.others': 'Інших копій: {count}; якщо ця не відкриється, відновлення запропонує наступну.',
+  'import.kind.accounts': 'Абоненти, точки, лічильники',
+  'import.kind.bills': 'Рахунки',
+  'import.kind.payments': 'Оплати',
+  'import.field.period': 'Період',
+  'import.field.amount': 'Сума, грн',
+  'import.field.paid': 'Сплачено, грн',
+  'import.field.deliveredOn': 'Дата вручення',
+  'import.field.paidOn': 'Дата оплати',
+  'import.field.source': 'Джерело',
 } as const;
 
 export type MessageKey = keyof typeof uk;

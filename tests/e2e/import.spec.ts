@@ -35,3 +35,22 @@ test('accounts are imported from CSV: a bad row stops the whole file, a good fil
   await expect(app.getByTestId('import-result')).toHaveText('Рядків: 2; створено 0, оновлено 0, без змін 2.');
   expect(accounts()).toBe(2);
 });
+
+test('payments are imported once, matched to accounts by number', async ({ app, db }) => {
+  const account = db.prepare<[], { number: string }>('SELECT number FROM accounts ORDER BY id LIMIT 1').get()!;
+  const payments = () => (db.prepare("SELECT count(*) AS n FROM payments WHERE source = 'e2e-банк'").get() as { n: number }).n;
+  await app.evaluate(() => (location.hash = '#/import'));
+  await app.getByRole('radio', { name: 'Абоненти, точки, лічильники' }).focus();
+  await app.keyboard.press('ArrowRight');
+  await app.keyboard.press('ArrowRight');
+  await expect(app.getByRole('radio', { name: 'Оплати' })).toBeChecked();
+  const file = { name: 'oplaty.csv', mimeType: 'text/csv', buffer: Buffer.from(`О/р;Дата оплати;Сума;Джерело\r\n${account.number};21.11.2026;512,40;e2e-банк\r\n`, 'utf8') };
+  for (const expected of ['створено 1, оновлено 0, без змін 0', 'створено 0, оновлено 0, без змін 1']) {
+    await app.locator('input[type=file]').setInputFiles(file);
+    await expect(app.getByTestId('import-mapping').getByLabel('Дата оплати')).toHaveValue('2. Дата оплати');
+    await app.getByRole('button', { name: 'Імпортувати' }).focus();
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('import-result')).toContainText(expected);
+  }
+  expect(payments()).toBe(1);
+});

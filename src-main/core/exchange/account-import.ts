@@ -3,6 +3,7 @@ import { requiredAccountFields, type AccountImportField, type ImportProblem, typ
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
+import { commodities, isoDate } from './import-values';
 
 type Row = Record<AccountImportField, string>;
 
@@ -47,20 +48,6 @@ const reasons = {
     duplicate: (line: number) => `the same metering point is already on line ${line}`,
   },
 };
-
-const commodities: Record<string, 'gas' | 'electricity'> = {
-  electricity: 'electricity', 'електроенергія': 'electricity', 'ел': 'electricity', 'e': 'electricity',
-  gas: 'gas', 'газ': 'gas', 'g': 'gas',
-};
-
-function isoDate(raw: string): string | null {
-  const text = raw.trim();
-  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
-  const iso = dotted ? `${dotted[3]}-${dotted[2]}-${dotted[1]}` : text;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
-}
 
 /**
  * Accounts, their metering points and meters from the billing system's file. Every row is checked

@@ -1,7 +1,8 @@
-import type { exchangeChannels, ExportedReading } from '../../../shared/contract/exchange';
+import type { exchangeChannels, ExportedReading, ImportResult } from '../../../shared/contract/exchange';
 import type { Db } from '../../db/open';
-import type { Handlers } from '../registry';
+import type { Audit, Handlers } from '../registry';
 import { accountImporter } from './account-import';
+import { ledgerImporter } from './ledger-import';
 
 type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 'rollover' | 'problems'> & {
   overMaxAccepted: number | null;
@@ -10,9 +11,16 @@ type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 
   problems: string;
 };
 
+/** A written import is one audit entry with its counts; a refused one wrote nothing to record. */
+function audited(result: ImportResult, entity: string, audit: Audit): ImportResult {
+  if (result.problems.length === 0) audit('change', entity, null, null, { rows: result.rows, created: result.created, updated: result.updated });
+  return result;
+}
+
 /** Entered readings for the billing system: executed and not executed positions, with reasons, flags and who entered them. */
 export function exchangeHandlers(db: Db): Handlers<keyof typeof exchangeChannels> {
   const importAccounts = accountImporter(db);
+  const ledger = ledgerImporter(db);
   const problemNames = db.prepare<[], { code: number; name: string }>('SELECT code, name_uk AS name FROM meter_problems');
   const rows = db.prepare<Record<string, unknown>, Sql>(`
     SELECT tp.account_number AS accountNumber, tp.point_id AS pointId, tp.meter_serial AS meterSerial,
@@ -28,11 +36,9 @@ export function exchangeHandlers(db: Db): Handlers<keyof typeof exchangeChannels
       AND (@routeId IS NULL OR t.route_id = @routeId) AND (@taskId IS NULL OR t.id = @taskId)
     ORDER BY t.task_date, t.route_number, t.id, tp.seq`);
   return {
-    'import.accounts': (input, { locale, audit }) => {
-      const result = importAccounts(input, locale);
-      if (result.problems.length === 0) audit('change', 'import.accounts', null, null, { rows: result.rows, created: result.created, updated: result.updated });
-      return result;
-    },
+    'import.accounts': (input, { locale, audit }) => audited(importAccounts(input, locale), 'import.accounts', audit),
+    'import.bills': (input, { locale, audit }) => audited(ledger.bills(input, locale), 'import.bills', audit),
+    'import.payments': (input, { locale, audit }) => audited(ledger.payments(input, locale), 'import.payments', audit),
     'readings.export': (filter) => {
       const names = new Map(problemNames.all().map((p) => [p.code, p.name]));
       return rows.all(filter).map((row) => ({

@@ -1,6 +1,13 @@
-import { Alert, Button, FileInput, Group, Progress, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { accountImportFields, requiredAccountFields, type AccountImportField, type ImportResult } from '../../../shared/contract/exchange';
+import {
+  importFields,
+  requiredAccountFields,
+  requiredBillFields,
+  requiredPaymentFields,
+  type ImportKind,
+  type ImportResult,
+} from '../../../shared/contract/exchange';
 import { useApi } from '../../api/context';
 import { useStatus } from '../../app/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,7 +15,8 @@ import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
 
-type Mapping = Partial<Record<AccountImportField, number>>;
+type Mapping = Record<string, number | undefined>;
+const required: Record<ImportKind, readonly string[]> = { accounts: requiredAccountFields, bills: requiredBillFields, payments: requiredPaymentFields };
 
 const asBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -27,26 +35,28 @@ export function ImportScreen() {
   const api = useApi();
   const status = useStatus();
   const { run, busy, error } = useAction();
+  const [kind, setKind] = useState<ImportKind>('accounts');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<{ header: string[]; sample: string[][]; rowCount: number } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [result, setResult] = useState<ImportResult | null>(null);
 
-  const choose = (chosen: File | null) =>
+  const load = (next: { name: string; base64: string } | null, forKind: ImportKind) =>
     run(async () => {
       setPreview(null);
       setResult(null);
-      if (!chosen) return setFile(null);
-      const next = { name: chosen.name, base64: await asBase64(chosen) };
       setFile(next);
-      const answer = await api.call('import.preview', { fileName: next.name, base64: next.base64 });
+      if (!next) return;
+      const answer = await api.call('import.preview', { fileName: next.name, base64: next.base64, kind: forKind });
       setPreview(answer);
       setMapping(answer.mapping);
     });
+  const choose = async (chosen: File | null) => load(chosen ? { name: chosen.name, base64: await asBase64(chosen) } : null, kind);
   const start = () =>
     run(async () => {
       if (!file) return;
-      const answer = await api.call('import.run', { fileName: file.name, base64: file.base64, mapping });
+      const chosen = Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, number] => entry[1] !== undefined));
+      const answer = await api.call('import.run', { fileName: file.name, base64: file.base64, kind, mapping: chosen });
       setResult(answer);
       status.show(answer.problems.length ? t('import.refused', { count: answer.problems.length }) : t('import.done', { ...answer }), answer.problems.length ? 'error' : 'ok');
     });
@@ -57,15 +67,28 @@ export function ImportScreen() {
       <Text size="sm" c="dimmed">
         {t('import.hint')}
       </Text>
+      <SegmentedControl<ImportKind>
+        value={kind}
+        onChange={(next) => {
+          setKind(next);
+          void load(file, next);
+        }}
+        data={[
+          { value: 'accounts', label: t('import.kind.accounts') },
+          { value: 'bills', label: t('import.kind.bills') },
+          { value: 'payments', label: t('import.kind.payments') },
+        ]}
+        w={480}
+      />
       <FileInput label={t('import.file')} accept=".csv,.xlsx,text/csv" onChange={(chosen) => void choose(chosen)} w={420} clearable data-autofocus autoFocus />
       {preview && (
         <Stack gap="sm">
           <Text size="sm">{t('import.rows', { count: preview.rowCount })}</Text>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" data-testid="import-mapping">
-            {accountImportFields.map((field) => (
+            {importFields[kind].map((field) => (
               <Select
                 key={field}
-                label={`${t(`import.field.${field}`)}${requiredAccountFields.includes(field) ? ' *' : ''}`}
+                label={`${t(`import.field.${field}` as 'import.field.accountNumber')}${required[kind].includes(field) ? ' *' : ''}`}
                 data={columns}
                 value={mapping[field] === undefined ? null : String(mapping[field])}
                 onChange={(value) => setMapping((current) => ({ ...current, [field]: value === null ? undefined : Number(value) }))}
