@@ -17,6 +17,8 @@ export const access: Record<ChannelName, Access> = {
   'users.list': 'admin',
   'users.save': 'admin',
   'audit.list': 'admin',
+  'settings.list': 'admin',
+  'settings.save': 'admin',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',

@@ -8,6 +8,7 @@ import { exchangeChannels, exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
+import { settingsChannels } from './settings';
 import { tasksChannels } from './tasks';
 
 /** Channels the core's handler registry serves, the same in every host. */
@@ -20,6 +21,7 @@ export const coreContract = {
   ...tasksChannels,
   ...entryChannels,
   ...exchangeChannels,
+  ...settingsChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

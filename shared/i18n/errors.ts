@@ -99,6 +99,10 @@ const messages = {
     uk: 'Базу даних пошкоджено ({detail}). Відновіть її з резервної копії.',
     en: 'The database is damaged ({detail}). Restore it from a backup.',
   },
+  'setting.outOfRange': {
+    uk: 'Значення має бути цілим числом від {min} до {max}.',
+    en: 'The value must be a whole number from {min} to {max}.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',

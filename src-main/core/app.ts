@@ -6,6 +6,7 @@ import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { metaHandlers } from './meta/handlers';
 import { createRegistry, type Registry } from './registry';
 import { routesHandlers } from './routes/handlers';
@@ -46,6 +47,7 @@ export function createCore(db: Db, options: CoreOptions): Registry {
       tasksHandlers(db),
       entryHandlers(db, { today }),
       exchangeHandlers(db),
+      settingsHandlers(db),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

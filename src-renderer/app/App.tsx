@@ -9,6 +9,7 @@ import { AddressesScreen } from '../features/directories/AddressesScreen';
 import { EmployeesScreen } from '../features/directories/EmployeesScreen';
 import { SectionsScreen } from '../features/directories/SectionsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { ExportScreen } from '../features/exchange/ExportScreen';
@@ -62,6 +63,8 @@ function CurrentScreen() {
       return <ExportScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

@@ -69,6 +69,7 @@ export function MainMenu() {
             {item(t('menu.users'), { name: 'users' }, access['users.list'])}
             {item(t('menu.audit'), { name: 'audit' }, access['audit.list'])}
             {item(t('menu.import'), { name: 'import' }, access['import.run'])}
+            {item(t('menu.settings'), { name: 'settings' }, access['settings.list'])}
           </Menubar.Dropdown>
         </Menubar.Menu>
       )}

@@ -19,6 +19,7 @@ export type Screen =
   | { name: 'audit' }
   | { name: 'export' }
   | { name: 'import' }
+  | { name: 'settings' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -53,6 +54,7 @@ export function parseHash(hash: string): Screen {
     case 'audit':
     case 'export':
     case 'import':
+    case 'settings':
       return { name: parts[0] };
     default:
       return { name: 'home' };

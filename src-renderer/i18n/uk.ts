@@ -388,6 +388,17 @@ export const uk = {
   'import.field.deliveredOn': 'Дата вручення',
   'import.field.paidOn': 'Дата оплати',
   'import.field.source': 'Джерело',
+  'menu.settings': 'Налаштування',
+  'settings.title': 'Налаштування',
+  'settings.name': 'Параметр',
+  'settings.value': 'Значення',
+  'settings.branch.name': 'Назва філії (РЕМ)',
+  'settings.entry.maxConsumption.electricity': 'Макс. споживання за замовчуванням, кВт·год',
+  'settings.entry.maxConsumption.gas': 'Макс. споживання за замовчуванням, м³',
+  'settings.warnings.minDebtKop': 'Мінімальний борг для попередження, коп.',
+  'settings.security.idleLockMinutes': 'Блокування після бездіяльності, хв (0 — вимкнено)',
+  'settings.backup.keep': 'Скільки автоматичних копій зберігати',
+  'import.reading': 'Читаю файл…',
 } as const;
 
 export type MessageKey = keyof typeof uk;

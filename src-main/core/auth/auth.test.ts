@@ -121,3 +121,15 @@ describe('the audit log', () => {
     expect(d.call('audit.list', { entity: 'route' }).total).toBe(3);
   });
 });
+
+describe('settings', () => {
+  it('are changed within their bounds only, each change in the audit log', () => {
+    const d = testDistrict();
+    expect(d.call('settings.list', {})).toContainEqual({ key: 'security.idleLockMinutes', value: '15' });
+    expect(d.refusal('settings.save', { key: 'security.idleLockMinutes', value: '100000' })).toMatchObject({ code: 'setting.outOfRange', message: 'Значення має бути цілим числом від 0 до 480.' });
+    d.call('settings.save', { key: 'security.idleLockMinutes', value: '5' });
+    expect(d.call('settings.list', {})).toContainEqual({ key: 'security.idleLockMinutes', value: '5' });
+    const [entry] = d.call('audit.list', { entity: 'setting' }).rows;
+    expect(entry).toMatchObject({ action: 'change', login: 'admin', oldValue: '{"security.idleLockMinutes":"15"}', newValue: '{"security.idleLockMinutes":"5"}' });
+  });
+});

@@ -18,9 +18,11 @@ import { useI18n } from '../../i18n/i18n';
 type Mapping = Record<string, number | undefined>;
 const required: Record<ImportKind, readonly string[]> = { accounts: requiredAccountFields, bills: requiredBillFields, payments: requiredPaymentFields };
 
-const asBase64 = (file: File) =>
+/** Reads the chosen file, reporting how much is read: the first part of a large import's progress. */
+const asBase64 = (file: File, onProgress: (share: number) => void) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
+    reader.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
@@ -40,6 +42,7 @@ export function ImportScreen() {
   const [preview, setPreview] = useState<{ header: string[]; sample: string[][]; rowCount: number } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [reading, setReading] = useState<number | null>(null);
 
   const load = (next: { name: string; base64: string } | null, forKind: ImportKind) =>
     run(async () => {
@@ -51,7 +54,12 @@ export function ImportScreen() {
       setPreview(answer);
       setMapping(answer.mapping);
     });
-  const choose = async (chosen: File | null) => load(chosen ? { name: chosen.name, base64: await asBase64(chosen) } : null, kind);
+  const choose = async (chosen: File | null) => {
+    setReading(chosen ? 0 : null);
+    const next = chosen ? { name: chosen.name, base64: await asBase64(chosen, setReading) } : null;
+    setReading(null);
+    await load(next, kind);
+  };
   const start = () =>
     run(async () => {
       if (!file) return;
@@ -114,7 +122,15 @@ export function ImportScreen() {
           </Group>
         </Stack>
       )}
-      {busy && <Progress value={100} animated striped aria-label={t('import.working')} />}
+      {reading !== null && <Progress value={reading * 100} aria-label={t('import.reading')} />}
+      {busy && (
+        <Stack gap={2}>
+          <Progress value={100} animated striped aria-label={t('import.working')} />
+          <Text size="xs" c="dimmed">
+            {t('import.working')}
+          </Text>
+        </Stack>
+      )}
       <ErrorAlert error={error} />
       {result && result.problems.length === 0 && (
         <Alert color="green" data-testid="import-result">

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { channel } from './define';
+
+/** The settings an administrator keeps, each with the bounds the workstation accepts. */
+export const settingRules = {
+  'branch.name': { kind: 'text', max: 100 },
+  'entry.maxConsumption.electricity': { kind: 'number', min: 1, max: 1_000_000 },
+  'entry.maxConsumption.gas': { kind: 'number', min: 1, max: 1_000_000 },
+  'warnings.minDebtKop': { kind: 'number', min: 0, max: 100_000_000_00 },
+  'security.idleLockMinutes': { kind: 'number', min: 0, max: 480 },
+  'backup.keep': { kind: 'number', min: 1, max: 100 },
+} as const;
+export type SettingKey = keyof typeof settingRules;
+export const settingKeys = Object.keys(settingRules) as [SettingKey, ...SettingKey[]];
+
+export const settingsChannels = {
+  'settings.list': channel<{ key: SettingKey; value: string }[]>()(z.object({})),
+  'settings.save': channel<{ key: SettingKey; value: string }>()(z.object({ key: z.enum(settingKeys), value: z.string().trim().min(1).max(100) })),
+};

@@ -1,0 +1,26 @@
+import { settingKeys, settingRules, type SettingKey, type settingsChannels } from '../../../shared/contract/settings';
+import type { Db } from '../../db/open';
+import { DomainError } from '../errors';
+import type { Handlers } from '../registry';
+
+/** Сервіс / Налаштування: each change checked against its bounds and kept in the audit log. */
+export function settingsHandlers(db: Db): Handlers<keyof typeof settingsChannels> {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    'settings.list': () => settingKeys.map((key) => ({ key, value: get.get(key)?.value ?? '' })),
+    'settings.save': ({ key, value }, { audit }) => {
+      const rule = settingRules[key as SettingKey];
+      if (rule.kind === 'number') {
+        const number = Number(value);
+        if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
+          throw new DomainError('setting.outOfRange', { min: rule.min, max: rule.max }, 'value');
+        }
+      }
+      const before = get.get(key)?.value ?? null;
+      put.run(key, value);
+      audit('change', 'setting', null, { [key]: before }, { [key]: value });
+      return { key, value };
+    },
+  };
+}
