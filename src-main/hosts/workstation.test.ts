@@ -42,6 +42,8 @@ describe('the workstation around one database', () => {
     expect(await call('auth.status')).toMatchObject({ needsSetup: true, user: null });
     await call('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' });
     expect((await call<{ name: string }[]>('settlements.list')).map((s) => s.name)).toEqual(['Коростишів']);
+    const log = await call<{ rows: { login: string; entity: string }[] }>('audit.list', { entity: 'database.restore' });
+    expect(log.rows).toMatchObject([{ login: 'admin', entity: 'database.restore' }]);
 
     await station.close();
     expect(readdirSync(join(dir, 'backups')).filter((name) => name.endsWith('-close.sqlite'))).toHaveLength(1);

@@ -171,6 +171,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       const still = user ? probe.prepare<[string, string], SignedIn>("SELECT login, full_name AS fullName, role FROM users WHERE login = ? AND role = ? AND active = 1").get(user.login, user.role) : undefined;
       probe.close();
       opened = open(still);
+      // Written into the restored database's own log, the one that goes on from here.
+      opened.db
+        .prepare("INSERT INTO audit_log (login, action, entity, old_value, new_value) VALUES (?, 'change', 'database.restore', ?, ?)")
+        .run(user?.login ?? 'recovery', JSON.stringify({ safetyCopy }), JSON.stringify({ file, createdAt: restored.createdAt }));
       integrity = integrityOf(dbFile);
       log(`restored ${file}`);
       return { ok: true, value: { restored, safetyCopy } };
