@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { SignedIn } from '../../shared/contract/auth';
+import { localToday } from '../../shared/dates';
 import { accountsHandlers } from './accounts/handlers';
 import { authHandlers } from './auth/handlers';
 import { createSession } from './auth/session';
@@ -24,8 +25,6 @@ export interface CoreOptions {
   log?: (error: unknown) => void;
 }
 
-/** The local calendar date: a reading typed at 00:30 belongs to the day the operator sees. */
-export const localToday = () => new Date().toLocaleDateString('sv-SE');
 
 /** The whole core for one database: every feature's handlers behind one registry, one session. */
 export function createCore(db: Db, options: CoreOptions): Registry {

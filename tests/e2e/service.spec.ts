@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { localToday } from '../../shared/dates';
 import { expect, openDistrict, rpc, test } from './fixtures';
 import { Operator } from './pages';
 
@@ -40,7 +41,7 @@ test('a backup is previewed with its date and counts, then restored by keyboard'
 test('entered readings are exported to XLSX by keyboard, one row per entered position', async ({ app, db }) => {
   // At least one entered position today, whatever ran before.
   const route = db.prepare<[], { id: number }>('SELECT route_id AS id FROM metering_points WHERE route_id IS NOT NULL LIMIT 1').get()!;
-  const today = new Date().toLocaleDateString('sv-SE');
+  const today = localToday();
   const { taskId } = await rpc<{ taskId: number }>(app, 'tasks.form', { routeId: route.id, taskDate: today, criteria: {} });
   const first = await rpc<{ positionId: number }>(app, 'entry.position', { taskId, seq: 1 });
   await rpc(app, 'entry.save', { positionId: first.positionId, checkedOn: today, maxConsumption: 1500, outcome: { kind: 'reason', reasonCode: 2 } });

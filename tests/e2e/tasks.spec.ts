@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
+import { localToday } from '../../shared/dates';
+import { displayDate } from '../../shared/i18n/criteria';
 import { paginate } from '../../src-main/core/tasks/sheet-layout';
 import { expect, test } from './fixtures';
 import { Operator } from './pages';
 
 /** Pages in a PDF as Chromium writes it: one /Type /Page object each. */
 const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 test('a master forms a task by keyboard, finds it in the list and gets its route sheet as PDF', async ({ app, db }) => {
   const route = db
@@ -29,7 +30,7 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
        FROM walk_tasks t WHERE t.route_id = ? ORDER BY t.id DESC LIMIT 1`,
     )
     .get(route.id)!;
-  expect(task.taskDate).toBe(today());
+  expect(task.taskDate).toBe(localToday());
   expect(task.positions).toBe(route.points);
   await expect(status).toHaveText(`Сформовано завдання по маршруту № ${route.number}: позицій — ${route.points}.`);
 
@@ -51,7 +52,7 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
   await op.menu('Звіти', 'Завдання на обхід');
   // Other tests may have formed tasks for today too; this one is found by its route.
   const row = app.getByTestId('tasks-table').getByRole('row').filter({ hasText: `№ ${route.number} — ${route.name}` }).first();
-  await expect(row).toContainText(today().split('-').reverse().join('.'));
+  await expect(row).toContainText(displayDate(localToday()));
   await expect(row).toContainText(String(route.points));
 });
 

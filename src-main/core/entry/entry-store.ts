@@ -102,14 +102,14 @@ export function entryStore(db: Db, options: { today: () => string }) {
      WHERE id = @positionId`,
   );
 
-  const view = (row: PositionSql): EntryPosition => {
+  const view = (row: PositionSql, taskTotal = total.get(row.taskId)!.n): EntryPosition => {
     const own = ownReading.get(row.positionId);
     const prev = previous.get({ pointId: row.pointId, positionId: row.positionId, onOrBefore: row.checkedOn ?? options.today() });
     return {
       positionId: row.positionId,
       taskId: row.taskId,
       seq: row.seq,
-      total: total.get(row.taskId)!.n,
+      total: taskTotal,
       accountId: row.accountId,
       accountNumber: row.accountNumber,
       fullName: row.fullName,
@@ -141,7 +141,8 @@ export function entryStore(db: Db, options: { today: () => string }) {
 
   const save = db.transaction((request: SaveRequest, locale: Locale, user: string, audit: Audit) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
-    const before = position.status === 'new' ? null : view(position);
+    const taskTotal = total.get(position.taskId)!.n;
+    const before = position.status === 'new' ? null : view(position, taskTotal);
     const today = options.today();
     if (request.checkedOn > today) throw new DomainError('entry.dateInFuture', { date: request.checkedOn }, 'checkedOn');
     const known = new Set(activeProblems.all().map((p) => p.code));
@@ -185,11 +186,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
       });
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
-    const saved = view(byId.get(position.positionId)!);
+    const saved = view(byId.get(position.positionId)!, taskTotal);
     const entered = (p: EntryPosition) => ({ status: p.status, value: p.value, checkedOn: p.checkedOn, reasonCode: p.reasonCode, problems: p.problems, note: p.note });
     audit(before ? 'change' : 'create', 'reading', position.positionId, before && entered(before), entered(saved));
     const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
-    const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!) : null;
+    const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!, taskTotal) : null;
     return { saved, next, summary: summary(position.taskId, locale) };
   });
 

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { EntryCheck, EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
 import type { Input } from '../../../shared/contract/index';
+import { localToday } from '../../../shared/dates';
 import { displayDate } from '../../../shared/i18n/criteria';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
@@ -57,7 +58,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const [reason, setReason] = useState<number | null>(null);
   const [ticked, setTicked] = useState<number[]>([]);
   const [note, setNote] = useState('');
-  const [checkedOn, setCheckedOn] = useState(() => minDate(session.taskDate, new Date().toLocaleDateString('sv-SE')));
+  const [checkedOn, setCheckedOn] = useState(() => minDate(session.taskDate, localToday()));
   const [max, setMax] = useState<number | string>(session.maxConsumption);
   const [dialog, setDialog] = useState<{ check: EntryCheck; request: SaveRequest; error: ApiError | null } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

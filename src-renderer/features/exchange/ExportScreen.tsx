@@ -1,5 +1,6 @@
 import { Button, Group, Kbd, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { localToday } from '../../../shared/dates';
 import { useApi } from '../../api/context';
 import { useStatus } from '../../app/status';
 import { download } from '../../components/download';
@@ -9,7 +10,7 @@ import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
 import { RoutePicker } from '../assignment/RoutePicker';
 
-const firstOfMonth = () => `${new Date().toLocaleDateString('sv-SE').slice(0, 8)}01`;
+const firstOfMonth = () => `${localToday().slice(0, 8)}01`;
 
 /** Звіти / Експорт показників: what was entered, for the billing system, as CSV or XLSX. */
 export function ExportScreen() {
@@ -17,7 +18,7 @@ export function ExportScreen() {
   const api = useApi();
   const status = useStatus();
   const [dateFrom, setDateFrom] = useState(firstOfMonth);
-  const [dateTo, setDateTo] = useState(() => new Date().toLocaleDateString('sv-SE'));
+  const [dateTo, setDateTo] = useState(localToday);
   const [routeId, setRouteId] = useState<number | null>(null);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const { run, busy, error } = useAction();

@@ -3,6 +3,7 @@ import type { ComboboxItem } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import type { TaskCriteria } from '../../../shared/contract/tasks';
+import { localToday } from '../../../shared/dates';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
@@ -17,8 +18,6 @@ import { RoutePicker } from '../assignment/RoutePicker';
 type Scope = 'route' | 'section' | 'all';
 type Formed = { taskId: number; number: number; positions: number };
 
-/** Today in the workstation's own time zone, as the date field wants it. */
-const today = () => new Date().toLocaleDateString('sv-SE');
 const numberOrNull = (on: boolean, value: number | string) => (on && value !== '' ? Number(value) : null);
 
 /**
@@ -34,7 +33,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
   const [sectionId, setSectionId] = useState<number | null>(null);
   const [sections, setSections] = useState<ComboboxItem<number>[]>([]);
-  const [taskDate, setTaskDate] = useState(today);
+  const [taskDate, setTaskDate] = useState(localToday);
   const [sortOrder, setSortOrder] = useState<'address' | 'account'>('address');
   const [debt, setDebt] = useState({ on: false, value: 500 as number | string });
   const [noControl, setNoControl] = useState({ on: false, value: 180 as number | string });
