@@ -43,7 +43,5 @@ export interface AccountCard {
 export const accountsChannels = {
   'accounts.search': channel<Page<AccountRow>>()(z.object({ query: text(100).default(''), ...paging })),
   'accounts.card': channel<AccountCard>()(z.object({ accountId: id })),
-  'points.search': channel<PointSearchRow[]>()(
-    z.object({ query: text(100), limit: z.number().int().min(1).max(100).default(20) }),
-  ),
+  'points.search': channel<PointSearchRow[]>()(z.object({ query: text(100), limit: z.number().int().min(1).max(100).default(20) })),
 };

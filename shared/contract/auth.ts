@@ -39,7 +39,12 @@ export interface AuditRow {
   newValue: string | null;
 }
 
-const login = z.string().trim().min(2).max(40).regex(/^[\p{L}\p{N}._-]+$/u);
+const login = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[\p{L}\p{N}._-]+$/u);
 const password = z.string().min(8).max(200);
 
 export const authChannels = {
@@ -50,9 +55,22 @@ export const authChannels = {
   'auth.unlock': channel<SignedIn>()(z.object({ password: z.string().max(200) })),
   'users.list': channel<UserRow[]>()(z.object({})),
   'users.save': channel<UserRow>()(
-    z.object({ id: id.optional(), login, fullName: requiredText(150), role: z.enum(roles), active: z.boolean().default(true), password: password.optional() }),
+    z.object({
+      id: id.optional(),
+      login,
+      fullName: requiredText(150),
+      role: z.enum(roles),
+      active: z.boolean().default(true),
+      password: password.optional(),
+    }),
   ),
   'audit.list': channel<Page<AuditRow>>()(
-    z.object({ login: text(40).default(''), entity: text(40).default(''), dateFrom: z.string().max(10).default(''), dateTo: z.string().max(10).default(''), ...paging }),
+    z.object({
+      login: text(40).default(''),
+      entity: text(40).default(''),
+      dateFrom: z.string().max(10).default(''),
+      dateTo: z.string().max(10).default(''),
+      ...paging,
+    }),
   ),
 };

@@ -2,10 +2,36 @@ import { z } from 'zod';
 import { channel } from './define';
 import { id, requiredText, text } from './common';
 
-export interface SectionRow { id: number; name: string; settlementId: number | null; settlementName: string | null; routeCount: number }
-export interface EmployeeRow { id: number; fullName: string; position: string; phone: string; isController: boolean; active: boolean; routeCount: number }
-export interface SettlementRow { id: number; name: string; kind: string; streetCount: number }
-export interface StreetRow { id: number; settlementId: number; name: string; kind: string; houseCount: number; pointCount: number }
+export interface SectionRow {
+  id: number;
+  name: string;
+  settlementId: number | null;
+  settlementName: string | null;
+  routeCount: number;
+}
+export interface EmployeeRow {
+  id: number;
+  fullName: string;
+  position: string;
+  phone: string;
+  isController: boolean;
+  active: boolean;
+  routeCount: number;
+}
+export interface SettlementRow {
+  id: number;
+  name: string;
+  kind: string;
+  streetCount: number;
+}
+export interface StreetRow {
+  id: number;
+  settlementId: number;
+  name: string;
+  kind: string;
+  houseCount: number;
+  pointCount: number;
+}
 export interface HouseRow {
   id: number;
   streetId: number;
@@ -37,9 +63,7 @@ export const directoriesChannels = {
     }),
   ),
   'settlements.list': channel<SettlementRow[]>()(z.object({})),
-  'settlements.save': channel<SettlementRow>()(
-    z.object({ id: id.optional(), name: requiredText(100), kind: z.enum(settlementKinds) }),
-  ),
+  'settlements.save': channel<SettlementRow>()(z.object({ id: id.optional(), name: requiredText(100), kind: z.enum(settlementKinds) })),
   'streets.list': channel<StreetRow[]>()(z.object({ settlementId: id })),
   'streets.save': channel<StreetRow>()(
     z.object({ id: id.optional(), settlementId: id, name: requiredText(100), kind: z.enum(streetKinds) }),

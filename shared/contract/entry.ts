@@ -79,8 +79,17 @@ export const entryChannels = {
       note: text(500).default(''),
     }),
   ),
-  'entry.history': channel<{ status: string; value: number | null; checkedOn: string | null; reasonCode: number | null; enteredBy: string | null; enteredAt: string | null; replacedBy: string; replacedAt: string }[]>()(
-    z.object({ positionId: id }),
-  ),
+  'entry.history': channel<
+    {
+      status: string;
+      value: number | null;
+      checkedOn: string | null;
+      reasonCode: number | null;
+      enteredBy: string | null;
+      enteredAt: string | null;
+      replacedBy: string;
+      replacedAt: string;
+    }[]
+  >()(z.object({ positionId: id })),
   'problems.list': channel<{ code: number; name: string }[]>()(z.object({})),
 };

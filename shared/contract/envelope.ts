@@ -20,7 +20,7 @@ export interface RpcRequest {
 
 /** What the Electron preload exposes as `window.obhid`; browser mode has no such object. */
 export interface RpcBridge {
-  invoke(request: RpcRequest): Promise<Envelope<unknown>>;
+  invoke: (request: RpcRequest) => Promise<Envelope<unknown>>;
 }
 
 export const bridgeName = 'obhid';

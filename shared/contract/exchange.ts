@@ -35,11 +35,30 @@ export const exportFilter = z.object({
 
 /** What the billing system sends: one row per metering point with its account and meter. */
 export const accountImportFields = [
-  'accountNumber', 'fullName', 'phone', 'settlement', 'settlementKind', 'street', 'streetKind', 'house', 'apartment',
-  'commodity', 'meterSerial', 'meterModel', 'meterDigits', 'verificationDue',
+  'accountNumber',
+  'fullName',
+  'phone',
+  'settlement',
+  'settlementKind',
+  'street',
+  'streetKind',
+  'house',
+  'apartment',
+  'commodity',
+  'meterSerial',
+  'meterModel',
+  'meterDigits',
+  'verificationDue',
 ] as const;
 export type AccountImportField = (typeof accountImportFields)[number];
-export const requiredAccountFields: readonly AccountImportField[] = ['accountNumber', 'fullName', 'settlement', 'street', 'house', 'commodity'];
+export const requiredAccountFields: readonly AccountImportField[] = [
+  'accountNumber',
+  'fullName',
+  'settlement',
+  'street',
+  'house',
+  'commodity',
+];
 
 /** Bills per metering point and period; payments per account. */
 export const billImportFields = ['accountNumber', 'commodity', 'period', 'amount', 'paid', 'deliveredOn'] as const;

@@ -45,10 +45,8 @@ export type Output<N extends ChannelName> = NonNullable<Contract[N]['output']>;
 export type CoreChannelName = keyof typeof coreContract;
 export type HostChannelName = keyof typeof hostContract;
 
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.hasOwn(contract, name);
-export const isHostChannel = (name: unknown): name is HostChannelName =>
-  typeof name === 'string' && Object.hasOwn(hostContract, name);
+export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(contract, name);
+export const isHostChannel = (name: unknown): name is HostChannelName => typeof name === 'string' && Object.hasOwn(hostContract, name);
 
 export type { Page } from './define';
 export type { Envelope, ApiErrorBody, RpcRequest } from './envelope';

@@ -40,7 +40,11 @@ export interface AssignPreview {
   onOtherRoutes: { routeId: number; number: number; name: string; count: number }[];
 }
 
-export interface AssignResult { assigned: number; moved: number; alreadyOnRoute: number }
+export interface AssignResult {
+  assigned: number;
+  moved: number;
+  alreadyOnRoute: number;
+}
 
 export const routesChannels = {
   'routes.list': channel<Page<RouteRow>>()(z.object({ query: text(100).default(''), ...paging })),
@@ -57,10 +61,6 @@ export const routesChannels = {
   'routes.delete': channel<{ deleted: number }>()(z.object({ id })),
   'routes.points': channel<Page<RoutePointRow>>()(z.object({ routeId: id, ...paging })),
   'routes.assignPreview': channel<AssignPreview>()(z.object({ routeId: id, selector: pointSelector })),
-  'routes.assign': channel<AssignResult>()(
-    z.object({ routeId: id, selector: pointSelector, confirmMove: z.boolean().default(false) }),
-  ),
-  'routes.removePoints': channel<{ removed: number }>()(
-    z.object({ routeId: id, pointIds: z.array(id).min(1).max(5000) }),
-  ),
+  'routes.assign': channel<AssignResult>()(z.object({ routeId: id, selector: pointSelector, confirmMove: z.boolean().default(false) })),
+  'routes.removePoints': channel<{ removed: number }>()(z.object({ routeId: id, pointIds: z.array(id).min(1).max(5000) })),
 };

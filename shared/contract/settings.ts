@@ -15,5 +15,7 @@ export const settingKeys = Object.keys(settingRules) as [SettingKey, ...SettingK
 
 export const settingsChannels = {
   'settings.list': channel<{ key: SettingKey; value: string }[]>()(z.object({})),
-  'settings.save': channel<{ key: SettingKey; value: string }>()(z.object({ key: z.enum(settingKeys), value: z.string().trim().min(1).max(100) })),
+  'settings.save': channel<{ key: SettingKey; value: string }>()(
+    z.object({ key: z.enum(settingKeys), value: z.string().trim().min(1).max(100) }),
+  ),
 };

@@ -90,7 +90,10 @@ const messages = {
   'auth.alreadySetUp': { uk: 'Адміністратора вже створено — увійдіть.', en: 'The administrator already exists — sign in.' },
   'notFound.user': { uk: 'Користувача не знайдено.', en: 'User not found.' },
   'user.loginTaken': { uk: 'Логін «{login}» вже зайнятий.', en: 'The login "{login}" is taken.' },
-  'user.passwordRequired': { uk: 'Для нового користувача задайте пароль (щонайменше 8 символів).', en: 'Set a password (8 characters or more) for a new user.' },
+  'user.passwordRequired': {
+    uk: 'Для нового користувача задайте пароль (щонайменше 8 символів).',
+    en: 'Set a password (8 characters or more) for a new user.',
+  },
   'user.lastAdmin': {
     uk: 'Має лишитися хоча б один діючий адміністратор.',
     en: 'At least one active administrator must remain.',

@@ -26,6 +26,9 @@ const labels: Record<string, Record<Locale, string>> = {
 
 /** The innermost named field wins: "criteria.debtMinKop" is labelled as the debt, not the criteria. */
 export const fieldLabel = (path: string, locale: Locale): string => {
-  const named = path.split('.').reverse().find((part) => labels[part]);
+  const named = path
+    .split('.')
+    .reverse()
+    .find((part) => labels[part]);
   return named ? labels[named]![locale] : path;
 };

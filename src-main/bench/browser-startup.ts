@@ -25,5 +25,10 @@ export async function startupFigure(webMain: string, dbFile: string, runs = 3): 
   } finally {
     await browser.close();
   }
-  return { name: 'startup.ready_ms', value: round(Math.min(...times), 0), unit: 'ms', note: `browser mode, 200k-account DB: host process start to the sign-in form, best of ${runs}` };
+  return {
+    name: 'startup.ready_ms',
+    value: round(Math.min(...times), 0),
+    unit: 'ms',
+    note: `browser mode, 200k-account DB: host process start to the sign-in form, best of ${runs}`,
+  };
 }

@@ -33,13 +33,29 @@ export function commitFigures(core: Registry, taskId: number, checkedOn: string)
     times.push(performance.now() - started);
   }
   return [
-    { name: 'entry.commit_p50_ms', value: round(percentile(times, 50), 2), unit: 'ms', note: `entry.save + next position through the registry, ${times.length} positions of a 500-point route, 200k district` },
-    { name: 'entry.commit_p99_ms', value: round(percentile(times, 99), 2), unit: 'ms', note: 'p99 of the same saves; compare with sqlite.raw_insert_p99_ms' },
+    {
+      name: 'entry.commit_p50_ms',
+      value: round(percentile(times, 50), 2),
+      unit: 'ms',
+      note: `entry.save + next position through the registry, ${times.length} positions of a 500-point route, 200k district`,
+    },
+    {
+      name: 'entry.commit_p99_ms',
+      value: round(percentile(times, 99), 2),
+      unit: 'ms',
+      note: 'p99 of the same saves; compare with sqlite.raw_insert_p99_ms',
+    },
   ];
 }
 
 /** From the Enter that saves to the next position painted, in Chromium over the browser-mode host. */
-export async function nextPaintFigure(webMain: string, dbFile: string, taskId: number, user: { login: string; password: string }, positions = 100): Promise<Figure> {
+export async function nextPaintFigure(
+  webMain: string,
+  dbFile: string,
+  taskId: number,
+  user: { login: string; password: string },
+  positions = 100,
+): Promise<Figure> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const host = startWebMain(webMain, dbFile);
   try {
@@ -58,9 +74,13 @@ export async function nextPaintFigure(webMain: string, dbFile: string, taskId: n
       const marks: number[] = [];
       (window as unknown as { paintMarks: number[] }).paintMarks = marks;
       let pressed = 0;
-      window.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' && document.activeElement?.getAttribute('data-testid') === 'entry-execute') pressed = performance.now();
-      }, true);
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key === 'Enter' && document.activeElement?.getAttribute('data-testid') === 'entry-execute') pressed = performance.now();
+        },
+        true,
+      );
       new MutationObserver(() => {
         if (!pressed) return;
         const since = pressed;
@@ -84,7 +104,12 @@ export async function nextPaintFigure(webMain: string, dbFile: string, taskId: n
       await page.waitForFunction((text) => document.querySelector('[data-testid="entry-seq"]')?.textContent !== text, before);
     }
     const marks = await page.evaluate(() => (window as unknown as { paintMarks: number[] }).paintMarks);
-    return { name: 'entry.next_paint_p95_ms', value: round(percentile(marks, 95), 1), unit: 'ms', note: `Enter on Виконати to the next position painted, p95 of ${marks.length}, Chromium, browser mode, 200k district` };
+    return {
+      name: 'entry.next_paint_p95_ms',
+      value: round(percentile(marks, 95), 1),
+      unit: 'ms',
+      note: `Enter on Виконати to the next position painted, p95 of ${marks.length}, Chromium, browser mode, 200k district`,
+    };
   } finally {
     await Promise.all([host.stop(), browser.close()]);
   }

@@ -7,7 +7,22 @@ import { openDatabase, type Db } from '../db/open';
 import { readTable, suggestMapping } from '../exchange/table-file';
 import { round, type Figure } from './figures';
 
-const header = ['О/р', 'ПІБ', 'Телефон', 'Населений пункт', 'Тип НП', 'Вулиця', 'Тип вулиці', 'Будинок', 'Квартира', 'Вид', 'Лічильник', 'Модель', 'Розрядність', 'Повірка'];
+const header = [
+  'О/р',
+  'ПІБ',
+  'Телефон',
+  'Населений пункт',
+  'Тип НП',
+  'Вулиця',
+  'Тип вулиці',
+  'Будинок',
+  'Квартира',
+  'Вид',
+  'Лічильник',
+  'Модель',
+  'Розрядність',
+  'Повірка',
+];
 
 /**
  * The district written out as the billing system would send it, then imported into an empty
@@ -29,12 +44,21 @@ export async function importFigure(district: Db, dir: string): Promise<Figure> {
   const core = createCore(target, { version: 'bench', signedIn: { login: 'bench', fullName: 'Benchmark', role: 'admin' } });
   const started = performance.now();
   const table = await readTable('accounts.csv', file);
-  const answer = core.dispatch('import.accounts', { header: table.header, rows: table.rows, mapping: suggestMapping(table.header), firstLine: 2 }, 'uk') as Envelope<ImportResult>;
+  const answer = core.dispatch(
+    'import.accounts',
+    { header: table.header, rows: table.rows, mapping: suggestMapping(table.header), firstLine: 2 },
+    'uk',
+  ) as Envelope<ImportResult>;
   const seconds = (performance.now() - started) / 1000;
   target.close();
   if (!answer.ok) throw new Error(answer.error.message);
   if (answer.value.problems.length > 0 || answer.value.created !== rows.length) {
     throw new Error(`import bench: ${answer.value.problems.length} problems, ${answer.value.created} of ${rows.length} created`);
   }
-  return { name: 'import.accounts_200k_s', value: round(seconds), unit: 's', note: `CSV of ${rows.length} metering points (${Math.round(file.length / 2 ** 20)} MB) parsed, checked and written into an empty database in one transaction` };
+  return {
+    name: 'import.accounts_200k_s',
+    value: round(seconds),
+    unit: 's',
+    note: `CSV of ${rows.length} metering points (${Math.round(file.length / 2 ** 20)} MB) parsed, checked and written into an empty database in one transaction`,
+  };
 }

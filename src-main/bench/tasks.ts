@@ -18,7 +18,10 @@ export async function taskFigures(db: Db, core: Registry, taskDate: string): Pro
   const call = <T>(channel: string, input: unknown) => unwrap<T>(core.dispatch(channel, input, 'uk'));
   const route = call<{ id: number }>('routes.save', { number: 99_990, name: 'Бенчмарк 500', sectionId: null, executorId: null });
   // Points from across the district, so the route mixes streets like a real one.
-  const pointIds = db.prepare<[], { id: number }>('SELECT id FROM metering_points WHERE id % 400 = 0 LIMIT 500').all().map((p) => p.id);
+  const pointIds = db
+    .prepare<[], { id: number }>('SELECT id FROM metering_points WHERE id % 400 = 0 LIMIT 500')
+    .all()
+    .map((p) => p.id);
   call('routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds }, confirmMove: true });
 
   const single: number[] = [];
@@ -36,7 +39,7 @@ export async function taskFigures(db: Db, core: Registry, taskDate: string): Pro
 
   const dispatch = createHostDispatch(core, {
     'print.sheetPdf': sheetPdfHandler(core, chromiumPdf),
-    'print.sheet': async () => ({ ok: true, value: { printedByHost: false } }),
+    'print.sheet': () => Promise.resolve({ ok: true, value: { printedByHost: false } }),
   });
   const pdfTimes: number[] = [];
   for (let run = 0; run < 3; run++) {
@@ -45,9 +48,24 @@ export async function taskFigures(db: Db, core: Registry, taskDate: string): Pro
     pdfTimes.push(performance.now() - started);
   }
   const figures: Figure[] = [
-    { name: 'tasks.form_route_500_ms', value: round(percentile(single, 50), 1), unit: 'ms', note: 'median of 5: tasks.form on one 500-point route (select, snapshot, insert, one transaction)' },
-    { name: 'tasks.form_all_ms', value: round(all, 0), unit: 'ms', note: `tasks.form on every route of the district (${routes.length} routes, 200k points), one after another` },
-    { name: 'print.pdf_500_ms', value: round(percentile(pdfTimes, 50), 0), unit: 'ms', note: 'median of 3: 500-position route sheet to PDF through the browser-mode host (headless Chromium)' },
+    {
+      name: 'tasks.form_route_500_ms',
+      value: round(percentile(single, 50), 1),
+      unit: 'ms',
+      note: 'median of 5: tasks.form on one 500-point route (select, snapshot, insert, one transaction)',
+    },
+    {
+      name: 'tasks.form_all_ms',
+      value: round(all, 0),
+      unit: 'ms',
+      note: `tasks.form on every route of the district (${routes.length} routes, 200k points), one after another`,
+    },
+    {
+      name: 'print.pdf_500_ms',
+      value: round(percentile(pdfTimes, 50), 0),
+      unit: 'ms',
+      note: 'median of 3: 500-position route sheet to PDF through the browser-mode host (headless Chromium)',
+    },
   ];
   return { figures, routeId: route.id };
 }

@@ -3,7 +3,14 @@ import { createInterface } from 'node:readline';
 
 /** Debian's Chromium: Playwright cannot download its own browsers here. */
 export const chromiumPath = process.env.OBHID_CHROMIUM ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Starts the browser-mode host on a database; `url` resolves as soon as it serves. */
 export function startWebMain(webMain: string, dbFile: string) {
@@ -24,4 +31,3 @@ export function startWebMain(webMain: string, dbFile: string) {
   };
   return { url, stop };
 }
-

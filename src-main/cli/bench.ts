@@ -31,7 +31,12 @@ const unwrapTask = (answer: ReturnType<ReturnType<typeof createCore>['dispatch']
 async function main() {
   let started = performance.now();
   createSeededDatabase(dbFile, { accounts, seed: 2026, asOf: '2026-11-01', commodity: 'electricity' });
-  record({ name: `seed.${accounts / 1000}k_accounts_s`, value: round((performance.now() - started) / 1000), unit: 's', note: `npm run seed: ${accounts} accounts with 24 months of readings, bills and payments` });
+  record({
+    name: `seed.${accounts / 1000}k_accounts_s`,
+    value: round((performance.now() - started) / 1000),
+    unit: 's',
+    note: `npm run seed: ${accounts} accounts with 24 months of readings, bills and payments`,
+  });
 
   record(rawInsertFigure(join(dir, 'raw.sqlite')));
 
@@ -44,18 +49,29 @@ async function main() {
     times.push(performance.now() - started);
     if (!answer.ok) throw new Error(answer.error.message);
   }
-  record({ name: 'routes.list_ms', value: round(percentile(times, 50), 2), unit: 'ms', note: 'median of 30 routes.list pages (50 rows with point counts) through the handler registry' });
+  record({
+    name: 'routes.list_ms',
+    value: round(percentile(times, 50), 2),
+    unit: 'ms',
+    note: 'median of 30 routes.list pages (50 rows with point counts) through the handler registry',
+  });
 
   const tasks = await taskFigures(db, core, '2026-11-20');
   tasks.figures.forEach(record);
-  const entryTask = (date: string) => unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
+  const entryTask = (date: string) =>
+    unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);
   const paintTask = entryTask('2026-11-22');
   const operator = { login: 'bench-operator', password: 'bench-password' };
   core.dispatch('users.save', { ...operator, fullName: 'Benchmark', role: 'operator' }, 'uk');
   started = performance.now();
   await backupTo(db, join(dir, 'backup.sqlite'));
-  record({ name: 'backup.200k_db_s', value: round((performance.now() - started) / 1000), unit: 's', note: 'online backup (SQLite backup API) of the whole 200k-account database, as at start and close' });
+  record({
+    name: 'backup.200k_db_s',
+    value: round((performance.now() - started) / 1000),
+    unit: 's',
+    note: 'online backup (SQLite backup API) of the whole 200k-account database, as at start and close',
+  });
   rmSync(join(dir, 'backup.sqlite'), { force: true });
   record(await importFigure(db, dir));
   db.close();

@@ -25,15 +25,12 @@ export interface CoreOptions {
   log?: (error: unknown) => void;
 }
 
-
 /** The whole core for one database: every feature's handlers behind one registry, one session. */
 export function createCore(db: Db, options: CoreOptions): Registry {
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const idleMinutes = () => Number(setting.get('security.idleLockMinutes')?.value ?? 0) || 0;
   const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
-  const record = db.prepare(
-    'INSERT INTO audit_log (login, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const record = db.prepare('INSERT INTO audit_log (login, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)');
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
   const today = options.today ?? localToday;
   return createRegistry(
@@ -53,7 +50,10 @@ export function createCore(db: Db, options: CoreOptions): Registry {
       authorize: (channel) => session.authorize(channel),
       caller: () => {
         const user = session.user?.login ?? 'system';
-        return { user, audit: (action, entity, id, oldValue, newValue) => void record.run(user, action, entity, id, json(oldValue), json(newValue)) };
+        return {
+          user,
+          audit: (action, entity, id, oldValue, newValue) => void record.run(user, action, entity, id, json(oldValue), json(newValue)),
+        };
       },
       transaction: (work) => db.transaction(work)(),
     },

@@ -11,9 +11,26 @@ const notObjects: unknown[] = [null, undefined, 42, -1, 'sections', "' OR 1=1 --
  * oversized text (SQL fragments repeated past every length limit), objects where scalars belong.
  */
 const garbage: unknown[] = [
-  null, -1, 0, -0.5, 1.5, 2 ** 53 + 7, -(2 ** 31), '', ' ', 'x'.repeat(100_000),
-  "' OR 1=1 --".repeat(60), '1; DROP TABLE accounts; --'.repeat(30), "Robert'); DELETE FROM readings; --".repeat(20),
-  {}, [], [1, 2, 3], [null], { $gt: 1 }, { toString: 'x' }, { __proto__: { polluted: 1 } },
+  null,
+  -1,
+  0,
+  -0.5,
+  1.5,
+  2 ** 53 + 7,
+  -(2 ** 31),
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  "' OR 1=1 --".repeat(60),
+  '1; DROP TABLE accounts; --'.repeat(30),
+  "Robert'); DELETE FROM readings; --".repeat(20),
+  {},
+  [],
+  [1, 2, 3],
+  [null],
+  { $gt: 1 },
+  { toString: 'x' },
+  { __proto__: { polluted: 1 } },
 ];
 
 const writeChannel = /\.(save|assign|delete|form|removePoints)$/;
@@ -28,14 +45,34 @@ describe('malformed requests through the handler registry', () => {
     const district = testDistrict();
     const { next: random, pick } = createRandom(20261122);
     const channels = Object.keys(coreContract);
-    const fieldNames = ['id', 'routeId', 'taskId', 'positionId', 'number', 'name', 'selector', 'outcome', 'criteria', 'query', 'houseIds', 'pointIds', 'checkedOn', 'taskDate', 'settlementId', 'streetId', 'kind', 'value'];
+    const fieldNames = [
+      'id',
+      'routeId',
+      'taskId',
+      'positionId',
+      'number',
+      'name',
+      'selector',
+      'outcome',
+      'criteria',
+      'query',
+      'houseIds',
+      'pointIds',
+      'checkedOn',
+      'taskDate',
+      'settlementId',
+      'streetId',
+      'kind',
+      'value',
+    ];
     const before = tableCounts(district.db);
     const changesBefore = (district.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const outcomes = { refused: 0, answered: 0 };
 
     for (let i = 0; i < 10_000; i++) {
       const shape = i % 5;
-      const channel = shape === 0 ? pick(['', 'routes', 'routes.drop', '__proto__', 'constructor', 'x'.repeat(5000), 42, null]) : pick(channels);
+      const channel =
+        shape === 0 ? pick(['', 'routes', 'routes.drop', '__proto__', 'constructor', 'x'.repeat(5000), 42, null]) : pick(channels);
       let input: unknown;
       if (shape === 1) input = pick(notObjects);
       else {

@@ -34,7 +34,10 @@ describe('handler registry', () => {
 
   it('falls back to Ukrainian for an unknown locale', () => {
     const t = testDistrict();
-    expect(t.core.dispatch('routes.get', { id: 404 }, 'xx')).toMatchObject({ ok: false, error: { message: 'Маршрут не знайдено (можливо, його видалено).' } });
+    expect(t.core.dispatch('routes.get', { id: 404 }, 'xx')).toMatchObject({
+      ok: false,
+      error: { message: 'Маршрут не знайдено (можливо, його видалено).' },
+    });
   });
 
   it('turns an unexpected failure into an internal error, never a thrown exception', () => {

@@ -29,9 +29,9 @@ export type Handler<N extends ChannelName> = (input: ParsedInput<N>, context: Ca
 export type Handlers<N extends ChannelName> = { [K in N]: Handler<K> };
 
 export interface Registry {
-  dispatch(channel: unknown, input: unknown, locale: unknown): Envelope<unknown>;
+  dispatch: (channel: unknown, input: unknown, locale: unknown) => Envelope<unknown>;
   /** The access check alone, for channels a host serves itself; null when the call may go ahead. */
-  authorize(channel: ChannelName, locale: Locale): Envelope<never> | null;
+  authorize: (channel: ChannelName, locale: Locale) => Envelope<never> | null;
 }
 
 export interface RegistryOptions {

@@ -34,8 +34,17 @@ export function testDistrict() {
       houseId,
       apartment,
     );
-    const id = insert("INSERT INTO metering_points (account_id, house_id, apartment, commodity) VALUES (?, ?, ?, 'electricity')", account, houseId, apartment);
-    insert("INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (?, ?, 'GAMA 100', 6, '2030-01-01')", id, `S${id}`);
+    const id = insert(
+      "INSERT INTO metering_points (account_id, house_id, apartment, commodity) VALUES (?, ?, ?, 'electricity')",
+      account,
+      houseId,
+      apartment,
+    );
+    insert(
+      "INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (?, ?, 'GAMA 100', 6, '2030-01-01')",
+      id,
+      `S${id}`,
+    );
     return id;
   };
   const points = {
@@ -51,10 +60,10 @@ export function testDistrict() {
   const retired = insert("INSERT INTO employees (full_name, is_controller, active) VALUES ('Мороз Петро Іванович', 1, 0)");
 
   const core = createCore(db, { version: 'test', log: () => {}, signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' } });
-  /** Calls a channel as a host would and unwraps the answer; a refusal becomes a thrown ApiErrorBody. */
+  /** Calls a channel as a host would and unwraps the answer; a refusal fails the test with its code and words. */
   const call = <N extends ChannelName>(channel: N, input: Input<N>, locale = 'uk'): Output<N> => {
     const answer = core.dispatch(channel, input, locale);
-    if (!answer.ok) throw answer.error;
+    if (!answer.ok) throw new Error(`${channel} refused: ${answer.error.code} — ${answer.error.message}`);
     return answer.value as Output<N>;
   };
   const refusal = (channel: ChannelName, input: unknown, locale = 'uk'): ApiErrorBody => {
@@ -62,5 +71,18 @@ export function testDistrict() {
     if (answer.ok) throw new Error(`expected ${channel} to be refused`);
     return answer.error;
   };
-  return { db, core, call, refusal, settlements: { town, village }, streets: { shevchenka, sadova, polova }, houses, points, section, controller, otherController, retired };
+  return {
+    db,
+    core,
+    call,
+    refusal,
+    settlements: { town, village },
+    streets: { shevchenka, sadova, polova },
+    houses,
+    points,
+    section,
+    controller,
+    otherController,
+    retired,
+  };
 }

@@ -30,10 +30,19 @@ describe('backups', () => {
   it('keeps only the newest N automatic copies', () => {
     const auto = join(dir, 'rotation');
     mkdirSync(auto);
-    const names = ['obhid-20261101-080000-000-start.sqlite', 'obhid-20261102-080000-000-close.sqlite', 'obhid-20261103-080000-000-start.sqlite', 'notes.txt'];
+    const names = [
+      'obhid-20261101-080000-000-start.sqlite',
+      'obhid-20261102-080000-000-close.sqlite',
+      'obhid-20261103-080000-000-start.sqlite',
+      'notes.txt',
+    ];
     for (const name of names) writeFileSync(join(auto, name), '');
     expect(rotateBackups(auto, 2)).toEqual([join(auto, 'obhid-20261101-080000-000-start.sqlite')]);
-    expect(readdirSync(auto).sort()).toEqual(['notes.txt', 'obhid-20261102-080000-000-close.sqlite', 'obhid-20261103-080000-000-start.sqlite']);
+    expect(readdirSync(auto).sort()).toEqual([
+      'notes.txt',
+      'obhid-20261102-080000-000-close.sqlite',
+      'obhid-20261103-080000-000-start.sqlite',
+    ]);
   });
 
   it('offers the newest copy that passes integrity_check, passing over damaged ones', async () => {

@@ -25,7 +25,5 @@ export function openDatabase(file: string): Db {
 
 /** SQLite's lower() folds ASCII only; searches over Ukrainian names need the whole alphabet. */
 export function registerFunctions(db: Db): void {
-  db.function('ufold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLocaleLowerCase('uk') : value,
-  );
+  db.function('ufold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLocaleLowerCase('uk') : value));
 }

@@ -14,8 +14,20 @@ function enteredTask() {
   d.db.prepare("INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, '2026-06-01', 1000, 'control')").run(d.points.sa1[0]);
   const first = d.call('entry.position', { taskId, seq: 1 });
   const second = d.call('entry.position', { taskId, seq: 2 });
-  d.call('entry.save', { positionId: second.positionId, checkedOn: '2026-11-20', maxConsumption: 100, outcome: { kind: 'reading', value: '1500', confirmOverMax: true }, problems: [1], note: 'пломба' });
-  d.call('entry.save', { positionId: first.positionId, checkedOn: '2026-11-21', maxConsumption: 100, outcome: { kind: 'reason', reasonCode: 5 } });
+  d.call('entry.save', {
+    positionId: second.positionId,
+    checkedOn: '2026-11-20',
+    maxConsumption: 100,
+    outcome: { kind: 'reading', value: '1500', confirmOverMax: true },
+    problems: [1],
+    note: 'пломба',
+  });
+  d.call('entry.save', {
+    positionId: first.positionId,
+    checkedOn: '2026-11-21',
+    maxConsumption: 100,
+    outcome: { kind: 'reason', reasonCode: 5 },
+  });
   return { ...d, taskId, routeId: route.id };
 }
 
@@ -24,8 +36,20 @@ describe('exporting entered readings', () => {
     const d = enteredTask();
     const rows = d.call('readings.export', { dateFrom: '2026-11-01', dateTo: '2026-11-30' });
     expect(rows).toHaveLength(2);
-    expect(rows.find((r) => r.status === 'executed')).toMatchObject({ value: 1500, consumption: 500, overMaxAccepted: true, problems: 'Порушена пломба', note: 'пломба', enteredBy: 'admin' });
-    expect(rows.find((r) => r.status === 'not_executed')).toMatchObject({ value: null, reasonCode: 5, reason: 'Відмова в допуску', checkedOn: '2026-11-21' });
+    expect(rows.find((r) => r.status === 'executed')).toMatchObject({
+      value: 1500,
+      consumption: 500,
+      overMaxAccepted: true,
+      problems: 'Порушена пломба',
+      note: 'пломба',
+      enteredBy: 'admin',
+    });
+    expect(rows.find((r) => r.status === 'not_executed')).toMatchObject({
+      value: null,
+      reasonCode: 5,
+      reason: 'Відмова в допуску',
+      checkedOn: '2026-11-21',
+    });
     expect(d.call('readings.export', { dateFrom: '2026-11-21', dateTo: '2026-11-21' })).toHaveLength(1);
     expect(d.call('readings.export', { dateFrom: '2026-11-01', dateTo: '2026-11-30', routeId: d.routeId + 1 })).toHaveLength(0);
   });

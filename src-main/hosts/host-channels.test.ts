@@ -8,11 +8,11 @@ describe('host channels', () => {
   const dispatch = createHostDispatch(
     district.core,
     {
-      'print.sheetPdf': sheetPdfHandler(district.core, async (html) => {
+      'print.sheetPdf': sheetPdfHandler(district.core, (html) => {
         rendered.push(html);
-        return Buffer.from('%PDF-1.4 fake');
+        return Promise.resolve(Buffer.from('%PDF-1.4 fake'));
       }),
-      'print.sheet': async () => ({ ok: true, value: { printedByHost: false } }),
+      'print.sheet': () => Promise.resolve({ ok: true, value: { printedByHost: false } }),
     },
     () => {},
   );
@@ -35,11 +35,17 @@ describe('host channels', () => {
     district.call('routes.assign', { routeId: route.id, selector: { kind: 'settlement', settlementId: district.settlements.town } });
     const { taskId } = district.call('tasks.form', { routeId: route.id, taskDate: '2026-11-22', criteria: {} });
     const answer = await dispatch('print.sheetPdf', { taskId }, 'uk');
-    expect(answer).toEqual({ ok: true, value: { fileName: 'route-3-2026-11-22.pdf', base64: Buffer.from('%PDF-1.4 fake').toString('base64'), pages: 1 } });
+    expect(answer).toEqual({
+      ok: true,
+      value: { fileName: 'route-3-2026-11-22.pdf', base64: Buffer.from('%PDF-1.4 fake').toString('base64'), pages: 1 },
+    });
     expect(rendered[0]).toContain('Маршрутний лист · Маршрут № 3 «Центр»');
   });
 
   it('does not let the core answer a host channel it does not serve', () => {
-    expect(district.core.dispatch('print.sheet', { taskId: 1 }, 'uk')).toMatchObject({ ok: false, error: { code: 'request.unknownChannel' } });
+    expect(district.core.dispatch('print.sheet', { taskId: 1 }, 'uk')).toMatchObject({
+      ok: false,
+      error: { code: 'request.unknownChannel' },
+    });
   });
 });

@@ -10,7 +10,11 @@ export type HostHandlers = {
 export type Dispatch = (channel: unknown, input: unknown, locale: unknown) => Promise<Envelope<unknown>>;
 
 /** A host serves the host channels it can; any other is unknown to it, as to the core. */
-export function createHostDispatch(registry: Registry, handlers: Partial<HostHandlers>, log: (error: unknown) => void = console.error): Dispatch {
+export function createHostDispatch(
+  registry: Registry,
+  handlers: Partial<HostHandlers>,
+  log: (error: unknown) => void = console.error,
+): Dispatch {
   return async (channel, input, locale) => {
     if (!isHostChannel(channel)) return registry.dispatch(channel, input, locale);
     const request = parseRequest(channel, input, locale);
@@ -32,7 +36,10 @@ export const loadSheet = (registry: Pick<Registry, 'dispatch'>, input: unknown, 
   registry.dispatch('tasks.sheet', input, locale) as Envelope<RouteSheet>;
 
 /** Renders a route sheet to PDF with whichever engine the host has; the HTML is the core's, as in the preview. */
-export function sheetPdfHandler(registry: Pick<Registry, 'dispatch'>, toPdf: (html: string) => Promise<Buffer>): HostHandlers['print.sheetPdf'] {
+export function sheetPdfHandler(
+  registry: Pick<Registry, 'dispatch'>,
+  toPdf: (html: string) => Promise<Buffer>,
+): HostHandlers['print.sheetPdf'] {
   return async (input, { locale }) => {
     const sheet = loadSheet(registry, input, locale);
     if (!sheet.ok) return sheet;

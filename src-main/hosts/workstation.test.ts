@@ -19,7 +19,13 @@ describe('the workstation around one database', () => {
       INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко', 1);`);
     seed.close();
     const lines: string[] = [];
-    const station = openWorkstation({ dbFile, version: 'test', log: (line) => lines.push(line), toPdf: async () => Buffer.from(''), checkIntegrity: async () => 'ok' });
+    const station = openWorkstation({
+      dbFile,
+      version: 'test',
+      log: (line) => lines.push(line),
+      toPdf: () => Promise.resolve(Buffer.from('')),
+      checkIntegrity: () => Promise.resolve('ok'),
+    });
     const call = async <T>(channel: string, input: unknown = {}) => {
       const answer = (await station.dispatch(channel, input, 'uk')) as Envelope<T>;
       if (!answer.ok) throw new Error(answer.error.message);
@@ -52,7 +58,13 @@ describe('the workstation around one database', () => {
   it('refuses to restore a file that is not a sound database, in the user language', async () => {
     const dbFile = join(dir, 'second.sqlite');
     openDatabase(dbFile).close();
-    const station = openWorkstation({ dbFile, version: 'test', log: () => {}, toPdf: async () => Buffer.from(''), checkIntegrity: async () => 'ok' });
+    const station = openWorkstation({
+      dbFile,
+      version: 'test',
+      log: () => {},
+      toPdf: () => Promise.resolve(Buffer.from('')),
+      checkIntegrity: () => Promise.resolve('ok'),
+    });
     await station.dispatch('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' }, 'uk');
     const bogus = join(dir, 'bogus.sqlite');
     writeFileSync(bogus, 'not a database at all');
@@ -75,10 +87,16 @@ describe('a database that cannot be opened', () => {
     writeFileSync(dbFile, 'this is not a database any more, it was overwritten by a failing disk');
 
     const lines: string[] = [];
-    const station = openWorkstation({ dbFile, version: 'test', log: (line) => lines.push(line), toPdf: async () => Buffer.from(''), checkIntegrity: async () => 'ok' });
+    const station = openWorkstation({
+      dbFile,
+      version: 'test',
+      log: (line) => lines.push(line),
+      toPdf: () => Promise.resolve(Buffer.from('')),
+      checkIntegrity: () => Promise.resolve('ok'),
+    });
     expect(lines.join('\n')).toMatch(/cannot be opened/);
     const status = await station.dispatch('auth.status', {}, 'uk');
-    expect(status).toMatchObject({ ok: true, value: { user: null, damaged: expect.any(String) } });
+    expect(status).toMatchObject({ ok: true, value: { user: null, damaged: expect.any(String) as unknown } });
     expect(await station.dispatch('routes.list', {}, 'uk')).toMatchObject({ ok: false, error: { code: 'db.damaged' } });
 
     const restored = await station.dispatch('backups.restore', { file: join(dir, 'good.sqlite') }, 'uk');

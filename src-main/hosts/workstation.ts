@@ -22,8 +22,8 @@ import { openOrCreateDemo } from './open-or-create';
 export interface WorkstationOptions {
   dbFile: string;
   version: string;
-  log(line: string): void;
-  toPdf(html: string): Promise<Buffer>;
+  log: (line: string) => void;
+  toPdf: (html: string) => Promise<Buffer>;
   /** The host's own print dialog; without one the page prints its preview. */
   print?: (html: string) => Promise<unknown>;
   /** Defaults to a worker thread running integrity_check beside the app. */
@@ -34,7 +34,7 @@ export interface Workstation {
   dispatch: Dispatch;
   /** Settles once the start-up backup is written (or has failed and been logged). */
   started: Promise<void>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const integrityInWorker = (file: string) =>
@@ -72,7 +72,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     log(`the database cannot be opened: ${integrity}`);
   }
   const keep = () =>
-    Number((opened?.db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").get() as { value: string } | undefined)?.value) || 10;
+    Number((opened?.db.prepare("SELECT value FROM settings WHERE key = 'backup.keep'").get() as { value: string } | undefined)?.value) ||
+    10;
 
   if (opened) {
     void (options.checkIntegrity ?? integrityInWorker)(dbFile).then((result) => {
@@ -88,7 +89,12 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     : Promise.resolve();
   const healthy = () => integrity === 'ok' || integrity === 'checking';
 
-  const row = (file: string): BackupRow => ({ file, createdAt: statSync(file).mtime.toISOString(), bytes: statSync(file).size, reason: reasonOf(file) });
+  const row = (file: string): BackupRow => ({
+    file,
+    createdAt: statSync(file).mtime.toISOString(),
+    bytes: statSync(file).size,
+    reason: reasonOf(file),
+  });
   const preview = (file: string): BackupPreview => {
     const result = integrityOf(file);
     if (result !== 'ok') throw new DomainError('backup.notADatabase', { file: basename(file), detail: result.slice(0, 200) });
@@ -105,7 +111,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const core$: Registry = {
     dispatch: (channel, input, locale) => {
       if (opened) return opened.core.dispatch(channel, input, locale);
-      if (channel === 'auth.status') return { ok: true, value: { needsSetup: false, user: null, locked: false, idleLockMinutes: 0, damaged: integrity } };
+      if (channel === 'auth.status')
+        return { ok: true, value: { needsSetup: false, user: null, locked: false, idleLockMinutes: 0, damaged: integrity } };
       return damaged(locale);
     },
     authorize: (channel, locale) => {
@@ -131,14 +138,30 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     },
     'import.preview': async ({ fileName, base64, kind }) => {
       const table = await readTable(fileName, Buffer.from(base64, 'base64'));
-      return { ok: true, value: { header: table.header, sample: table.rows.slice(0, 5), rowCount: table.rows.length, mapping: suggestMapping(table.header, kind) } };
+      return {
+        ok: true,
+        value: {
+          header: table.header,
+          sample: table.rows.slice(0, 5),
+          rowCount: table.rows.length,
+          mapping: suggestMapping(table.header, kind),
+        },
+      };
     },
     'import.run': async ({ fileName, base64, kind, mapping }, { locale }) => {
       const table = await readTable(fileName, Buffer.from(base64, 'base64'));
-      return core$.dispatch(`import.${kind}`, { header: table.header, rows: table.rows, mapping, firstLine: 2 }, locale) as Envelope<ImportResult>;
+      return core$.dispatch(
+        `import.${kind}`,
+        { header: table.header, rows: table.rows, mapping, firstLine: 2 },
+        locale,
+      ) as Envelope<ImportResult>;
     },
-    'backups.status': async () => ({ ok: true, value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) } }),
-    'backups.inspect': async ({ file }) => ({ ok: true, value: preview(file) }),
+    'backups.status': () =>
+      Promise.resolve({
+        ok: true,
+        value: { dataFile: dbFile, backupsDir, integrity, backups: listBackups(backupsDir).map(row) },
+      }),
+    'backups.inspect': ({ file }) => Promise.resolve({ ok: true, value: preview(file) }),
     'backups.create': async ({ file }, { locale }) => {
       if (!opened) return damaged(locale);
       const target = file ?? newBackupPath(backupsDir, 'manual');
@@ -168,7 +191,13 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       }
       // Whoever restored stays signed in if the restored database knows them as they are.
       const probe = new Database(dbFile, { readonly: true });
-      const still = user ? probe.prepare<[string, string], SignedIn>("SELECT login, full_name AS fullName, role FROM users WHERE login = ? AND role = ? AND active = 1").get(user.login, user.role) : undefined;
+      const still = user
+        ? probe
+            .prepare<[string, string], SignedIn>(
+              'SELECT login, full_name AS fullName, role FROM users WHERE login = ? AND role = ? AND active = 1',
+            )
+            .get(user.login, user.role)
+        : undefined;
       probe.close();
       opened = open(still);
       // Written into the restored database's own log, the one that goes on from here.

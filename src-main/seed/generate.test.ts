@@ -11,9 +11,13 @@ const options = { accounts: 1200, seed: 7, asOf: '2026-11-22', commodity: 'elect
 
 const fingerprint = (file: string) => {
   const db = openDatabase(file);
-  const row = db.prepare(`SELECT
+  const row = db
+    .prepare(
+      `SELECT
     (SELECT group_concat(number || full_name, '|') FROM (SELECT number, full_name FROM accounts ORDER BY id LIMIT 50)) AS names,
-    (SELECT sum(value) FROM readings) AS readingSum, (SELECT sum(balance_kop) FROM accounts) AS balance`).get();
+    (SELECT sum(value) FROM readings) AS readingSum, (SELECT sum(balance_kop) FROM accounts) AS balance`,
+    )
+    .get();
   db.close();
   return row;
 };
@@ -44,15 +48,24 @@ describe('demo district', () => {
     expect(one<{ n: number }>("SELECT count(*) AS n FROM houses WHERE number GLOB '*[^0-9]*'").n).toBeGreaterThan(0);
     // Readings only run to the month before "today" and never exceed the meter's digits.
     expect(one<{ last: string }>('SELECT max(taken_on) AS last FROM readings').last < '2026-11-01').toBe(true);
-    expect(one<{ n: number }>('SELECT count(*) AS n FROM readings r JOIN meters m ON m.point_id = r.point_id WHERE r.value >= power(10, m.digits)').n).toBe(0);
+    expect(
+      one<{ n: number }>(
+        'SELECT count(*) AS n FROM readings r JOIN meters m ON m.point_id = r.point_id WHERE r.value >= power(10, m.digits)',
+      ).n,
+    ).toBe(0);
     // Some points have had no control reading for over six months.
-    expect(one<{ n: number }>(`SELECT count(*) AS n FROM metering_points p WHERE NOT EXISTS
-      (SELECT 1 FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on >= '2026-05-22')`).n).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(`SELECT count(*) AS n FROM metering_points p WHERE NOT EXISTS
+      (SELECT 1 FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on >= '2026-05-22')`).n,
+    ).toBeGreaterThan(0);
     // Some points are not on any route yet, and no point is on two.
     expect(one<{ n: number }>('SELECT count(*) AS n FROM metering_points WHERE route_id IS NULL').n).toBeGreaterThan(0);
     // A balance equals what the bills say.
-    expect(one<{ n: number }>(`SELECT count(*) AS n FROM accounts a WHERE a.balance_kop !=
-      (SELECT coalesce(sum(b.paid_kop - b.amount_kop), 0) FROM bills b JOIN metering_points p ON p.id = b.point_id WHERE p.account_id = a.id)`).n).toBe(0);
+    expect(
+      one<{ n: number }>(`SELECT count(*) AS n FROM accounts a WHERE a.balance_kop !=
+      (SELECT coalesce(sum(b.paid_kop - b.amount_kop), 0) FROM bills b JOIN metering_points p ON p.id = b.point_id WHERE p.account_id = a.id)`)
+        .n,
+    ).toBe(0);
     expect(one<{ n: number }>('PRAGMA integrity_check') as unknown).toEqual({ integrity_check: 'ok' });
     db.close();
   });
@@ -62,8 +75,12 @@ describe('demo district', () => {
     expect(big.nearRollover).toBeGreaterThan(0);
     const db = openDatabase(join(dir, 'big.sqlite'));
     // A rolled-over meter shows a later reading lower than an earlier one.
-    const wrapped = db.prepare(`SELECT count(DISTINCT a.point_id) AS n FROM readings a JOIN readings b
-      ON b.point_id = a.point_id AND b.taken_on > a.taken_on AND b.value < a.value`).get() as { n: number };
+    const wrapped = db
+      .prepare(
+        `SELECT count(DISTINCT a.point_id) AS n FROM readings a JOIN readings b
+      ON b.point_id = a.point_id AND b.taken_on > a.taken_on AND b.value < a.value`,
+      )
+      .get() as { n: number };
     expect(wrapped.n).toBeGreaterThan(0);
     db.close();
   });

@@ -30,7 +30,13 @@ const months = 24;
 const tariffKop = { electricity: 432, gas: 796 } as const;
 const paymentSources = ['ПриватБанк', 'Ощадбанк', 'Укрпошта', 'каса РЕМ', 'monobank'];
 
-interface Dwelling { houseId: number; apartment: string; settlementIndex: number; streetId: number; streetLabel: string }
+interface Dwelling {
+  houseId: number;
+  apartment: string;
+  settlementIndex: number;
+  streetId: number;
+  streetLabel: string;
+}
 
 /**
  * Fills an empty, migrated database with a district that looks real: a town of apartment blocks
@@ -40,7 +46,16 @@ interface Dwelling { houseId: number; apartment: string; settlementIndex: number
 export function seedDistrict(db: Database, options: SeedOptions): SeedSummary {
   const random = createRandom(options.seed);
   const summary: SeedSummary = {
-    settlements: 0, streets: 0, houses: 0, accounts: 0, readings: 0, bills: 0, payments: 0, routes: 0, debtors: 0, nearRollover: 0,
+    settlements: 0,
+    streets: 0,
+    houses: 0,
+    accounts: 0,
+    readings: 0,
+    bills: 0,
+    payments: 0,
+    routes: 0,
+    debtors: 0,
+    nearRollover: 0,
   };
   db.transaction(() => {
     const dwellings = buildAddresses(db, random, options.accounts, summary);
@@ -81,7 +96,8 @@ function buildAddresses(db: Database, random: Random, accounts: number, summary:
       // A big settlement runs out of names: later rounds give lanes and squares of the same names.
       const round = Math.floor(k / streetPool.length);
       const name = streetPool[k % streetPool.length]! + (round > names.overflowStreetKinds.length ? ` ${round}` : '');
-      const kind = round === 0 ? random.pick(names.streetKindsWeighted) : names.overflowStreetKinds[(round - 1) % names.overflowStreetKinds.length]!;
+      const kind =
+        round === 0 ? random.pick(names.streetKindsWeighted) : names.overflowStreetKinds[(round - 1) % names.overflowStreetKinds.length]!;
       const inserted = insertStreetOnce.run(settlementId, name, kind);
       if (inserted.changes === 0) continue;
       const streetId = Number(inserted.lastInsertRowid);
@@ -95,7 +111,13 @@ function buildAddresses(db: Database, random: Random, accounts: number, summary:
           const block = settlement.town && random.chance(0.55);
           const apartments = block ? Math.min(left, random.pick([18, 36, 45, 60, 72, 90])) : 1;
           for (let apartment = 1; apartment <= apartments; apartment++) {
-            dwellings.push({ houseId, apartment: block ? String(apartment) : '', settlementIndex, streetId, streetLabel: `${kind} ${name}` });
+            dwellings.push({
+              houseId,
+              apartment: block ? String(apartment) : '',
+              settlementIndex,
+              streetId,
+              streetLabel: `${kind} ${name}`,
+            });
           }
           left -= apartments;
         }
@@ -144,11 +166,14 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
   const insertAccount = db.prepare(
     'INSERT INTO accounts (number, full_name, phone, house_id, apartment, balance_kop) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insertPoint = db.prepare(`INSERT INTO metering_points (account_id, house_id, apartment, commodity, status, inspection_since, complaint_since)
+  const insertPoint =
+    db.prepare(`INSERT INTO metering_points (account_id, house_id, apartment, commodity, status, inspection_since, complaint_since)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertMeter = db.prepare(`INSERT INTO meters (point_id, serial, model, digits, placement, condition, verification_due)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertReading = db.prepare('INSERT INTO readings (point_id, taken_on, value, kind, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertReading = db.prepare(
+    'INSERT INTO readings (point_id, taken_on, value, kind, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertBill = db.prepare('INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)');
   const setBalance = db.prepare('UPDATE accounts SET balance_kop = ? WHERE id = ?');
   const insertPayment = db.prepare('INSERT INTO payments (account_id, paid_on, amount_kop, source) VALUES (?, ?, ?, ?)');
@@ -165,13 +190,25 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     const accountNumber = `${String(dwelling.settlementIndex + 10).padStart(2, '0')}${String((seq * 104729 + 4243) % 1_000_000).padStart(6, '0')}`;
     const debtor = random.chance(0.12);
     const partialPayer = !debtor && random.chance(0.05);
-    const accountId = Number(insertAccount.run(accountNumber, personName(random), random.chance(0.8) ? phone(random) : '', dwelling.houseId, dwelling.apartment, 0).lastInsertRowid);
+    const accountId = Number(
+      insertAccount.run(accountNumber, personName(random), random.chance(0.8) ? phone(random) : '', dwelling.houseId, dwelling.apartment, 0)
+        .lastInsertRowid,
+    );
 
     const disconnected = debtor && random.chance(0.12);
     const inspection = random.chance(0.01) ? addDays(options.asOf, -random.int(1, 90)) : null;
     const complaint = random.chance(0.006) ? addDays(options.asOf, -random.int(1, 40)) : null;
-    const pointId = Number(insertPoint.run(accountId, dwelling.houseId, dwelling.apartment, options.commodity,
-      disconnected ? 'disconnected' : 'connected', inspection, complaint).lastInsertRowid);
+    const pointId = Number(
+      insertPoint.run(
+        accountId,
+        dwelling.houseId,
+        dwelling.apartment,
+        options.commodity,
+        disconnected ? 'disconnected' : 'connected',
+        inspection,
+        complaint,
+      ).lastInsertRowid,
+    );
     points.push(pointId);
 
     const digits = electricity ? random.pick([5, 6, 6]) : 5;
@@ -180,9 +217,15 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     const nearRollover = random.chance(0.004);
     let value = nearRollover ? modulus - base * random.int(20, 27) : random.int(0, Math.floor(modulus * 0.6));
     if (nearRollover) summary.nearRollover++;
-    insertMeter.run(pointId, String(random.int(10_000_000, 99_999_999)), random.pick(electricity ? names.electricityModels : names.gasModels),
-      digits, random.pick(electricity ? names.electricityPlacements : names.gasPlacements), random.pick(names.meterConditions),
-      addDays(options.asOf, random.int(-60, 8 * 365)));
+    insertMeter.run(
+      pointId,
+      String(random.int(10_000_000, 99_999_999)),
+      random.pick(electricity ? names.electricityModels : names.gasModels),
+      digits,
+      random.pick(electricity ? names.electricityPlacements : names.gasPlacements),
+      random.pick(names.meterConditions),
+      addDays(options.asOf, random.int(-60, 8 * 365)),
+    );
 
     // A control walk every six months at a random phase; one point in five has been missed for long.
     const controlPhase = random.int(0, 5);
@@ -192,7 +235,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     for (let m = 0; m < months; m++) {
       const month = monthStart(firstMonth, m);
       const monthNo = Number(month.slice(5, 7));
-      const season = electricity ? (monthNo <= 2 || monthNo === 12 ? 1.3 : 1) : (monthNo <= 3 || monthNo >= 11 ? 2.2 : 0.35);
+      const season = electricity ? (monthNo <= 2 || monthNo === 12 ? 1.3 : 1) : monthNo <= 3 || monthNo >= 11 ? 2.2 : 0.35;
       const consumption = Math.max(0, Math.round(base * season * (0.8 + random.next() * 0.4)));
       value += consumption;
       const shown = value % modulus;
@@ -233,7 +276,10 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
 function buildRoutes(db: Database, random: Random, dwellings: Dwelling[], points: number[], controllers: number[], summary: SeedSummary) {
   const insertRoute = db.prepare('INSERT INTO routes (number, name, section_id, executor_id) VALUES (?, ?, ?, ?)');
   const assign = db.prepare('UPDATE metering_points SET route_id = ? WHERE id IN (SELECT value FROM json_each(?))');
-  const sectionIds = db.prepare<[], { id: number }>('SELECT id FROM sections ORDER BY id').all().map((row) => row.id);
+  const sectionIds = db
+    .prepare<[], { id: number }>('SELECT id FROM sections ORDER BY id')
+    .all()
+    .map((row) => row.id);
   const target = random.int(300, 600);
   let batch: number[] = [];
   let labels: string[] = [];
@@ -241,7 +287,10 @@ function buildRoutes(db: Database, random: Random, dwellings: Dwelling[], points
     if (batch.length === 0) return;
     const number = summary.routes + 1;
     const name = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ' …' : '');
-    const routeId = Number(insertRoute.run(number, name, sectionIds[number % sectionIds.length] ?? null, controllers[number % controllers.length] ?? null).lastInsertRowid);
+    const routeId = Number(
+      insertRoute.run(number, name, sectionIds[number % sectionIds.length] ?? null, controllers[number % controllers.length] ?? null)
+        .lastInsertRowid,
+    );
     assign.run(routeId, JSON.stringify(batch));
     summary.routes++;
     batch = [];

@@ -6,14 +6,21 @@ import { openDatabase } from '../db/open';
 
 const [file, routeId, checkedOn] = process.argv.slice(2) as [string, string, string];
 const db = openDatabase(file);
-const core = createCore(db, { version: 'crash', signedIn: { login: 'crash-test', fullName: 'Crash test', role: 'master' }, today: () => checkedOn });
+const core = createCore(db, {
+  version: 'crash',
+  signedIn: { login: 'crash-test', fullName: 'Crash test', role: 'master' },
+  today: () => checkedOn,
+});
 const call = <T>(channel: string, input: unknown): T => {
   const answer = core.dispatch(channel, input, 'uk');
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
   return answer.value as T;
 };
 
-interface Position { positionId: number; previous: { value: number } | null }
+interface Position {
+  positionId: number;
+  previous: { value: number } | null;
+}
 const { taskId } = call<{ taskId: number }>('tasks.form', { routeId: Number(routeId), taskDate: checkedOn, criteria: {} });
 let position: Position | null = call<Position>('entry.position', { taskId, seq: 1 });
 while (position) {

@@ -17,7 +17,7 @@ export class ApiError extends Error {
 }
 
 export interface Api {
-  call<N extends ChannelName>(channel: N, input: Input<N>): Promise<Output<N>>;
+  call: <N extends ChannelName>(channel: N, input: Input<N>) => Promise<Output<N>>;
 }
 
 /** The session ended (signed out, or locked after idling): whoever shows the sign-in must know. */

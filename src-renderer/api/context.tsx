@@ -5,12 +5,20 @@ import { pickTransport } from './transport';
 
 const ApiContext = createContext<Api | null>(null);
 
-export function ApiProvider({ locale, onSessionLost, children }: { locale: Locale; onSessionLost(): void; children: ReactNode }) {
+export function ApiProvider({ locale, onSessionLost, children }: { locale: Locale; onSessionLost: () => void; children: ReactNode }) {
   const localeRef = useRef(locale);
   localeRef.current = locale;
   const lostRef = useRef(onSessionLost);
   lostRef.current = onSessionLost;
-  const api = useMemo(() => createApi(pickTransport(), () => localeRef.current, () => lostRef.current()), []);
+  const api = useMemo(
+    () =>
+      createApi(
+        pickTransport(),
+        () => localeRef.current,
+        () => lostRef.current(),
+      ),
+    [],
+  );
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }
 

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import { useApi } from '../api/context';
 import { useI18n } from '../i18n/i18n';
 
-const AuthContext = createContext<{ user: SignedIn; signOut(): void } | null>(null);
+const AuthContext = createContext<{ user: SignedIn; signOut: () => void } | null>(null);
 
 /**
  * Запуск програми та реєстрація користувача: nothing of the workstation shows until someone has
@@ -23,9 +23,12 @@ export function AuthGate({ children, refreshSignal }: { children: ReactNode; ref
   if (status.damaged) return <RecoveryForm damage={status.damaged} onDone={refresh} />;
   if (status.needsSetup) return <SetupForm onDone={refresh} />;
   if (!status.user) return <SignInForm onDone={refresh} />;
-  if (status.locked) return <UnlockForm user={status.user} onDone={refresh} onSignOut={() => void api.call('auth.logout', {}).then(refresh)} />;
+  if (status.locked)
+    return <UnlockForm user={status.user} onDone={refresh} onSignOut={() => void api.call('auth.logout', {}).then(refresh)} />;
   return (
-    <AuthContext.Provider value={{ user: status.user, signOut: () => void api.call('auth.logout', {}).then(refresh) }}>{children}</AuthContext.Provider>
+    <AuthContext.Provider value={{ user: status.user, signOut: () => void api.call('auth.logout', {}).then(refresh) }}>
+      {children}
+    </AuthContext.Provider>
   );
 }
 
@@ -54,7 +57,14 @@ function useIdleLock(status: AuthStatus | null, refresh: () => void) {
   }, [status, refresh]);
 }
 
-function AuthForm(props: { title: string; hint?: string; submitLabel: string; onSubmit(): Promise<void>; children?: ReactNode; focusSubmit?: boolean }) {
+function AuthForm(props: {
+  title: string;
+  hint?: string;
+  submitLabel: string;
+  onSubmit: () => Promise<void>;
+  children?: ReactNode;
+  focusSubmit?: boolean;
+}) {
   const { title, hint, submitLabel, onSubmit, children } = props;
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +88,11 @@ function AuthForm(props: { title: string; hint?: string; submitLabel: string; on
             <Title order={1} size="h3">
               {title}
             </Title>
-            {hint && <Text size="sm" c="dimmed">{hint}</Text>}
+            {hint && (
+              <Text size="sm" c="dimmed">
+                {hint}
+              </Text>
+            )}
             {error && (
               <Alert color="red" role="alert">
                 {error.message}
@@ -95,20 +109,35 @@ function AuthForm(props: { title: string; hint?: string; submitLabel: string; on
   );
 }
 
-function SignInForm({ onDone }: { onDone(): void }) {
+function SignInForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   return (
-    <AuthForm title={t('auth.signInTitle')} submitLabel={t('auth.signIn')} onSubmit={async () => (await api.call('auth.login', { login, password }), onDone())}>
-      <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoFocus autoComplete="username" />
-      <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+    <AuthForm
+      title={t('auth.signInTitle')}
+      submitLabel={t('auth.signIn')}
+      onSubmit={async () => (await api.call('auth.login', { login, password }), onDone())}
+    >
+      <TextInput
+        label={t('auth.login')}
+        value={login}
+        onChange={(e) => setLogin(e.currentTarget.value)}
+        autoFocus
+        autoComplete="username"
+      />
+      <PasswordInput
+        label={t('auth.password')}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        autoComplete="current-password"
+      />
     </AuthForm>
   );
 }
 
-function SetupForm({ onDone }: { onDone(): void }) {
+function SetupForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const [login, setLogin] = useState('admin');
@@ -124,19 +153,40 @@ function SetupForm({ onDone }: { onDone(): void }) {
     <AuthForm title={t('auth.setupTitle')} hint={t('auth.setupHint')} submitLabel={t('auth.setup')} onSubmit={submit}>
       <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" />
       <TextInput label={t('auth.fullName')} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} autoFocus />
-      <PasswordInput label={t('auth.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" />
-      <PasswordInput label={t('auth.repeatPassword')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} autoComplete="new-password" />
+      <PasswordInput
+        label={t('auth.newPassword')}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        autoComplete="new-password"
+      />
+      <PasswordInput
+        label={t('auth.repeatPassword')}
+        value={repeat}
+        onChange={(e) => setRepeat(e.currentTarget.value)}
+        autoComplete="new-password"
+      />
     </AuthForm>
   );
 }
 
-function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone(): void; onSignOut(): void }) {
+function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone: () => void; onSignOut: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const [password, setPassword] = useState('');
   return (
-    <AuthForm title={t('auth.lockedTitle')} hint={t('auth.lockedHint', { name: user.fullName })} submitLabel={t('auth.unlock')} onSubmit={async () => (await api.call('auth.unlock', { password }), onDone())}>
-      <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus autoComplete="current-password" />
+    <AuthForm
+      title={t('auth.lockedTitle')}
+      hint={t('auth.lockedHint', { name: user.fullName })}
+      submitLabel={t('auth.unlock')}
+      onSubmit={async () => (await api.call('auth.unlock', { password }), onDone())}
+    >
+      <PasswordInput
+        label={t('auth.password')}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        autoFocus
+        autoComplete="current-password"
+      />
       <Button variant="subtle" onClick={onSignOut}>
         {t('auth.signOut')}
       </Button>
@@ -145,7 +195,7 @@ function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone(): voi
 }
 
 /** The database cannot be opened: the one thing offered is putting the newest sound copy back. */
-function RecoveryForm({ damage, onDone }: { damage: string; onDone(): void }) {
+function RecoveryForm({ damage, onDone }: { damage: string; onDone: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const [backups, setBackups] = useState<{ file: string; createdAt: string }[] | null>(null);

@@ -17,7 +17,10 @@ const safeInFields = (key: string) => /^f\d+$|^insert$|^esc$|^page(up|down)$|[+]
  * letters by physical key (event.code), so they work with the Ukrainian layout active.
  * Nothing fires under an open modal unless a binding asks for it.
  */
-export function useHotkeys(bindings: Record<string, (event: KeyboardEvent) => void>, options: { enabled?: boolean; inModal?: boolean } = {}) {
+export function useHotkeys(
+  bindings: Record<string, (event: KeyboardEvent) => void>,
+  options: { enabled?: boolean; inModal?: boolean } = {},
+) {
   const latest = useRef(bindings);
   latest.current = bindings;
   const keys = Object.keys(bindings).join('|');
@@ -25,15 +28,18 @@ export function useHotkeys(bindings: Record<string, (event: KeyboardEvent) => vo
   const inModal = options.inModal ?? false;
   useEffect(() => {
     if (!enabled) return;
-    const handlers: [string, KeyHandler][] = keys.split('|').filter(Boolean).map((key) => [
-      key,
-      (event) => {
-        if (!inModal && modalOpen()) return;
-        if (!safeInFields(key) && isEditable(event.target)) return;
-        event.preventDefault();
-        latest.current[key]?.(event);
-      },
-    ]);
+    const handlers: [string, KeyHandler][] = keys
+      .split('|')
+      .filter(Boolean)
+      .map((key) => [
+        key,
+        (event) => {
+          if (!inModal && modalOpen()) return;
+          if (!safeInFields(key) && isEditable(event.target)) return;
+          event.preventDefault();
+          latest.current[key]?.(event);
+        },
+      ]);
     for (const [key, handler] of handlers) hotkeys(key, handler);
     return () => {
       for (const [key, handler] of handlers) hotkeys.unbind(key, handler);

@@ -83,7 +83,7 @@ export function toHash(screen: Screen): string {
   }
 }
 
-const RouterContext = createContext<{ screen: Screen; go(screen: Screen): void } | null>(null);
+const RouterContext = createContext<{ screen: Screen; go: (screen: Screen) => void } | null>(null);
 
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [screen, setScreen] = useState<Screen>(() => parseHash(window.location.hash));

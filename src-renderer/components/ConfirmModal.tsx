@@ -9,8 +9,8 @@ interface Props {
   children: ReactNode;
   confirmLabel: string;
   danger?: boolean;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /** Enter confirms (the button has the focus), Esc cancels. */

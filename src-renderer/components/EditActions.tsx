@@ -2,7 +2,7 @@ import { Button, Kbd } from '@mantine/core';
 import { useI18n } from '../i18n/i18n';
 
 /** Add (Insert) and Edit (F2), the pair every directory screen offers; the screen binds the keys. */
-export function EditActions({ onAdd, onEdit, canEdit }: { onAdd(): void; onEdit(): void; canEdit: boolean }) {
+export function EditActions({ onAdd, onEdit, canEdit }: { onAdd: () => void; onEdit: () => void; canEdit: boolean }) {
   const { t } = useI18n();
   return (
     <>

@@ -7,9 +7,9 @@ import { FocusNow } from './FocusNow';
 interface Props {
   opened: boolean;
   title: ReactNode;
-  onClose(): void;
+  onClose: () => void;
   /** Resolves when saved; an ApiError keeps the form open and shows the core's words. */
-  onSubmit(): Promise<void>;
+  onSubmit: () => Promise<void>;
   submitLabel?: string;
   danger?: boolean;
   children: ReactNode;

@@ -6,14 +6,6 @@ import { Select, type SelectProps } from '@mantine/core';
  */
 export function PickSelect<V extends string | number>(props: SelectProps<V>) {
   return (
-    <Select<V>
-      searchable
-      selectFirstOptionOnChange
-      autoSelectOnBlur
-      allowDeselect={false}
-      limit={300}
-      maxDropdownHeight={320}
-      {...props}
-    />
+    <Select<V> searchable selectFirstOptionOnChange autoSelectOnBlur allowDeselect={false} limit={300} maxDropdownHeight={320} {...props} />
   );
 }

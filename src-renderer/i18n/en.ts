@@ -279,7 +279,8 @@ export const en: Record<MessageKey, string> = {
   'entry.retypeLabel': 'Type the reading again',
   'entry.retypeHint': 'It must match the first entry; the reading will be flagged for checking.',
   'entry.confirmRetype': 'Confirm',
-  'entry.legend': 'Enter — next · F8 — non-execution reason · F6 — problems · F3 — account card · PgUp/PgDn — previous/next · Ctrl+G — go to No.',
+  'entry.legend':
+    'Enter — next · F8 — non-execution reason · F6 — problems · F3 — account card · PgUp/PgDn — previous/next · Ctrl+G — go to No.',
   'entry.card': 'Card (F3)',
   'unit.electricity': 'kWh',
   'unit.gas': 'm³',
@@ -350,7 +351,8 @@ export const en: Record<MessageKey, string> = {
   'export.done': 'Rows exported: {rows} ({file})',
   'menu.import': 'Import accounts',
   'import.title': 'Import accounts from the billing system',
-  'import.hint': 'CSV or XLSX, one row per metering point. A file with any bad row is not written; importing the same file again changes nothing.',
+  'import.hint':
+    'CSV or XLSX, one row per metering point. A file with any bad row is not written; importing the same file again changes nothing.',
   'import.file': 'File',
   'import.rows': 'Rows in the file: {count}',
   'import.start': 'Import',

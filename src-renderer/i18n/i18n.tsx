@@ -10,10 +10,10 @@ export type Translate = (key: MessageKey, params?: Record<string, unknown>) => s
 
 interface I18n {
   locale: Locale;
-  setLocale(locale: Locale): void;
+  setLocale: (locale: Locale) => void;
   t: Translate;
   /** Numbers and money as the locale writes them (1 234,56 in Ukrainian). */
-  number(value: number, fractionDigits?: number): string;
+  number: (value: number, fractionDigits?: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);

@@ -15,7 +15,9 @@ test('a wrong password is refused; an operator signs in and may not change route
 
   // Hiding a button is not security: the core itself refuses.
   const before = (db.prepare('SELECT count(*) AS n FROM routes').get() as { n: number }).n;
-  await expect(rpc(app, 'routes.save', { number: 4242, name: 'Заборонений', sectionId: null, executorId: null })).rejects.toThrow('Недостатньо прав');
+  await expect(rpc(app, 'routes.save', { number: 4242, name: 'Заборонений', sectionId: null, executorId: null })).rejects.toThrow(
+    'Недостатньо прав',
+  );
   expect(db.prepare('SELECT count(*) AS n FROM routes').get()).toEqual({ n: before });
 
   await app.getByTestId('user-badge').getByRole('button', { name: 'Вийти' }).click();

@@ -3,14 +3,23 @@ import type Database from 'better-sqlite3';
 import { expect, rpc, test } from './fixtures';
 import { Operator } from './pages';
 
-interface Candidate { pointId: number; prev: number; digits: number }
+interface Candidate {
+  pointId: number;
+  prev: number;
+  digits: number;
+}
 
 /** A route and a task over the given points, made through the API; the entry itself is typed. */
 async function taskOver(page: Page, db: Database.Database, pointIds: number[]): Promise<number> {
   const { number } = db.prepare<[], { number: number }>('SELECT max(number) + 1 AS number FROM routes').get()!;
   const route = await rpc<{ id: number }>(page, 'routes.save', { number, name: 'Розноска', sectionId: null, executorId: null });
   await rpc(page, 'routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds }, confirmMove: true });
-  const { taskId } = await rpc<{ taskId: number }>(page, 'tasks.form', { routeId: route.id, taskDate: '2026-11-20', criteria: { includeDisconnected: true }, sortOrder: 'address' });
+  const { taskId } = await rpc<{ taskId: number }>(page, 'tasks.form', {
+    routeId: route.id,
+    taskDate: '2026-11-20',
+    criteria: { includeDisconnected: true },
+    sortOrder: 'address',
+  });
   return taskId;
 }
 
@@ -28,7 +37,19 @@ const candidates = (db: Database.Database, limit: number, offset = 0) =>
 
 const positions = (db: Database.Database, taskId: number) =>
   db
-    .prepare<[number], { seq: number; pointId: number; status: string; value: number | null; reason: number | null; overMax: number | null; below: number | null; rollover: number | null }>(
+    .prepare<
+      [number],
+      {
+        seq: number;
+        pointId: number;
+        status: string;
+        value: number | null;
+        reason: number | null;
+        overMax: number | null;
+        below: number | null;
+        rollover: number | null;
+      }
+    >(
       `SELECT tp.seq, tp.point_id AS pointId, tp.status, r.value, tp.reason_code AS reason, r.over_max_accepted AS overMax,
          r.below_previous_confirmed AS below, r.rollover
        FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.task_id = ? ORDER BY tp.seq`,
@@ -43,7 +64,11 @@ async function openEntry(app: Page, taskId: number) {
 test('200 readings typed blind at full speed land on their own accounts, once each', async ({ app, db }) => {
   const points = candidates(db, 200);
   expect(points).toHaveLength(200);
-  const taskId = await taskOver(app, db, points.map((p) => p.pointId));
+  const taskId = await taskOver(
+    app,
+    db,
+    points.map((p) => p.pointId),
+  );
   const order = positions(db, taskId);
   const byPoint = new Map(points.map((p) => [p.pointId, p]));
   const expected = order.map((pos) => byPoint.get(pos.pointId)!.prev + ((pos.seq * 37) % 400) + 1);
@@ -59,7 +84,11 @@ test('200 readings typed blind at full speed land on their own accounts, once ea
   const saved = positions(db, taskId);
   expect(saved.map((p) => p.value)).toEqual(expected);
   expect(saved.every((p) => p.status === 'executed')).toBe(true);
-  expect(db.prepare('SELECT count(*) AS n FROM readings WHERE task_position_id IN (SELECT id FROM task_positions WHERE task_id = ?)').get(taskId)).toEqual({ n: 200 });
+  expect(
+    db
+      .prepare('SELECT count(*) AS n FROM readings WHERE task_position_id IN (SELECT id FROM task_positions WHERE task_id = ?)')
+      .get(taskId),
+  ).toEqual({ n: 200 });
 });
 
 test('over the maximum and below the previous reading are settled by keyboard', async ({ app, db }) => {
@@ -131,7 +160,11 @@ test('over the maximum and below the previous reading are settled by keyboard', 
 
 test('a non-execution reason is picked by keyboard and saved without a reading', async ({ app, db }) => {
   const points = candidates(db, 2, 400);
-  const taskId = await taskOver(app, db, points.map((p) => p.pointId));
+  const taskId = await taskOver(
+    app,
+    db,
+    points.map((p) => p.pointId),
+  );
   const op = new Operator(app);
   await openEntry(app, taskId);
   await op.press('F8');
@@ -146,7 +179,11 @@ test('a non-execution reason is picked by keyboard and saved without a reading',
 
 test('after a reload entry resumes at the first position not yet entered', async ({ app, db }) => {
   const points = candidates(db, 5, 450);
-  const taskId = await taskOver(app, db, points.map((p) => p.pointId));
+  const taskId = await taskOver(
+    app,
+    db,
+    points.map((p) => p.pointId),
+  );
   const order = positions(db, taskId);
   await openEntry(app, taskId);
   for (const pos of order.slice(0, 3)) {
@@ -163,7 +200,11 @@ test('after a reload entry resumes at the first position not yet entered', async
 
 test('keys typed ahead of a dialog wait for the next position; the dialog takes only its own', async ({ app, db }) => {
   const points = candidates(db, 4, 500);
-  const taskId = await taskOver(app, db, points.map((p) => p.pointId));
+  const taskId = await taskOver(
+    app,
+    db,
+    points.map((p) => p.pointId),
+  );
   const order = positions(db, taskId).map((pos) => points.find((p) => p.pointId === pos.pointId)!.prev);
   const values = [order[0]! + 10, order[1]! + 3000, order[2]! + 20, order[3]! + 30];
   await openEntry(app, taskId);

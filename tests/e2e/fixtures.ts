@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import type { Envelope } from '../../shared/contract/envelope';
 import { e2eAdmin } from '../support/district';
 
 /** The sign-in form by keyboard: login, Tab, password, Enter. */
@@ -33,6 +34,7 @@ export const test = base.extend<{ app: Page; db: Database.Database }>({
     await use(page);
     expect(problems, 'the page threw errors').toEqual([]);
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
   db: async ({}, use) => {
     const db = openDistrict();
     await use(db);
@@ -51,7 +53,7 @@ export async function rpc<T>(page: Page, channel: string, input: unknown): Promi
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('obhid.token')}` },
         body: JSON.stringify({ channel, input, locale: 'uk' }),
       });
-      return response.json();
+      return (await response.json()) as Envelope<unknown>;
     },
     [channel, input] as const,
   );

@@ -5,7 +5,11 @@ const rows = [
   '9100001;Гуменюк Марія Іванівна;0671234567;Коростишів;місто;Імпортна;вул.;1;;електроенергія;IMP-1;NIK 2303;6;01.02.2031',
   '9100002;Вовк Петро Олегович;;Коростишів;місто;Імпортна;вул.;2а;;газ;IMP-2;Elster BK-G4;5;2030-12-31',
 ];
-const csv = (lines: string[]) => ({ name: 'abonenty.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}`, 'utf8') });
+const csv = (lines: string[]) => ({
+  name: 'abonenty.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}`, 'utf8'),
+});
 
 test('accounts are imported from CSV: a bad row stops the whole file, a good file goes in once', async ({ app, db }) => {
   const accounts = () => (db.prepare("SELECT count(*) AS n FROM accounts WHERE number LIKE '91000%'").get() as { n: number }).n;
@@ -44,7 +48,11 @@ test('payments are imported once, matched to accounts by number', async ({ app, 
   await app.keyboard.press('ArrowRight');
   await app.keyboard.press('ArrowRight');
   await expect(app.getByRole('radio', { name: 'Оплати' })).toBeChecked();
-  const file = { name: 'oplaty.csv', mimeType: 'text/csv', buffer: Buffer.from(`О/р;Дата оплати;Сума;Джерело\r\n${account.number};21.11.2026;512,40;e2e-банк\r\n`, 'utf8') };
+  const file = {
+    name: 'oplaty.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`О/р;Дата оплати;Сума;Джерело\r\n${account.number};21.11.2026;512,40;e2e-банк\r\n`, 'utf8'),
+  };
   for (const expected of ['створено 1, оновлено 0, без змін 0', 'створено 0, оновлено 0, без змін 1']) {
     await app.locator('input[type=file]').setInputFiles(file);
     await expect(app.getByTestId('import-mapping').getByLabel('Дата оплати')).toHaveValue('2. Дата оплати');

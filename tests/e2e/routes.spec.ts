@@ -24,7 +24,11 @@ test('a new user creates a route, assigns a street by keyboard and sees its poin
   expect(free, 'the demo district keeps some streets off every route').toBeDefined();
   const street = free!;
   const section = db.prepare<[], { name: string }>('SELECT name FROM sections ORDER BY id LIMIT 1').get()!;
-  const executor = db.prepare<[], { fullName: string }>('SELECT full_name AS fullName FROM employees WHERE is_controller = 1 AND active = 1 ORDER BY id LIMIT 1').get()!;
+  const executor = db
+    .prepare<[], { fullName: string }>(
+      'SELECT full_name AS fullName FROM employees WHERE is_controller = 1 AND active = 1 ORDER BY id LIMIT 1',
+    )
+    .get()!;
   const op = new Operator(app);
 
   await op.menu('Довідники', 'Маршрути');
@@ -86,7 +90,9 @@ test('moving points off another route needs the user to confirm', async ({ app, 
     )
     .get()!;
   const target = db
-    .prepare<[number], { id: number; number: number; name: string }>('SELECT id, number, name FROM routes WHERE number <> ? ORDER BY number LIMIT 1')
+    .prepare<[number], { id: number; number: number; name: string }>(
+      'SELECT id, number, name FROM routes WHERE number <> ? ORDER BY number LIMIT 1',
+    )
     .get(street.fromRoute)!;
   const onTarget = () =>
     db

@@ -22,7 +22,7 @@ test('a backup is previewed with its date and counts, then restored by keyboard'
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('obhid.token')}` },
       body: JSON.stringify({ channel: 'settlements.save', input: { name: 'Тимчасове', kind: 'село' } }),
     });
-    return (await response.json()).ok as boolean;
+    return ((await response.json()) as { ok: boolean }).ok;
   });
   expect(created).toBe(true);
 
@@ -44,7 +44,12 @@ test('entered readings are exported to XLSX by keyboard, one row per entered pos
   const today = localToday();
   const { taskId } = await rpc<{ taskId: number }>(app, 'tasks.form', { routeId: route.id, taskDate: today, criteria: {} });
   const first = await rpc<{ positionId: number }>(app, 'entry.position', { taskId, seq: 1 });
-  await rpc(app, 'entry.save', { positionId: first.positionId, checkedOn: today, maxConsumption: 1500, outcome: { kind: 'reason', reasonCode: 2 } });
+  await rpc(app, 'entry.save', {
+    positionId: first.positionId,
+    checkedOn: today,
+    maxConsumption: 1500,
+    outcome: { kind: 'reason', reasonCode: 2 },
+  });
   const op = new Operator(app);
   await op.menu('Звіти', 'Експорт показників');
   await expect(app.getByLabel('Дата з')).toBeFocused();
@@ -57,9 +62,11 @@ test('entered readings are exported to XLSX by keyboard, one row per entered pos
   const file = await (await download).path();
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
-  const expected = (db
-    .prepare("SELECT count(*) AS n FROM task_positions WHERE status <> 'new' AND checked_on BETWEEN ? AND ?")
-    .get(dateFrom, dateTo) as { n: number }).n;
+  const expected = (
+    db.prepare("SELECT count(*) AS n FROM task_positions WHERE status <> 'new' AND checked_on BETWEEN ? AND ?").get(dateFrom, dateTo) as {
+      n: number;
+    }
+  ).n;
   expect(expected).toBeGreaterThan(0);
   expect(book.getWorksheet('Показники')!.rowCount - 1).toBe(expected);
   await expect(app.getByTestId('status')).toHaveText(new RegExp(`Експортовано рядків: ${expected} `));

@@ -51,14 +51,22 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
 
   await op.menu('Звіти', 'Завдання на обхід');
   // Other tests may have formed tasks for today too; this one is found by its route.
-  const row = app.getByTestId('tasks-table').getByRole('row').filter({ hasText: `№ ${route.number} — ${route.name}` }).first();
+  const row = app
+    .getByTestId('tasks-table')
+    .getByRole('row')
+    .filter({ hasText: `№ ${route.number} — ${route.name}` })
+    .first();
   await expect(row).toContainText(displayDate(localToday()));
   await expect(row).toContainText(String(route.points));
 });
 
 test('a task with an executed position cannot be deleted; one without can', async ({ app, db }) => {
-  const route = db.prepare<[], { id: number; number: number }>('SELECT r.id, r.number FROM routes r WHERE EXISTS (SELECT 1 FROM metering_points p WHERE p.route_id = r.id) ORDER BY r.number LIMIT 1').get()!;
-  const writer = new Database(process.env.OBHID_E2E_DB!);
+  const route = db
+    .prepare<[], { id: number; number: number }>(
+      'SELECT r.id, r.number FROM routes r WHERE EXISTS (SELECT 1 FROM metering_points p WHERE p.route_id = r.id) ORDER BY r.number LIMIT 1',
+    )
+    .get()!;
+  const writer = new Database(process.env.OBHID_E2E_DB);
   writer.pragma('busy_timeout = 5000');
   const insertTask = writer.prepare(
     `INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, route_number, route_name) VALUES (?, ?, '{}', 'address', ?, 'тест')`,
@@ -82,7 +90,9 @@ test('a task with an executed position cannot be deleted; one without can', asyn
   await op.press('Delete');
   await expect(app.getByRole('dialog')).toContainText(`по маршруту № ${route.number} (1 позицій)`);
   await op.press('Enter');
-  await expect(app.getByRole('alert')).toHaveText(`Завдання від 2031-01-02 по маршруту № ${route.number} не можна видалити: виконано позицій — 1.`);
+  await expect(app.getByRole('alert')).toHaveText(
+    `Завдання від 2031-01-02 по маршруту № ${route.number} не можна видалити: виконано позицій — 1.`,
+  );
   expect(db.prepare('SELECT count(*) AS n FROM walk_tasks WHERE id = ?').get(executedTask)).toEqual({ n: 1 });
 
   await table.focus();

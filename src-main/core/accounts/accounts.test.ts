@@ -35,15 +35,26 @@ describe('account search', () => {
   it('opens the card with points, meter, readings, bills and payments', () => {
     const t = testDistrict();
     const point = t.points.sh2[0]!;
-    const account = t.db.prepare<[number], { account_id: number }>('SELECT account_id FROM metering_points WHERE id = ?').get(point)!.account_id;
-    t.db.prepare("INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, '2026-05-14', 1200, 'control'), (?, '2026-06-02', 1390, 'self')").run(point, point);
-    t.db.prepare("INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, '2026-05', 82080, '2026-06-05', 0)").run(point);
+    const account = t.db
+      .prepare<[number], { account_id: number }>('SELECT account_id FROM metering_points WHERE id = ?')
+      .get(point)!.account_id;
+    t.db
+      .prepare(
+        "INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, '2026-05-14', 1200, 'control'), (?, '2026-06-02', 1390, 'self')",
+      )
+      .run(point, point);
+    t.db
+      .prepare("INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, '2026-05', 82080, '2026-06-05', 0)")
+      .run(point);
     t.db.prepare("INSERT INTO payments (account_id, paid_on, amount_kop, source) VALUES (?, '2026-04-20', 50000, 'Ощадбанк')").run(account);
     const card = t.call('accounts.card', { accountId: account });
     expect(card.account).toMatchObject({ number: '100', address: 'м. Коростишів, вул. Шевченка, 2' });
     expect(card.points).toHaveLength(1);
     expect(card.points[0]!.meter).toMatchObject({ serial: `S${point}`, model: 'GAMA 100', digits: 6 });
-    expect(card.points[0]!.readings.map((r) => [r.takenOn, r.kind])).toEqual([['2026-06-02', 'self'], ['2026-05-14', 'control']]);
+    expect(card.points[0]!.readings.map((r) => [r.takenOn, r.kind])).toEqual([
+      ['2026-06-02', 'self'],
+      ['2026-05-14', 'control'],
+    ]);
     expect(card.points[0]!.bills).toEqual([{ period: '2026-05', amountKop: 82080, paidKop: 0, deliveredOn: '2026-06-05' }]);
     expect(card.payments).toEqual([{ paidOn: '2026-04-20', amountKop: 50000, source: 'Ощадбанк' }]);
     expect(t.refusal('accounts.card', { accountId: 9999 }).code).toBe('notFound.account');

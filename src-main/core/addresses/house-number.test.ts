@@ -6,7 +6,16 @@ describe('house numbers', () => {
   it('orders them as people read them', () => {
     const shuffled = ['12', '10/1', '2', '10б', '10а', '10', '1', '10/2', '100', '9'];
     expect([...shuffled].sort((a, b) => houseSortKey(a).localeCompare(houseSortKey(b), 'en'))).toEqual([
-      '1', '2', '9', '10', '10а', '10б', '10/1', '10/2', '12', '100',
+      '1',
+      '2',
+      '9',
+      '10',
+      '10а',
+      '10б',
+      '10/1',
+      '10/2',
+      '12',
+      '100',
     ]);
     // Plain string comparison must give the same order: SQLite sorts the key with BINARY.
     const binary = [...shuffled].sort((a, b) => (houseSortKey(a) < houseSortKey(b) ? -1 : 1));
@@ -27,10 +36,24 @@ describe('house numbers', () => {
 
   it('spells an address the way a sheet prints it', () => {
     expect(
-      formatAddress({ settlementKind: 'місто', settlementName: 'Коростишів', streetKind: 'вул.', streetName: 'Шевченка', house: '10а', apartment: '5' }),
+      formatAddress({
+        settlementKind: 'місто',
+        settlementName: 'Коростишів',
+        streetKind: 'вул.',
+        streetName: 'Шевченка',
+        house: '10а',
+        apartment: '5',
+      }),
     ).toBe('м. Коростишів, вул. Шевченка, 10а, кв. 5');
     expect(
-      formatAddress({ settlementKind: 'село', settlementName: 'Вільшанка', streetKind: 'пров.', streetName: 'Садовий', house: '3', apartment: '' }),
+      formatAddress({
+        settlementKind: 'село',
+        settlementName: 'Вільшанка',
+        streetKind: 'пров.',
+        streetName: 'Садовий',
+        house: '3',
+        apartment: '',
+      }),
     ).toBe('с. Вільшанка, пров. Садовий, 3');
   });
 });

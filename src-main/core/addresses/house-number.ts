@@ -3,7 +3,11 @@ import { DomainError } from '../errors';
 /** 12, 12а, 12/1, 12а/1 — the forms house numbers take in Ukrainian addresses. */
 const pattern = /^(\d{1,5})\s*([а-щьюяєіїґ]?)(?:\s*\/\s*(\d{1,4}))?$/iu;
 
-export interface HouseNumber { main: number; letter: string; fraction: number | null }
+export interface HouseNumber {
+  main: number;
+  letter: string;
+  fraction: number | null;
+}
 
 export function parseHouseNumber(raw: string): HouseNumber {
   const match = pattern.exec(raw.trim());

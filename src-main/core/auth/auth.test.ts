@@ -10,7 +10,8 @@ function workstation() {
   const db = openDatabase(':memory:');
   let now = Date.parse('2026-11-22T08:00:00Z');
   const core = createCore(db, { version: 'test', now: () => now });
-  const send = (channel: string, input: unknown = {}, locale = 'uk') => core.dispatch(channel, input, locale) as Envelope<Record<string, unknown>>;
+  const send = (channel: string, input: unknown = {}, locale = 'uk') =>
+    core.dispatch(channel, input, locale) as Envelope<Record<string, unknown>>;
   const call = (channel: string, input: unknown = {}) => {
     const answer = send(channel, input);
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
@@ -39,10 +40,16 @@ describe('signing in', () => {
     const w = workstation();
     expect(w.call('auth.status')).toMatchObject({ needsSetup: true, user: null });
     expect(w.code('meta.info')).toBe('auth.required');
-    expect(w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' })).toEqual({ login: 'admin', fullName: 'Гнатюк Ольга', role: 'admin' });
+    expect(w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' })).toEqual({
+      login: 'admin',
+      fullName: 'Гнатюк Ольга',
+      role: 'admin',
+    });
     expect(w.code('meta.info')).toBe('ok');
     expect(w.code('auth.setup', { login: 'other', fullName: 'Інший', password: 'correct horse' })).toBe('auth.alreadySetUp');
-    expect(w.db.prepare('SELECT password_hash AS hash FROM users').get()).not.toMatchObject({ hash: expect.stringContaining('horse') });
+    expect(w.db.prepare('SELECT password_hash AS hash FROM users').get()).not.toMatchObject({
+      hash: expect.stringContaining('horse') as unknown,
+    });
   });
 
   it('gives one answer for an unknown login and a wrong password', () => {
@@ -126,10 +133,18 @@ describe('settings', () => {
   it('are changed within their bounds only, each change in the audit log', () => {
     const d = testDistrict();
     expect(d.call('settings.list', {})).toContainEqual({ key: 'security.idleLockMinutes', value: '15' });
-    expect(d.refusal('settings.save', { key: 'security.idleLockMinutes', value: '100000' })).toMatchObject({ code: 'setting.outOfRange', message: 'Значення має бути цілим числом від 0 до 480.' });
+    expect(d.refusal('settings.save', { key: 'security.idleLockMinutes', value: '100000' })).toMatchObject({
+      code: 'setting.outOfRange',
+      message: 'Значення має бути цілим числом від 0 до 480.',
+    });
     d.call('settings.save', { key: 'security.idleLockMinutes', value: '5' });
     expect(d.call('settings.list', {})).toContainEqual({ key: 'security.idleLockMinutes', value: '5' });
     const [entry] = d.call('audit.list', { entity: 'setting' }).rows;
-    expect(entry).toMatchObject({ action: 'change', login: 'admin', oldValue: '{"security.idleLockMinutes":"15"}', newValue: '{"security.idleLockMinutes":"5"}' });
+    expect(entry).toMatchObject({
+      action: 'change',
+      login: 'admin',
+      oldValue: '{"security.idleLockMinutes":"15"}',
+      newValue: '{"security.idleLockMinutes":"5"}',
+    });
   });
 });

@@ -6,7 +6,14 @@ import { isUniqueViolation } from '../sqlite-errors';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Session } from './session';
 
-interface UserSql { id: number; login: string; fullName: string; role: Role; active: number; passwordHash: string }
+interface UserSql {
+  id: number;
+  login: string;
+  fullName: string;
+  role: Role;
+  active: number;
+  passwordHash: string;
+}
 
 const toRow = ({ passwordHash: _hash, active, ...user }: UserSql): UserRow => ({ ...user, active: active === 1 });
 const signedIn = (user: UserSql): SignedIn => ({ login: user.login, fullName: user.fullName, role: user.role });
@@ -43,7 +50,8 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
     'auth.login': ({ login, password }) => {
       const user = byLogin.get(login.trim());
       // One answer for an unknown login and a wrong password: the screen must not confirm who exists.
-      if (!user || user.active !== 1 || !verifyPassword(password, user.passwordHash)) throw new DomainError('auth.badCredentials', {}, 'password');
+      if (!user || user.active !== 1 || !verifyPassword(password, user.passwordHash))
+        throw new DomainError('auth.badCredentials', {}, 'password');
       session.signIn(signedIn(user));
       return signedIn(user);
     },

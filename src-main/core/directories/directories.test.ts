@@ -21,7 +21,13 @@ describe('directories', () => {
 
   it('edits an employee', () => {
     const t = testDistrict();
-    const edited = t.call('employees.save', { id: t.controller, fullName: 'Мельник Іван Петрович', phone: '+380 67 111 22 33', isController: true, active: false });
+    const edited = t.call('employees.save', {
+      id: t.controller,
+      fullName: 'Мельник Іван Петрович',
+      phone: '+380 67 111 22 33',
+      isController: true,
+      active: false,
+    });
     expect(edited).toMatchObject({ phone: '+380 67 111 22 33', active: false, isController: true });
     expect(t.refusal('employees.save', { id: 999, fullName: 'X', isController: false }).code).toBe('notFound.employee');
   });
@@ -40,7 +46,10 @@ describe('directories', () => {
     const t = testDistrict();
     t.call('houses.save', { streetId: t.streets.shevchenka, number: '10 / 1' });
     t.call('houses.save', { streetId: t.streets.shevchenka, number: '9' });
-    expect(t.refusal('houses.save', { streetId: t.streets.shevchenka, number: '10А' })).toMatchObject({ code: 'house.numberTaken', field: 'number' });
+    expect(t.refusal('houses.save', { streetId: t.streets.shevchenka, number: '10А' })).toMatchObject({
+      code: 'house.numberTaken',
+      field: 'number',
+    });
     expect(t.refusal('houses.save', { streetId: t.streets.shevchenka, number: 'десять' }).code).toBe('house.numberInvalid');
     expect(t.call('houses.list', { streetId: t.streets.shevchenka }).map((h) => h.number)).toEqual(['2', '9', '10', '10а', '10/1']);
   });

@@ -1,4 +1,11 @@
-import type { directoriesChannels, EmployeeRow, HouseRow, SectionRow, SettlementRow, StreetRow } from '../../../shared/contract/directories';
+import type {
+  directoriesChannels,
+  EmployeeRow,
+  HouseRow,
+  SectionRow,
+  SettlementRow,
+  StreetRow,
+} from '../../../shared/contract/directories';
 import type { Db } from '../../db/open';
 import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
 import { DomainError, found } from '../errors';
@@ -27,9 +34,7 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
   const employees = db.prepare<[number], EmployeeRow>(
     `${employeeSelect} WHERE ? = 0 OR (e.is_controller = 1 AND e.active = 1) ORDER BY e.active DESC, e.full_name`,
   );
-  const insertEmployee = db.prepare(
-    'INSERT INTO employees (full_name, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insertEmployee = db.prepare('INSERT INTO employees (full_name, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?)');
   const updateEmployee = db.prepare(
     'UPDATE employees SET full_name = ?, position = ?, phone = ?, is_controller = ?, active = ? WHERE id = ?',
   );
@@ -58,9 +63,7 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
          JOIN routes r ON r.id = p2.route_id
          WHERE p2.house_id = h.id AND p2.route_id IS NOT @routeId ORDER BY r.number)) AS otherRoutes
     FROM houses h LEFT JOIN metering_points p ON p.house_id = h.id`;
-  const house = db.prepare<{ id: number; routeId: number | null }, HouseSql>(
-    `${houseSelect} WHERE h.id = @id GROUP BY h.id`,
-  );
+  const house = db.prepare<{ id: number; routeId: number | null }, HouseSql>(`${houseSelect} WHERE h.id = @id GROUP BY h.id`);
   const houses = db.prepare<{ streetId: number; routeId: number | null }, HouseSql>(
     `${houseSelect} WHERE h.street_id = @streetId GROUP BY h.id ORDER BY h.sort_key`,
   );

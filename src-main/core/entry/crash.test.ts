@@ -24,7 +24,11 @@ describe('crash safety of confirmed readings', () => {
     const route = core.dispatch('routes.save', { number: 9999, name: 'Аварійний', sectionId: null, executorId: null }, 'uk');
     if (!route.ok) throw new Error(route.error.message);
     const routeId = (route.value as { id: number }).id;
-    const assigned = core.dispatch('routes.assign', { routeId, selector: { kind: 'settlement', settlementId: 1 }, confirmMove: true }, 'uk');
+    const assigned = core.dispatch(
+      'routes.assign',
+      { routeId, selector: { kind: 'settlement', settlementId: 1 }, confirmMove: true },
+      'uk',
+    );
     expect(assigned.ok).toBe(true);
     db.close();
 
@@ -32,7 +36,15 @@ describe('crash safety of confirmed readings', () => {
     const cacheDir = resolve('node_modules/.cache/obhid');
     mkdirSync(cacheDir, { recursive: true });
     const writer = join(cacheDir, 'crash-writer.cjs');
-    buildSync({ entryPoints: [resolve('src-main/tools/crash-writer.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: writer, external: ['better-sqlite3'], logLevel: 'error' });
+    buildSync({
+      entryPoints: [resolve('src-main/tools/crash-writer.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: writer,
+      external: ['better-sqlite3'],
+      logLevel: 'error',
+    });
 
     const random = createRandom(7);
     const confirmed: [number, number][] = [];

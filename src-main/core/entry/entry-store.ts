@@ -50,7 +50,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const openAfter = db.prepare<[number, number], { seq: number }>(
     "SELECT seq FROM task_positions WHERE task_id = ? AND status = 'new' AND seq > ? ORDER BY seq LIMIT 1",
   );
-  const firstOpen = db.prepare<[number], { seq: number }>("SELECT min(seq) AS seq FROM task_positions WHERE task_id = ? AND status = 'new'");
+  const firstOpen = db.prepare<[number], { seq: number }>(
+    "SELECT min(seq) AS seq FROM task_positions WHERE task_id = ? AND status = 'new'",
+  );
   const ownReading = db.prepare<[number], { id: number; value: number; consumption: number | null }>(
     'SELECT id, value, consumption FROM readings WHERE task_position_id = ?',
   );
@@ -60,7 +62,10 @@ export function entryStore(db: Db, options: { today: () => string }) {
        AND (task_position_id IS NULL OR task_position_id <> @positionId)
      ORDER BY taken_on DESC, id DESC LIMIT 1`,
   );
-  const task = db.prepare<[number], { taskId: number; routeNumber: number; routeName: string; taskDate: string; executorName: string | null }>(
+  const task = db.prepare<
+    [number],
+    { taskId: number; routeNumber: number; routeName: string; taskDate: string; executorName: string | null }
+  >(
     `SELECT id AS taskId, route_number AS routeNumber, route_name AS routeName, task_date AS taskDate, executor_name AS executorName
      FROM walk_tasks WHERE id = ?`,
   );
@@ -163,7 +168,13 @@ export function entryStore(db: Db, options: { today: () => string }) {
     }
     if (own) dropReading.run(own.id);
 
-    const common = { positionId: position.positionId, problems: JSON.stringify(request.problems), note: request.note, checkedOn: request.checkedOn, user };
+    const common = {
+      positionId: position.positionId,
+      problems: JSON.stringify(request.problems),
+      note: request.note,
+      checkedOn: request.checkedOn,
+      user,
+    };
     const { outcome } = request;
     if (outcome.kind === 'reason') {
       if (!activeReason.get(outcome.reasonCode)) throw new DomainError('entry.unknownReason', {}, 'reasonCode');
@@ -187,7 +198,14 @@ export function entryStore(db: Db, options: { today: () => string }) {
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     const saved = view(byId.get(position.positionId)!, taskTotal);
-    const entered = (p: EntryPosition) => ({ status: p.status, value: p.value, checkedOn: p.checkedOn, reasonCode: p.reasonCode, problems: p.problems, note: p.note });
+    const entered = (p: EntryPosition) => ({
+      status: p.status,
+      value: p.value,
+      checkedOn: p.checkedOn,
+      reasonCode: p.reasonCode,
+      problems: p.problems,
+      note: p.note,
+    });
     audit(before ? 'change' : 'create', 'reading', position.positionId, before && entered(before), entered(saved));
     const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
     const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!, taskTotal) : null;
@@ -210,7 +228,19 @@ export function entryStore(db: Db, options: { today: () => string }) {
     },
     position: (taskId: number, seq: number): EntryPosition => view(found(bySeq.get(taskId, seq), 'notFound.position')),
     save,
-    history: db.prepare<[number], { status: string; value: number | null; checkedOn: string | null; reasonCode: number | null; enteredBy: string | null; enteredAt: string | null; replacedBy: string; replacedAt: string }>(
+    history: db.prepare<
+      [number],
+      {
+        status: string;
+        value: number | null;
+        checkedOn: string | null;
+        reasonCode: number | null;
+        enteredBy: string | null;
+        enteredAt: string | null;
+        replacedBy: string;
+        replacedAt: string;
+      }
+    >(
       `SELECT status, value, checked_on AS checkedOn, reason_code AS reasonCode, entered_by AS enteredBy, entered_at AS enteredAt,
          replaced_by AS replacedBy, replaced_at AS replacedAt FROM position_history WHERE position_id = ? ORDER BY id`,
     ),

@@ -60,7 +60,10 @@ describe('plausibility of a reading', () => {
   it('accepts a lower reading only when typed again identically, and flags it', () => {
     expect(refusalOf(() => judgeReading(4000, 5000, 6, 500, { ...none, retypedValue: '4001' })).code).toBe('entry.retypeMismatch');
     expect(refusalOf(() => judgeReading(4000, 5000, 6, 500, { ...none, confirmRollover: true })).code).toBe('entry.belowPrevious');
-    expect(judgeReading(4000, 5000, 6, 500, { ...none, retypedValue: '4000' })).toMatchObject({ consumption: -1000, belowPreviousConfirmed: true });
+    expect(judgeReading(4000, 5000, 6, 500, { ...none, retypedValue: '4000' })).toMatchObject({
+      consumption: -1000,
+      belowPreviousConfirmed: true,
+    });
   });
 });
 
@@ -93,10 +96,14 @@ describe('entering a task', () => {
     expect(answer.saved).toMatchObject({ status: 'executed', value: 1234, consumption: 234, problems: [1], note: 'пломба зірвана' });
     expect(answer.next?.seq).toBe(2);
     expect(answer.summary).toMatchObject({ executed: 1, open: 5 });
-    expect(d.db.prepare('SELECT value, kind, entered_by AS enteredBy, consumption FROM readings WHERE task_position_id = ?').get(d.first.positionId)).toEqual({
+    expect(
+      d.db
+        .prepare('SELECT value, kind, entered_by AS enteredBy, consumption FROM readings WHERE task_position_id = ?')
+        .get(d.first.positionId),
+    ).toEqual({
       value: 1234,
       kind: 'control',
-      enteredBy: expect.any(String),
+      enteredBy: expect.any(String) as unknown,
       consumption: 234,
     });
   });
@@ -107,7 +114,8 @@ describe('entering a task', () => {
     expect(d.save(third.positionId, { kind: 'reason', reasonCode: 2 }).next?.seq).toBe(4);
     let next = d.save(d.call('entry.position', { taskId: d.taskId, seq: 6 }).positionId, { kind: 'reading', value: '1001' }).next;
     expect(next?.seq).toBe(1);
-    for (const seq of [1, 2, 4, 5]) next = d.save(d.call('entry.position', { taskId: d.taskId, seq }).positionId, { kind: 'reading', value: '1100' }).next;
+    for (const seq of [1, 2, 4, 5])
+      next = d.save(d.call('entry.position', { taskId: d.taskId, seq }).positionId, { kind: 'reading', value: '1100' }).next;
     expect(next).toBeNull();
     expect(d.call('entry.open', { taskId: d.taskId }).firstOpenSeq).toBeNull();
   });
@@ -118,14 +126,31 @@ describe('entering a task', () => {
     expect(answer.saved).toMatchObject({ status: 'not_executed', reasonCode: 5, value: null });
     expect(answer.summary.byReason).toEqual([{ code: 5, name: 'Відмова в допуску', count: 1 }]);
     expect(d.db.prepare('SELECT count(*) AS n FROM readings WHERE task_position_id IS NOT NULL').get()).toEqual({ n: 0 });
-    expect(d.refusal('entry.save', { positionId: d.first.positionId, checkedOn: '2026-11-20', maxConsumption: 500, outcome: { kind: 'reason', reasonCode: 99 } }).code).toBe('entry.unknownReason');
+    expect(
+      d.refusal('entry.save', {
+        positionId: d.first.positionId,
+        checkedOn: '2026-11-20',
+        maxConsumption: 500,
+        outcome: { kind: 'reason', reasonCode: 99 },
+      }).code,
+    ).toBe('entry.unknownReason');
   });
 
   it('refuses dates in the future or before the previous control reading, saving nothing', () => {
     const d = taskInEntry();
-    const future = d.refusal('entry.save', { positionId: d.first.positionId, checkedOn: '2099-01-01', maxConsumption: 500, outcome: { kind: 'reading', value: '1100' } });
+    const future = d.refusal('entry.save', {
+      positionId: d.first.positionId,
+      checkedOn: '2099-01-01',
+      maxConsumption: 500,
+      outcome: { kind: 'reading', value: '1100' },
+    });
     expect(future).toMatchObject({ code: 'entry.dateInFuture', field: 'checkedOn' });
-    const early = d.refusal('entry.save', { positionId: d.first.positionId, checkedOn: '2026-05-09', maxConsumption: 500, outcome: { kind: 'reading', value: '1100' } });
+    const early = d.refusal('entry.save', {
+      positionId: d.first.positionId,
+      checkedOn: '2026-05-09',
+      maxConsumption: 500,
+      outcome: { kind: 'reading', value: '1100' },
+    });
     expect(early.message).toBe('Дата перевірки раніша за попередній контрольний показник (2026-05-10).');
     expect(d.call('entry.position', { taskId: d.taskId, seq: 1 }).status).toBe('new');
     expect(d.db.prepare('SELECT count(*) AS n FROM readings WHERE task_position_id IS NOT NULL').get()).toEqual({ n: 0 });
@@ -133,11 +158,18 @@ describe('entering a task', () => {
 
   it('asks before accepting over the maximum and stores the acceptance with the reading', () => {
     const d = taskInEntry();
-    const ask = d.refusal('entry.save', { positionId: d.first.positionId, checkedOn: '2026-11-20', maxConsumption: 500, outcome: { kind: 'reading', value: '1501' } });
+    const ask = d.refusal('entry.save', {
+      positionId: d.first.positionId,
+      checkedOn: '2026-11-20',
+      maxConsumption: 500,
+      outcome: { kind: 'reading', value: '1501' },
+    });
     expect(ask).toMatchObject({ code: 'entry.overMax', details: { kind: 'overMax', consumption: 501, max: 500 } });
     expect(d.call('entry.position', { taskId: d.taskId, seq: 1 }).status).toBe('new');
     d.save(d.first.positionId, { kind: 'reading', value: '1501', confirmOverMax: true });
-    expect(d.db.prepare('SELECT over_max_accepted AS flag FROM readings WHERE task_position_id = ?').get(d.first.positionId)).toEqual({ flag: 1 });
+    expect(d.db.prepare('SELECT over_max_accepted AS flag FROM readings WHERE task_position_id = ?').get(d.first.positionId)).toEqual({
+      flag: 1,
+    });
     expect(d.call('entry.open', { taskId: d.taskId }).summary.overMaxAccepted).toBe(1);
   });
 
@@ -148,7 +180,12 @@ describe('entering a task', () => {
     expect(corrected.saved).toMatchObject({ value: 1210, consumption: 210 });
     const history = d.call('entry.history', { positionId: d.first.positionId });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ status: 'executed', value: 1200, checkedOn: '2026-11-20', replacedBy: expect.any(String) });
+    expect(history[0]).toMatchObject({
+      status: 'executed',
+      value: 1200,
+      checkedOn: '2026-11-20',
+      replacedBy: expect.any(String) as unknown,
+    });
     expect(history[0]!.enteredBy).toBe(history[0]!.replacedBy);
     expect(d.db.prepare('SELECT value FROM readings WHERE task_position_id = ?').all(d.first.positionId)).toEqual([{ value: 1210 }]);
   });
@@ -172,7 +209,11 @@ describe('durability', () => {
       INSERT INTO houses (street_id, number, sort_key) VALUES (1, '1', '000001');
       INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко Ганна', 1);
       INSERT INTO metering_points (account_id, house_id, commodity) VALUES (1, 1, 'gas');`);
-    const core = createCore(db, { version: 'test', signedIn: { login: 'майстер', fullName: 'Майстер', role: 'master' }, today: () => '2026-11-22' });
+    const core = createCore(db, {
+      version: 'test',
+      signedIn: { login: 'майстер', fullName: 'Майстер', role: 'master' },
+      today: () => '2026-11-22',
+    });
     const call = (channel: string, input: unknown) => {
       const answer = core.dispatch(channel, input, 'uk');
       if (!answer.ok) throw new Error(answer.error.message);

@@ -2,7 +2,10 @@ import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
 import { entryStore } from './entry-store';
 
-export function entryHandlers(db: Db, options: { today: () => string }): Handlers<'entry.open' | 'entry.position' | 'entry.save' | 'entry.history' | 'problems.list'> {
+export function entryHandlers(
+  db: Db,
+  options: { today: () => string },
+): Handlers<'entry.open' | 'entry.position' | 'entry.save' | 'entry.history' | 'problems.list'> {
   const store = entryStore(db, options);
   const problems = db.prepare<[], { code: number; uk: string; en: string }>(
     'SELECT code, name_uk AS uk, name_en AS en FROM meter_problems WHERE active = 1 ORDER BY code',

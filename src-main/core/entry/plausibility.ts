@@ -32,7 +32,13 @@ const needs = (check: EntryCheck, code: 'entry.overMax' | 'entry.belowPrevious',
  * wrapped past 99…9 only when the wrap implies no more than the maximum; otherwise it must be
  * typed again to be accepted. Above the maximum it must be confirmed as correct.
  */
-export function judgeReading(value: number, previous: number | null, digits: number | null, max: number, confirm: Confirmations): Judgement {
+export function judgeReading(
+  value: number,
+  previous: number | null,
+  digits: number | null,
+  max: number,
+  confirm: Confirmations,
+): Judgement {
   if (previous === null) return { consumption: 0, rollover: false, belowPreviousConfirmed: false, overMaxAccepted: false };
   if (value < previous) {
     const wrap = digits === null ? null : 10 ** digits - previous + value;

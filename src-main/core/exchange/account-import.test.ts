@@ -2,22 +2,63 @@ import { describe, expect, it } from 'vitest';
 import { accountImportFields } from '../../../shared/contract/exchange';
 import { testDistrict } from '../test-district';
 
-const header = ['О/р', 'ПІБ', 'Телефон', 'Населений пункт', 'Тип НП', 'Вулиця', 'Тип вулиці', 'Будинок', 'Квартира', 'Вид', 'Лічильник', 'Модель', 'Розрядність', 'Повірка'];
+const header = [
+  'О/р',
+  'ПІБ',
+  'Телефон',
+  'Населений пункт',
+  'Тип НП',
+  'Вулиця',
+  'Тип вулиці',
+  'Будинок',
+  'Квартира',
+  'Вид',
+  'Лічильник',
+  'Модель',
+  'Розрядність',
+  'Повірка',
+];
 const mapping = Object.fromEntries(accountImportFields.map((field, index) => [field, index]));
 const good = [
-  ['5001', 'Гуменюк Марія Іванівна', '0671234567', 'Коростишів', 'місто', 'Шевченка', 'вул.', '12а', '3', 'електроенергія', 'M-1', 'NIK 2303', '6', '01.02.2031'],
+  [
+    '5001',
+    'Гуменюк Марія Іванівна',
+    '0671234567',
+    'Коростишів',
+    'місто',
+    'Шевченка',
+    'вул.',
+    '12а',
+    '3',
+    'електроенергія',
+    'M-1',
+    'NIK 2303',
+    '6',
+    '01.02.2031',
+  ],
   ['5002', 'Вовк Петро Олегович', '', 'Новоселиця', 'село', 'Садова', 'вул.', '7/1', '', 'газ', 'G-7', 'Elster BK-G4', '5', '2030-12-31'],
 ];
-const run = (d: ReturnType<typeof testDistrict>, rows: string[][], locale: 'uk' | 'en' = 'uk') => d.call('import.accounts', { header, rows, mapping }, locale);
+const run = (d: ReturnType<typeof testDistrict>, rows: string[][], locale: 'uk' | 'en' = 'uk') =>
+  d.call('import.accounts', { header, rows, mapping }, locale);
 
 describe('importing accounts from the billing system', () => {
   it('creates accounts, points, meters and missing addresses, then changes nothing on the same file', () => {
     const d = testDistrict();
     expect(run(d, good)).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, problems: [] });
-    expect(d.db.prepare("SELECT a.full_name AS name, p.commodity, m.serial, m.digits, m.verification_due AS due, h.number FROM accounts a JOIN metering_points p ON p.account_id = a.id JOIN meters m ON m.point_id = p.id JOIN houses h ON h.id = p.house_id WHERE a.number = '5002'").get())
-      .toEqual({ name: 'Вовк Петро Олегович', commodity: 'gas', serial: 'G-7', digits: 5, due: '2030-12-31', number: '7/1' });
+    expect(
+      d.db
+        .prepare(
+          "SELECT a.full_name AS name, p.commodity, m.serial, m.digits, m.verification_due AS due, h.number FROM accounts a JOIN metering_points p ON p.account_id = a.id JOIN meters m ON m.point_id = p.id JOIN houses h ON h.id = p.house_id WHERE a.number = '5002'",
+        )
+        .get(),
+    ).toEqual({ name: 'Вовк Петро Олегович', commodity: 'gas', serial: 'G-7', digits: 5, due: '2030-12-31', number: '7/1' });
     expect(d.db.prepare("SELECT kind FROM settlements WHERE name = 'Новоселиця'").get()).toEqual({ kind: 'село' });
-    const counts = () => d.db.prepare('SELECT (SELECT count(*) FROM accounts) AS a, (SELECT count(*) FROM metering_points) AS p, (SELECT count(*) FROM meters) AS m, (SELECT count(*) FROM houses) AS h').get();
+    const counts = () =>
+      d.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM accounts) AS a, (SELECT count(*) FROM metering_points) AS p, (SELECT count(*) FROM meters) AS m, (SELECT count(*) FROM houses) AS h',
+        )
+        .get();
     const before = counts();
     expect(run(d, good)).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2, problems: [] });
     expect(counts()).toEqual(before);

@@ -57,7 +57,9 @@ const reasons = {
 export function accountImporter(db: Db) {
   const settlement = db.prepare<[string], { id: number }>('SELECT id FROM settlements WHERE name = ?');
   const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
-  const street = db.prepare<[number, string, string], { id: number }>('SELECT id FROM streets WHERE settlement_id = ? AND kind = ? AND name = ?');
+  const street = db.prepare<[number, string, string], { id: number }>(
+    'SELECT id FROM streets WHERE settlement_id = ? AND kind = ? AND name = ?',
+  );
   const insertStreet = db.prepare('INSERT INTO streets (settlement_id, kind, name) VALUES (?, ?, ?)');
   const house = db.prepare<[number, string], { id: number }>('SELECT id FROM houses WHERE street_id = ? AND number = ?');
   const insertHouse = db.prepare('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)');
@@ -85,7 +87,8 @@ export function accountImporter(db: Db) {
     rows.forEach((row, index) => {
       const line = firstLine + index;
       const before = problems.length;
-      const problem = (field: AccountImportField, reason: string) => problems.push({ line, column: header(field), value: row[field], reason });
+      const problem = (field: AccountImportField, reason: string) =>
+        problems.push({ line, column: header(field), value: row[field], reason });
       for (const field of requiredAccountFields) if (!row[field].trim()) problem(field, words.required);
       const accountNumber = row.accountNumber.trim();
       if (accountNumber && !/^[\p{L}\p{N}/-]{1,20}$/u.test(accountNumber)) problem('accountNumber', words.account);
@@ -105,7 +108,8 @@ export function accountImporter(db: Db) {
       if (row.meterSerial.trim()) {
         const digits = Number(row.meterDigits.trim());
         const due = isoDate(row.verificationDue);
-        if (!Number.isInteger(digits) || digits < 3 || digits > 9) problem('meterDigits', row.meterDigits.trim() ? words.digits : words.meter);
+        if (!Number.isInteger(digits) || digits < 3 || digits > 9)
+          problem('meterDigits', row.meterDigits.trim() ? words.digits : words.meter);
         if (!due) problem('verificationDue', row.verificationDue.trim() ? words.date : words.meter);
         meterData = { serial: row.meterSerial.trim(), model: row.meterModel.trim(), digits, verificationDue: due ?? '' };
       }
@@ -138,9 +142,15 @@ export function accountImporter(db: Db) {
     let created = 0;
     let updated = 0;
     for (const row of rows) {
-      const settlementId = idOf(settlement.get(row.settlement), () => Number(insertSettlement.run(row.settlement, row.settlementKind).lastInsertRowid));
-      const streetId = idOf(street.get(settlementId, row.streetKind, row.street), () => Number(insertStreet.run(settlementId, row.streetKind, row.street).lastInsertRowid));
-      const houseId = idOf(house.get(streetId, row.house), () => Number(insertHouse.run(streetId, row.house, houseSortKey(row.house)).lastInsertRowid));
+      const settlementId = idOf(settlement.get(row.settlement), () =>
+        Number(insertSettlement.run(row.settlement, row.settlementKind).lastInsertRowid),
+      );
+      const streetId = idOf(street.get(settlementId, row.streetKind, row.street), () =>
+        Number(insertStreet.run(settlementId, row.streetKind, row.street).lastInsertRowid),
+      );
+      const houseId = idOf(house.get(streetId, row.house), () =>
+        Number(insertHouse.run(streetId, row.house, houseSortKey(row.house)).lastInsertRowid),
+      );
       let changed = false;
       let isNew = false;
       const existing = account.get(row.accountNumber);
@@ -150,7 +160,12 @@ export function accountImporter(db: Db) {
         isNew = true;
       } else {
         accountId = existing.id;
-        if (existing.fullName !== row.fullName || existing.phone !== row.phone || existing.houseId !== houseId || existing.apartment !== row.apartment) {
+        if (
+          existing.fullName !== row.fullName ||
+          existing.phone !== row.phone ||
+          existing.houseId !== houseId ||
+          existing.apartment !== row.apartment
+        ) {
           updateAccount.run(row.fullName, row.phone, houseId, row.apartment, accountId);
           changed = true;
         }
@@ -173,7 +188,12 @@ export function accountImporter(db: Db) {
         if (!current) {
           insertMeter.run(pointId, m.serial, m.model, m.digits, m.verificationDue);
           changed = true;
-        } else if (current.serial !== m.serial || current.model !== m.model || current.digits !== m.digits || current.verificationDue !== m.verificationDue) {
+        } else if (
+          current.serial !== m.serial ||
+          current.model !== m.model ||
+          current.digits !== m.digits ||
+          current.verificationDue !== m.verificationDue
+        ) {
           updateMeter.run(m.serial, m.model, m.digits, m.verificationDue, current.id);
           changed = true;
         }
@@ -184,7 +204,10 @@ export function accountImporter(db: Db) {
     return { created, updated };
   });
 
-  return (input: { header: string[]; rows: string[][]; mapping: Partial<Record<AccountImportField, number>>; firstLine: number }, locale: Locale): ImportResult => {
+  return (
+    input: { header: string[]; rows: string[][]; mapping: Partial<Record<AccountImportField, number>>; firstLine: number },
+    locale: Locale,
+  ): ImportResult => {
     const header = (field: AccountImportField) => {
       const index = input.mapping[field];
       return index === undefined ? field : (input.header[index] ?? String(index + 1));
@@ -195,11 +218,28 @@ export function accountImporter(db: Db) {
       return row;
     });
     const blank = (field: AccountImportField) => input.mapping[field] === undefined;
-    for (const row of rows) for (const field of ['phone', 'settlementKind', 'streetKind', 'apartment', 'meterSerial', 'meterModel', 'meterDigits', 'verificationDue'] as const) if (blank(field)) row[field] = '';
+    for (const row of rows)
+      for (const field of [
+        'phone',
+        'settlementKind',
+        'streetKind',
+        'apartment',
+        'meterSerial',
+        'meterModel',
+        'meterDigits',
+        'verificationDue',
+      ] as const)
+        if (blank(field)) row[field] = '';
     const missing = requiredAccountFields.filter(blank);
     if (missing.length > 0) {
       const words = reasons[locale];
-      return { rows: rows.length, created: 0, updated: 0, unchanged: 0, problems: missing.map((field) => ({ line: input.firstLine - 1, column: field, value: '', reason: words.required })) };
+      return {
+        rows: rows.length,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        problems: missing.map((field) => ({ line: input.firstLine - 1, column: field, value: '', reason: words.required })),
+      };
     }
     const { problems, clean } = check(rows, input.firstLine, header, locale);
     if (problems.length > 0) return { rows: rows.length, created: 0, updated: 0, unchanged: 0, problems };

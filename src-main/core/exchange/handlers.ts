@@ -13,7 +13,8 @@ type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 
 
 /** A written import is one audit entry with its counts; a refused one wrote nothing to record. */
 function audited(result: ImportResult, entity: string, audit: Audit): ImportResult {
-  if (result.problems.length === 0) audit('change', entity, null, null, { rows: result.rows, created: result.created, updated: result.updated });
+  if (result.problems.length === 0)
+    audit('change', entity, null, null, { rows: result.rows, created: result.created, updated: result.updated });
   return result;
 }
 

@@ -1,8 +1,13 @@
 /** How the billing systems' files write dates, money and commodities, read the same way by every import. */
 
 export const commodities: Record<string, 'gas' | 'electricity'> = {
-  electricity: 'electricity', 'електроенергія': 'electricity', 'ел': 'electricity', e: 'electricity',
-  gas: 'gas', 'газ': 'gas', g: 'gas',
+  electricity: 'electricity',
+  електроенергія: 'electricity',
+  ел: 'electricity',
+  e: 'electricity',
+  gas: 'gas',
+  газ: 'gas',
+  g: 'gas',
 };
 
 /** 01.02.2031 or 2031-02-01, and a real calendar date. */
@@ -25,7 +30,10 @@ export function isoPeriod(raw: string): string | null {
 
 /** Гривні with a comma or a point, spaces as thousands separators → kopecks. */
 export function kopecks(raw: string): number | null {
-  const text = raw.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const text = raw
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.');
   if (!/^-?\d{1,12}(\.\d{1,2})?$/.test(text)) return null;
   return Math.round(Number(text) * 100);
 }

@@ -79,7 +79,8 @@ export function ledgerImporter(db: Db) {
     input.rows.forEach((cells, index) => {
       const line = input.firstLine + index;
       const before = problems.length;
-      const problem = (field: BillImportField, reason: string) => problems.push({ line, column: column(field), value: cell(cells, field), reason });
+      const problem = (field: BillImportField, reason: string) =>
+        problems.push({ line, column: column(field), value: cell(cells, field), reason });
       for (const field of requiredBillFields) if (!cell(cells, field)) problem(field, w.required);
       const commodityText = cell(cells, 'commodity').toLowerCase();
       const commodity = commodityText ? commodities[commodityText] : null;
@@ -130,7 +131,8 @@ export function ledgerImporter(db: Db) {
     input.rows.forEach((cells, index) => {
       const line = input.firstLine + index;
       const before = problems.length;
-      const problem = (field: PaymentImportField, reason: string) => problems.push({ line, column: column(field), value: cell(cells, field), reason });
+      const problem = (field: PaymentImportField, reason: string) =>
+        problems.push({ line, column: column(field), value: cell(cells, field), reason });
       for (const field of requiredPaymentFields) if (!cell(cells, field)) problem(field, w.required);
       const paidOn = isoDate(cell(cells, 'paidOn'));
       if (cell(cells, 'paidOn') && !paidOn) problem('paidOn', w.date);

@@ -14,7 +14,12 @@ export function routeAssignment(db: Db) {
       JOIN streets st ON st.id = h.street_id WHERE st.settlement_id = @settlementId`,
     points: 'SELECT p.id, p.route_id FROM metering_points p WHERE p.id IN (SELECT value FROM json_each(@ids))',
   };
-  interface RouteGroup { routeId: number | null; number: number | null; name: string | null; count: number }
+  interface RouteGroup {
+    routeId: number | null;
+    number: number | null;
+    name: string | null;
+    count: number;
+  }
   const statementsFor = (sql: string) => ({
     groups: db.prepare<Record<string, unknown>, RouteGroup>(`
       SELECT sel.route_id AS routeId, r.number, r.name, count(*) AS count

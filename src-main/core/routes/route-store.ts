@@ -36,9 +36,7 @@ export function routeStore(db: Db) {
   const executor = db.prepare<[number], { fullName: string; active: number }>(
     'SELECT full_name AS fullName, active FROM employees WHERE id = ?',
   );
-  const insert = db.prepare(
-    'INSERT INTO routes (number, name, section_id, executor_id) VALUES (@number, @name, @sectionId, @executorId)',
-  );
+  const insert = db.prepare('INSERT INTO routes (number, name, section_id, executor_id) VALUES (@number, @name, @sectionId, @executorId)');
   const update = db.prepare(
     'UPDATE routes SET number = @number, name = @name, section_id = @sectionId, executor_id = @executorId WHERE id = @id',
   );
@@ -105,12 +103,12 @@ export function routeStore(db: Db) {
     },
     points(routeId: number, offset: number, limit: number): Page<RoutePointRow> {
       get(routeId);
-      const rows = points.all({ routeId, offset, limit }).map(
-        ({ settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest }) => ({
+      const rows = points
+        .all({ routeId, offset, limit })
+        .map(({ settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest }) => ({
           ...rest,
           address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }),
-        }),
-      );
+        }));
       return { rows, total: pointCount.get(routeId)!.n };
     },
   };

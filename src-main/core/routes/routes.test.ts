@@ -5,7 +5,13 @@ describe('route records', () => {
   it('creates a route that starts empty', () => {
     const t = testDistrict();
     const route = t.call('routes.save', { number: 7, name: 'вул. Шевченка', sectionId: t.section, executorId: t.controller });
-    expect(route).toMatchObject({ number: 7, name: 'вул. Шевченка', sectionName: 'Центр', executorName: 'Мельник Іван Петрович', pointCount: 0 });
+    expect(route).toMatchObject({
+      number: 7,
+      name: 'вул. Шевченка',
+      sectionName: 'Центр',
+      executorName: 'Мельник Іван Петрович',
+      pointCount: 0,
+    });
     expect(t.call('routes.list', {}).rows.map((r) => r.number)).toEqual([7]);
   });
 
@@ -18,9 +24,13 @@ describe('route records', () => {
       field: 'number',
       message: 'Маршрут № 7 вже існує («Перший»).',
     });
-    expect(t.refusal('routes.save', { id: second.id, number: 7, name: 'Другий', sectionId: null, executorId: null }).code).toBe('route.numberTaken');
+    expect(t.refusal('routes.save', { id: second.id, number: 7, name: 'Другий', sectionId: null, executorId: null }).code).toBe(
+      'route.numberTaken',
+    );
     // Saving a route under its own number is not a clash.
-    expect(t.call('routes.save', { id: second.id, number: 8, name: 'Другий (змінено)', sectionId: null, executorId: null }).name).toBe('Другий (змінено)');
+    expect(t.call('routes.save', { id: second.id, number: 8, name: 'Другий (змінено)', sectionId: null, executorId: null }).name).toBe(
+      'Другий (змінено)',
+    );
   });
 
   it('accepts route numbers 1 to 99999 only', () => {
@@ -34,7 +44,10 @@ describe('route records', () => {
 
   it('refuses an unknown section, an unknown executor and one who has left', () => {
     const t = testDistrict();
-    expect(t.refusal('routes.save', { number: 1, name: 'X', sectionId: 999, executorId: null })).toMatchObject({ code: 'notFound.section', field: 'sectionId' });
+    expect(t.refusal('routes.save', { number: 1, name: 'X', sectionId: 999, executorId: null })).toMatchObject({
+      code: 'notFound.section',
+      field: 'sectionId',
+    });
     expect(t.refusal('routes.save', { number: 1, name: 'X', sectionId: null, executorId: 999 }).code).toBe('notFound.employee');
     expect(t.refusal('routes.save', { number: 1, name: 'X', sectionId: null, executorId: t.retired }, 'en')).toMatchObject({
       code: 'route.executorNotActive',
@@ -44,14 +57,23 @@ describe('route records', () => {
 
   it('requires a name', () => {
     const t = testDistrict();
-    expect(t.refusal('routes.save', { number: 1, name: '   ', sectionId: null, executorId: null })).toMatchObject({ code: 'request.invalid', field: 'name' });
+    expect(t.refusal('routes.save', { number: 1, name: '   ', sectionId: null, executorId: null })).toMatchObject({
+      code: 'request.invalid',
+      field: 'name',
+    });
   });
 
   it('keeps the points when the executor is replaced', () => {
     const t = testDistrict();
     const route = t.call('routes.save', { number: 3, name: 'Шевченка', sectionId: t.section, executorId: t.controller });
     t.call('routes.assign', { routeId: route.id, selector: { kind: 'houses', houseIds: [t.houses.sh10] } });
-    const edited = t.call('routes.save', { id: route.id, number: 3, name: 'Шевченка', sectionId: t.section, executorId: t.otherController });
+    const edited = t.call('routes.save', {
+      id: route.id,
+      number: 3,
+      name: 'Шевченка',
+      sectionId: t.section,
+      executorId: t.otherController,
+    });
     expect(edited).toMatchObject({ executorName: 'Ткачук Олена Іванівна', pointCount: 3 });
   });
 
@@ -117,8 +139,16 @@ describe('assigning points', () => {
   it('moves a point from another route only after confirmation', () => {
     const t = twoRoutes();
     t.call('routes.assign', { routeId: t.a.id, selector: { kind: 'houses', houseIds: [t.houses.sh10] } });
-    const preview = t.call('routes.assignPreview', { routeId: t.b.id, selector: { kind: 'houses', houseIds: [t.houses.sh10, t.houses.sa1] } });
-    expect(preview).toEqual({ total: 4, alreadyOnRoute: 0, free: 1, onOtherRoutes: [{ routeId: t.a.id, number: 1, name: 'Перший', count: 3 }] });
+    const preview = t.call('routes.assignPreview', {
+      routeId: t.b.id,
+      selector: { kind: 'houses', houseIds: [t.houses.sh10, t.houses.sa1] },
+    });
+    expect(preview).toEqual({
+      total: 4,
+      alreadyOnRoute: 0,
+      free: 1,
+      onOtherRoutes: [{ routeId: t.a.id, number: 1, name: 'Перший', count: 3 }],
+    });
 
     const refused = t.refusal('routes.assign', { routeId: t.b.id, selector: { kind: 'houses', houseIds: [t.houses.sh10, t.houses.sa1] } });
     expect(refused).toMatchObject({ code: 'route.moveNeedsConfirmation', details: preview });
@@ -126,7 +156,11 @@ describe('assigning points', () => {
     expect(t.call('routes.get', { id: t.b.id }).pointCount).toBe(0);
     expect(t.call('routes.get', { id: t.a.id }).pointCount).toBe(3);
 
-    const moved = t.call('routes.assign', { routeId: t.b.id, selector: { kind: 'houses', houseIds: [t.houses.sh10, t.houses.sa1] }, confirmMove: true });
+    const moved = t.call('routes.assign', {
+      routeId: t.b.id,
+      selector: { kind: 'houses', houseIds: [t.houses.sh10, t.houses.sa1] },
+      confirmMove: true,
+    });
     expect(moved).toEqual({ assigned: 1, moved: 3, alreadyOnRoute: 0 });
     expect(t.call('routes.get', { id: t.a.id }).pointCount).toBe(0);
     expect(t.call('routes.get', { id: t.b.id }).pointCount).toBe(4);
@@ -134,14 +168,22 @@ describe('assigning points', () => {
 
   it('assigns a whole settlement', () => {
     const t = twoRoutes();
-    expect(t.call('routes.assign', { routeId: t.a.id, selector: { kind: 'settlement', settlementId: t.settlements.village } }).assigned).toBe(1);
-    expect(t.call('routes.assign', { routeId: t.b.id, selector: { kind: 'settlement', settlementId: t.settlements.town } }).assigned).toBe(6);
+    expect(
+      t.call('routes.assign', { routeId: t.a.id, selector: { kind: 'settlement', settlementId: t.settlements.village } }).assigned,
+    ).toBe(1);
+    expect(t.call('routes.assign', { routeId: t.b.id, selector: { kind: 'settlement', settlementId: t.settlements.town } }).assigned).toBe(
+      6,
+    );
   });
 
   it('says so when the selection holds no points', () => {
     const t = twoRoutes();
-    const empty = Number(t.db.prepare("INSERT INTO houses (street_id, number, sort_key) VALUES (?, '99', '00099x')").run(t.streets.sadova).lastInsertRowid);
-    expect(t.refusal('routes.assign', { routeId: t.a.id, selector: { kind: 'houses', houseIds: [empty] } }).code).toBe('route.nothingSelected');
+    const empty = Number(
+      t.db.prepare("INSERT INTO houses (street_id, number, sort_key) VALUES (?, '99', '00099x')").run(t.streets.sadova).lastInsertRowid,
+    );
+    expect(t.refusal('routes.assign', { routeId: t.a.id, selector: { kind: 'houses', houseIds: [empty] } }).code).toBe(
+      'route.nothingSelected',
+    );
     expect(t.refusal('routes.assign', { routeId: t.a.id, selector: { kind: 'houses', houseIds: [] } }).code).toBe('request.invalid');
   });
 
@@ -154,7 +196,9 @@ describe('assigning points', () => {
     const t = twoRoutes();
     t.call('routes.assign', { routeId: t.a.id, selector: { kind: 'houses', houseIds: [t.houses.sh10] } });
     t.call('routes.assign', { routeId: t.b.id, selector: { kind: 'houses', houseIds: [t.houses.sh2] } });
-    expect(t.call('routes.removePoints', { routeId: t.a.id, pointIds: [...t.points.sh10.slice(0, 2), ...t.points.sh2] })).toEqual({ removed: 2 });
+    expect(t.call('routes.removePoints', { routeId: t.a.id, pointIds: [...t.points.sh10.slice(0, 2), ...t.points.sh2] })).toEqual({
+      removed: 2,
+    });
     expect(t.call('routes.get', { id: t.a.id }).pointCount).toBe(1);
     expect(t.call('routes.get', { id: t.b.id }).pointCount).toBe(1);
   });

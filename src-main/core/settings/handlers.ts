@@ -1,4 +1,4 @@
-import { settingKeys, settingRules, type SettingKey, type settingsChannels } from '../../../shared/contract/settings';
+import { settingKeys, settingRules, type settingsChannels } from '../../../shared/contract/settings';
 import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import type { Handlers } from '../registry';
@@ -10,7 +10,7 @@ export function settingsHandlers(db: Db): Handlers<keyof typeof settingsChannels
   return {
     'settings.list': () => settingKeys.map((key) => ({ key, value: get.get(key)?.value ?? '' })),
     'settings.save': ({ key, value }, { audit }) => {
-      const rule = settingRules[key as SettingKey];
+      const rule = settingRules[key];
       if (rule.kind === 'number') {
         const number = Number(value);
         if (!Number.isInteger(number) || number < rule.min || number > rule.max) {

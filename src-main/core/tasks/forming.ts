@@ -81,7 +81,10 @@ export function taskForming(db: Db) {
   const candidates = (draft: TaskDraft): Candidate[] => {
     const { criteria } = draft;
     const noCriterion =
-      criteria.debtMinKop === null && criteria.noControlDays === null && !criteria.complaint && !criteria.inspection &&
+      criteria.debtMinKop === null &&
+      criteria.noControlDays === null &&
+      !criteria.complaint &&
+      !criteria.inspection &&
       criteria.verificationDueDays === null;
     const rows = select.all({
       routeId: draft.routeId,

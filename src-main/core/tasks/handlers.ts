@@ -4,7 +4,9 @@ import { taskForming } from './forming';
 import { routeSheets } from './route-sheet';
 import { taskStore } from './task-store';
 
-export function tasksHandlers(db: Db): Handlers<'tasks.form' | 'tasks.routesToForm' | 'tasks.list' | 'tasks.get' | 'tasks.delete' | 'tasks.sheet' | 'reasons.list'> {
+export function tasksHandlers(
+  db: Db,
+): Handlers<'tasks.form' | 'tasks.routesToForm' | 'tasks.list' | 'tasks.get' | 'tasks.delete' | 'tasks.sheet' | 'reasons.list'> {
   const forming = taskForming(db);
   const store = taskStore(db);
   const sheet = routeSheets(db, store);

@@ -17,7 +17,13 @@ interface PositionSql {
   prevDate: string | null;
 }
 
-interface BillSql { pointId: number; period: string; amountKop: number; paidKop: number; deliveredOn: string | null }
+interface BillSql {
+  pointId: number;
+  period: string;
+  amountKop: number;
+  paidKop: number;
+  deliveredOn: string | null;
+}
 
 const labels = {
   uk: {
@@ -75,7 +81,7 @@ const labels = {
 };
 
 const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (ch) => escapeMap[ch]!);
+const esc = (value: string | number | null | undefined) => String(value ?? '').replace(/[&<>"']/g, (ch) => escapeMap[ch]!);
 
 /** Millimetres, so the sheet is the same on screen, in the PDF and on paper. */
 const style = `
@@ -156,7 +162,10 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     const closing = `<div class="closing">
       <div><div>${esc(l.total(rows.length))}</div><div>${esc(l.filled)}</div><br><div>${esc(l.signController)}</div><br>
         <div>${esc(l.signMaster)}</div></div>
-      <div><h2>${esc(l.legend)}</h2><ol>${reasons.all().map((r) => `<li value="${r.code}">${esc(r[locale])}</li>`).join('')}</ol></div>
+      <div><h2>${esc(l.legend)}</h2><ol>${reasons
+        .all()
+        .map((r) => `<li value="${r.code}">${esc(r[locale])}</li>`)
+        .join('')}</ol></div>
     </div>`;
 
     const pages = sheetPages.map((pageRows, index) => {
@@ -173,7 +182,10 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
             <table><thead><tr><th>${esc(l.billPeriod)}</th><th>${esc(l.billAmount)}</th><th>${esc(l.billPaid)}</th><th>${esc(l.billDebt)}</th></tr></thead>
             <tbody>${own
               .slice(-6)
-              .map((b) => `<tr><td>${esc(b.period)}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.paidKop, locale)}</td><td class="num">${money(b.amountKop - b.paidKop, locale)}</td></tr>`)
+              .map(
+                (b) =>
+                  `<tr><td>${esc(b.period)}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.paidKop, locale)}</td><td class="num">${money(b.amountKop - b.paidKop, locale)}</td></tr>`,
+              )
               .join('')}</tbody></table>
             <div style="margin-top:1.5mm"><b>${esc(l.billTotal)}: ${money(debt, locale)}</b></div></div>`;
         })
@@ -197,4 +209,3 @@ function billSlips(rows: PositionSql[], bills: BillSql[]) {
     return own ? [{ position, bills: own }] : [];
   });
 }
-

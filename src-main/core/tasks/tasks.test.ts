@@ -18,13 +18,28 @@ function routeWithEverything() {
     d.call('tasks.form', { routeId: route.id, taskDate, criteria, sortOrder });
   const positions = (taskId: number) =>
     d.db
-      .prepare<[number], { seq: number; pointId: number; accountNumber: string; address: string; fullName: string; meterSerial: string; prevValue: number | null; prevDate: string | null }>(
+      .prepare<
+        [number],
+        {
+          seq: number;
+          pointId: number;
+          accountNumber: string;
+          address: string;
+          fullName: string;
+          meterSerial: string;
+          prevValue: number | null;
+          prevDate: string | null;
+        }
+      >(
         `SELECT seq, point_id AS pointId, account_number AS accountNumber, address, full_name AS fullName,
            meter_serial AS meterSerial, prev_value AS prevValue, prev_date AS prevDate
          FROM task_positions WHERE task_id = ? ORDER BY seq`,
       )
       .all(taskId);
-  const selected = (criteria: Partial<TaskCriteria>) => positions(form(criteria).taskId).map((p) => p.pointId).sort((a, b) => a - b);
+  const selected = (criteria: Partial<TaskCriteria>) =>
+    positions(form(criteria).taskId)
+      .map((p) => p.pointId)
+      .sort((a, b) => a - b);
   const reading = (pointId: number, takenOn: string, value: number, kind = 'control') =>
     d.db.prepare('INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, ?, ?, ?)').run(pointId, takenOn, value, kind);
   const sql = (statement: string, ...values: unknown[]) => d.db.prepare(statement).run(...values);
@@ -37,8 +52,15 @@ describe('forming a walk task', () => {
     const tenSlashOne = d.call('houses.save', { streetId: d.streets.shevchenka, number: '10/1' });
     const twelve = d.call('houses.save', { streetId: d.streets.shevchenka, number: '12' });
     for (const houseId of [tenSlashOne.id, twelve.id]) {
-      const account = Number(d.sql("INSERT INTO accounts (number, full_name, house_id) VALUES (?, 'Лисенко Олег', ?)", `9${houseId}`, houseId).lastInsertRowid);
-      d.sql("INSERT INTO metering_points (account_id, house_id, commodity, route_id) VALUES (?, ?, 'electricity', ?)", account, houseId, d.route.id);
+      const account = Number(
+        d.sql("INSERT INTO accounts (number, full_name, house_id) VALUES (?, 'Лисенко Олег', ?)", `9${houseId}`, houseId).lastInsertRowid,
+      );
+      d.sql(
+        "INSERT INTO metering_points (account_id, house_id, commodity, route_id) VALUES (?, ?, 'electricity', ?)",
+        account,
+        houseId,
+        d.route.id,
+      );
     }
     const { taskId, positions } = d.form();
     expect(positions).toBe(9);
@@ -59,9 +81,12 @@ describe('forming a walk task', () => {
   it('sorts by account number as numbers are read, not as text', () => {
     const d = routeWithEverything();
     const numbers = ['100', '9', '10', '1000', '99', '11', '2'];
-    d.db.prepare('SELECT id FROM accounts ORDER BY id').all().forEach((row, i) => {
-      d.sql('UPDATE accounts SET number = ? WHERE id = ?', numbers[i], (row as { id: number }).id);
-    });
+    d.db
+      .prepare('SELECT id FROM accounts ORDER BY id')
+      .all()
+      .forEach((row, i) => {
+        d.sql('UPDATE accounts SET number = ? WHERE id = ?', numbers[i], (row as { id: number }).id);
+      });
     const { taskId } = d.form({}, 'account');
     expect(d.positions(taskId).map((p) => p.accountNumber)).toEqual(['2', '9', '10', '11', '99', '100', '1000']);
   });
@@ -128,7 +153,10 @@ describe('forming a walk task', () => {
     const { taskId } = d.form();
     const before = d.positions(taskId).find((p) => p.pointId === point)!;
     expect(before).toMatchObject({ fullName: 'Бойко Ганна Петрівна', meterSerial: `S${point}`, prevValue: 4321, prevDate: '2026-08-01' });
-    d.sql("UPDATE accounts SET full_name = 'Коваль Ганна Петрівна' WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)", point);
+    d.sql(
+      "UPDATE accounts SET full_name = 'Коваль Ганна Петрівна' WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)",
+      point,
+    );
     d.sql("UPDATE meters SET serial = 'NEW-1' WHERE point_id = ?", point);
     d.reading(point, '2026-11-20', 4500);
     expect(d.positions(taskId).find((p) => p.pointId === point)).toEqual(before);
@@ -188,7 +216,10 @@ describe('the task list and deleting tasks', () => {
   it('keeps a route that has tasks even when its points are removed', () => {
     const d = routeWithEverything();
     d.form();
-    const ids = d.db.prepare<[number], { id: number }>('SELECT id FROM metering_points WHERE route_id = ?').all(d.route.id).map((r) => r.id);
+    const ids = d.db
+      .prepare<[number], { id: number }>('SELECT id FROM metering_points WHERE route_id = ?')
+      .all(d.route.id)
+      .map((r) => r.id);
     d.call('routes.removePoints', { routeId: d.route.id, pointIds: ids });
     expect(d.refusal('routes.delete', { id: d.route.id }).code).toBe('route.hasTasks');
   });
@@ -219,9 +250,16 @@ describe('the route sheet', () => {
 
   it('escapes what it prints and adds bill pages for consumers with unpaid bills', () => {
     const d = routeWithEverything();
-    d.sql("UPDATE accounts SET full_name = '<script>alert(1)</script>' WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)", d.points.sa1[0]);
+    d.sql(
+      "UPDATE accounts SET full_name = '<script>alert(1)</script>' WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)",
+      d.points.sa1[0],
+    );
     for (const [i, point] of [d.points.sa1[0], d.points.sh2[0]].entries()) {
-      d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop, delivered_on) VALUES (?, '2026-09', 45000, ?, '2026-10-05')", point, i * 1000);
+      d.sql(
+        "INSERT INTO bills (point_id, period, amount_kop, paid_kop, delivered_on) VALUES (?, '2026-09', 45000, ?, '2026-10-05')",
+        point,
+        i * 1000,
+      );
     }
     d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop) VALUES (?, '2026-09', 45000, 45000)", d.points.po5[0]);
     const { taskId } = d.form();

@@ -21,8 +21,13 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => (row as { name: string }).name);
-    expect(tables).toEqual(expect.arrayContaining(['accounts', 'metering_points', 'meters', 'readings', 'bills', 'payments', 'routes', 'settings']));
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => (row as { name: string }).name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['accounts', 'metering_points', 'meters', 'readings', 'bills', 'payments', 'routes', 'settings']),
+    );
     db.close();
   });
 

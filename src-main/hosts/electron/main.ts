@@ -6,7 +6,6 @@ import { serveOverIpc } from './ipc';
 import { electronPdf, electronPrint } from './print';
 import { createMainWindow, isAppUrl } from './window';
 
-
 // build/main/electron-main.cjs → build/
 const buildDir = resolve(__dirname, '..');
 let workstation: Workstation | undefined;
@@ -42,7 +41,13 @@ function start() {
   try {
     const args = parseArgs(process.argv.slice(1));
     const dbFile = resolve(args.get('db') ?? join(app.getPath('userData'), 'obhid.sqlite'));
-    workstation = openWorkstation({ dbFile, version: __APP_VERSION__, log: (line) => console.log(line), toPdf: electronPdf, print: electronPrint });
+    workstation = openWorkstation({
+      dbFile,
+      version: __APP_VERSION__,
+      log: (line) => console.log(line),
+      toPdf: electronPdf,
+      print: electronPrint,
+    });
     serveOverIpc(workstation.dispatch, isAppUrl(buildDir));
     // The renderer draws the UENS-style menu itself; the native bar would only duplicate it.
     Menu.setApplicationMenu(null);

@@ -24,8 +24,5 @@ export const electronPdf = (html: string): Promise<Buffer> =>
 export const electronPrint = (html: string): Promise<boolean> =>
   withSheetWindow(
     html,
-    (window) =>
-      new Promise((resolve) =>
-        window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)),
-      ),
+    (window) => new Promise((resolve) => window.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success))),
   );

@@ -25,11 +25,21 @@ export async function chromiumPdf(html: string): Promise<Buffer> {
     await new Promise<void>((resolve, reject) =>
       execFile(
         chromium,
-        ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions',
-          '--disable-background-networking', `--user-data-dir=${join(dir, 'profile')}`,
-          '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(page).href],
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--no-first-run',
+          '--disable-extensions',
+          '--disable-background-networking',
+          `--user-data-dir=${join(dir, 'profile')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${pdf}`,
+          pathToFileURL(page).href,
+        ],
         { timeout: 120_000 },
-        (error) => (error && !existsSync(pdf) ? reject(error) : resolve()),
+        (error) => (error && !existsSync(pdf) ? reject(new Error(`Chromium could not print the sheet: ${error.message}`)) : resolve()),
       ),
     );
     return await readFile(pdf);

@@ -3,14 +3,23 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../../shared/contract/envelope';
 import { testDistrict } from '../../core/test-district';
 import { createHostDispatch } from '../host-channels';
 import { startWebHost, type WebHost } from './server';
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** node:http rather than fetch, because the tests must forge Host and Origin headers. */
-function call(host: WebHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(
+  host: WebHost,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   const { port } = new URL(host.origin);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -43,8 +52,8 @@ describe('browser-mode host', () => {
     writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
     host = await startWebHost({
       dispatch: createHostDispatch(district.core, {
-        'print.sheet': async () => ({ ok: true, value: { printedByHost: false } }),
-        'print.sheetPdf': async () => ({ ok: true, value: { fileName: 'x.pdf', base64: '', pages: 0 } }),
+        'print.sheet': () => Promise.resolve({ ok: true, value: { printedByHost: false } }),
+        'print.sheetPdf': () => Promise.resolve({ ok: true, value: { fileName: 'x.pdf', base64: '', pages: 0 } }),
       }),
       staticDir,
       maxBody: 1024 * 1024,
@@ -64,21 +73,24 @@ describe('browser-mode host', () => {
   it('answers a call with the run token through the same registry', async () => {
     const reply = await rpc(host, { channel: 'sections.list', input: {}, locale: 'uk' });
     expect(reply.status).toBe(200);
-    const envelope = JSON.parse(reply.body);
-    expect(envelope.ok).toBe(true);
-    expect(envelope.value.map((s: { name: string }) => s.name)).toEqual(['Центр']);
+    const envelope = JSON.parse(reply.body) as Envelope<{ name: string }[]>;
+    expect(envelope.ok && envelope.value.map((s) => s.name)).toEqual(['Центр']);
   });
 
   it('refuses calls without the token or with another one, in the user language', async () => {
     const none = await call(host, '/api/rpc', { method: 'POST', headers: { 'accept-language': 'uk-UA' }, body: '{}' });
     expect(none.status).toBe(401);
-    expect(JSON.parse(none.body).error.code).toBe('request.unauthorized');
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'request.unauthorized' } });
     const wrong = await rpc(host, { channel: 'sections.list', input: {} }, { authorization: `Bearer ${host.token.slice(1)}x` });
     expect(wrong.status).toBe(401);
   });
 
   it('refuses any host name or origin that is not this loopback address', async () => {
-    const rebound = await call(host, '/api/rpc', { method: 'POST', headers: { host: 'evil.example:80', authorization: `Bearer ${host.token}` }, body: '{}' });
+    const rebound = await call(host, '/api/rpc', {
+      method: 'POST',
+      headers: { host: 'evil.example:80', authorization: `Bearer ${host.token}` },
+      body: '{}',
+    });
     expect(rebound.status).toBe(403);
     const foreign = await rpc(host, { channel: 'sections.list', input: {} }, { origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
@@ -90,7 +102,11 @@ describe('browser-mode host', () => {
     const reply = await call(host, '/api/rpc', { method: 'POST', headers: { authorization: `Bearer ${host.token}` }, body: '{not json' });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'request.unknownChannel' } });
-    const huge = await call(host, '/api/rpc', { method: 'POST', headers: { authorization: `Bearer ${host.token}` }, body: 'x'.repeat(1024 * 1024 + 1) }).catch(() => ({ status: 413 }) as Reply);
+    const huge = await call(host, '/api/rpc', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}` },
+      body: 'x'.repeat(1024 * 1024 + 1),
+    }).catch(() => ({ status: 413 }) as Reply);
     expect(huge.status).toBe(413);
   });
 

@@ -14,7 +14,7 @@ export interface WebHost {
   url: string;
   origin: string;
   token: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 // Imports send whole files (a 200k-account CSV is some 30 MB as base64); the token guards the door.
@@ -35,7 +35,13 @@ const types: Record<string, string> = {
  * Every API call needs this run's random token; a request from another host name or origin is
  * refused, so a web page elsewhere (or DNS rebinding) cannot drive the workstation.
  */
-export async function startWebHost(options: { dispatch: Dispatch; staticDir: string; port?: number; token?: string; maxBody?: number }): Promise<WebHost> {
+export async function startWebHost(options: {
+  dispatch: Dispatch;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  maxBody?: number;
+}): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
   let allowedHosts = new Set<string>();
@@ -55,7 +61,8 @@ export async function startWebHost(options: { dispatch: Dispatch; staticDir: str
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api/rpc') return rpc(request, response);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     return serveStatic(url.pathname, response);
   };
 
@@ -63,7 +70,10 @@ export async function startWebHost(options: { dispatch: Dispatch; staticDir: str
     const locale = asLocale(request.headers['accept-language']?.slice(0, 2));
     const presented = Buffer.from(request.headers.authorization ?? '');
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-      return json(response, 401, { ok: false, error: { code: 'request.unauthorized', message: errorMessage('request.unauthorized', locale) } });
+      return json(response, 401, {
+        ok: false,
+        error: { code: 'request.unauthorized', message: errorMessage('request.unauthorized', locale) },
+      });
     }
     if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const body = await readBody(request, options.maxBody ?? defaultMaxBody);
@@ -110,10 +120,11 @@ export async function startWebHost(options: { dispatch: Dispatch; staticDir: str
     url: `${origin}/#token=${token}`,
     origin,
     token,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

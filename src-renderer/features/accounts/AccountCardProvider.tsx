@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
-const CardContext = createContext<{ open(accountId: number): void } | null>(null);
+const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
 
 /** Holds the one account card of the app, so any screen that shows an account can open it. */
 export function AccountCardProvider({ children }: { children: ReactNode }) {
@@ -26,12 +26,18 @@ export function useAccountCard() {
   return card;
 }
 
-function AccountCardModal({ accountId, onClose }: { accountId: number; onClose(): void }) {
+function AccountCardModal({ accountId, onClose }: { accountId: number; onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
   const { data, error } = useQuery(() => api.call('accounts.card', { accountId }), [accountId]);
   return (
-    <Modal opened onClose={onClose} size="80rem" title={data ? t('card.title', { number: data.account.number }) : t('accounts.open')} returnFocus>
+    <Modal
+      opened
+      onClose={onClose}
+      size="80rem"
+      title={data ? t('card.title', { number: data.account.number }) : t('accounts.open')}
+      returnFocus
+    >
       <ErrorAlert error={error} />
       {data && <CardBody card={data} />}
     </Modal>
@@ -75,7 +81,10 @@ function CardBody({ card }: { card: AccountCard }) {
             <Field
               label={t('card.flags')}
               value={
-                [point.inspectionSince && t('card.inspection', { date: point.inspectionSince }), point.complaintSince && t('card.complaint', { date: point.complaintSince })]
+                [
+                  point.inspectionSince && t('card.inspection', { date: point.inspectionSince }),
+                  point.complaintSince && t('card.complaint', { date: point.complaintSince }),
+                ]
                   .filter(Boolean)
                   .join('; ') || t('common.none')
               }
@@ -83,8 +92,12 @@ function CardBody({ card }: { card: AccountCard }) {
           </SimpleGrid>
           <Tabs defaultValue="readings" keepMounted={false}>
             <Tabs.List>
-              <Tabs.Tab value="readings">{t('card.readings')} ({point.readings.length})</Tabs.Tab>
-              <Tabs.Tab value="bills">{t('card.bills')} ({point.bills.length})</Tabs.Tab>
+              <Tabs.Tab value="readings">
+                {t('card.readings')} ({point.readings.length})
+              </Tabs.Tab>
+              <Tabs.Tab value="bills">
+                {t('card.bills')} ({point.bills.length})
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
               <ScrollArea.Autosize mah={260}>

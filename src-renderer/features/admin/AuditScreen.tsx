@@ -9,7 +9,7 @@ import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 const limit = 50;
-const brief = (json: string | null) => (json && json.length > 160 ? `${json.slice(0, 160)}…` : json ?? '—');
+const brief = (json: string | null) => (json && json.length > 160 ? `${json.slice(0, 160)}…` : (json ?? '—'));
 
 /** Сервіс / Журнал змін: who changed what and when, with the values before and after. */
 export function AuditScreen() {
@@ -40,9 +40,27 @@ export function AuditScreen() {
     <Screen title={t('audit.title')}>
       <Group align="flex-end" gap="sm">
         <TextInput label={t('auth.login')} value={login} onChange={(e) => filter(setLogin)(e.currentTarget.value)} w={160} />
-        <TextInput label={t('audit.entity')} placeholder="route, task, reading, user" value={entity} onChange={(e) => filter(setEntity)(e.currentTarget.value)} w={200} />
-        <TextInput type="date" label={t('tasks.dateFrom')} value={dateFrom} onChange={(e) => filter(setDateFrom)(e.currentTarget.value)} w={160} />
-        <TextInput type="date" label={t('tasks.dateTo')} value={dateTo} onChange={(e) => filter(setDateTo)(e.currentTarget.value)} w={160} />
+        <TextInput
+          label={t('audit.entity')}
+          placeholder="route, task, reading, user"
+          value={entity}
+          onChange={(e) => filter(setEntity)(e.currentTarget.value)}
+          w={200}
+        />
+        <TextInput
+          type="date"
+          label={t('tasks.dateFrom')}
+          value={dateFrom}
+          onChange={(e) => filter(setDateFrom)(e.currentTarget.value)}
+          w={160}
+        />
+        <TextInput
+          type="date"
+          label={t('tasks.dateTo')}
+          value={dateTo}
+          onChange={(e) => filter(setDateTo)(e.currentTarget.value)}
+          w={160}
+        />
       </Group>
       <ErrorAlert error={error} />
       <DataTable

@@ -26,7 +26,12 @@ export function UsersScreen() {
     { key: 'login', header: t('auth.login'), render: (u) => u.login, width: 160 },
     { key: 'name', header: t('auth.fullName'), render: (u) => u.fullName },
     { key: 'role', header: t('users.role'), render: (u) => t(`auth.role.${u.role}`), width: 160 },
-    { key: 'active', header: t('employees.active'), render: (u) => (u.active ? t('common.yes') : <Badge color="gray">{t('common.no')}</Badge>), width: 90 },
+    {
+      key: 'active',
+      header: t('employees.active'),
+      render: (u) => (u.active ? t('common.yes') : <Badge color="gray">{t('common.no')}</Badge>),
+      width: 90,
+    },
   ];
   const rows = data ?? [];
   return (
@@ -60,7 +65,15 @@ export function UsersScreen() {
   );
 }
 
-function UserForm({ editing, onClose, onSaved }: { editing: { row?: UserRow } | null; onClose(): void; onSaved(row: UserRow): void }) {
+function UserForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: { row?: UserRow } | null;
+  onClose: () => void;
+  onSaved: (row: UserRow) => void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [login, setLogin] = useState('');
@@ -94,13 +107,26 @@ function UserForm({ editing, onClose, onSaved }: { editing: { row?: UserRow } | 
         )
       }
     >
-      <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} required maxLength={40} data-autofocus />
-      <TextInput label={t('auth.fullName')} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} required maxLength={150} />
+      <TextInput
+        label={t('auth.login')}
+        value={login}
+        onChange={(e) => setLogin(e.currentTarget.value)}
+        required
+        maxLength={40}
+        data-autofocus
+      />
+      <TextInput
+        label={t('auth.fullName')}
+        value={fullName}
+        onChange={(e) => setFullName(e.currentTarget.value)}
+        required
+        maxLength={150}
+      />
       <Select
         label={t('users.role')}
         data={roles.map((value) => ({ value, label: t(`auth.role.${value}`) }))}
         value={role}
-        onChange={(value) => value && setRole(value as Role)}
+        onChange={(value) => value && setRole(value)}
         allowDeselect={false}
       />
       <PasswordInput

@@ -58,17 +58,24 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
   const toggle = (row: PointSearchRow) => setSelected((current) => toggled(current, row.pointId));
 
   const columns: Column<PointSearchRow>[] = [
-    { key: 'account', header: t('points.account'), render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />, width: 110 },
+    {
+      key: 'account',
+      header: t('points.account'),
+      render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />,
+      width: 110,
+    },
     { key: 'name', header: t('points.name'), render: (p) => p.fullName },
     { key: 'address', header: t('points.address'), render: (p) => p.address },
-    { key: 'route', header: t('points.route'), render: (p) => (p.routeNumber === null ? t('common.none') : `№ ${p.routeNumber}`), width: 100 },
+    {
+      key: 'route',
+      header: t('points.route'),
+      render: (p) => (p.routeNumber === null ? t('common.none') : `№ ${p.routeNumber}`),
+      width: 100,
+    },
   ];
 
   return (
-    <Screen
-      title={t('assign.byCriterionTitle')}
-      actions={<ToRouteButton routeId={routeId} />}
-    >
+    <Screen title={t('assign.byCriterionTitle')} actions={<ToRouteButton routeId={routeId} />}>
       <RoutePicker value={routeId} onChange={setRouteId} autoFocus={initialRoute === undefined} />
       <div>
         <Text size="sm" fw={500} mb={4}>

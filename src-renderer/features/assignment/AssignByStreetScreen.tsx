@@ -80,10 +80,7 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
   const toggle = (id: number) => setSelected((current) => toggled(current, id));
 
   return (
-    <Screen
-      title={t('assign.byStreetTitle')}
-      actions={<ToRouteButton routeId={routeId} />}
-    >
+    <Screen title={t('assign.byStreetTitle')} actions={<ToRouteButton routeId={routeId} />}>
       <RoutePicker value={routeId} onChange={setRouteId} autoFocus={initialRoute === undefined} />
       <Group align="flex-end" gap="md">
         <PickSelect<number>

@@ -6,7 +6,15 @@ import { routeOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
 
 /** The route an assignment goes to: typed by number or name. */
-export function RoutePicker({ value, onChange, autoFocus }: { value: number | null; onChange(id: number | null): void; autoFocus?: boolean }) {
+export function RoutePicker({
+  value,
+  onChange,
+  autoFocus,
+}: {
+  value: number | null;
+  onChange: (id: number | null) => void;
+  autoFocus?: boolean;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [options, setOptions] = useState<ComboboxItem<number>[]>([]);

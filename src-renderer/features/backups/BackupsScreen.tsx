@@ -68,7 +68,13 @@ export function BackupsScreen() {
         </Stack>
       )}
       <Group align="flex-end">
-        <TextInput label={t('backups.target')} placeholder={data?.backupsDir} value={target} onChange={(e) => setTarget(e.currentTarget.value)} w={520} />
+        <TextInput
+          label={t('backups.target')}
+          placeholder={data?.backupsDir}
+          value={target}
+          onChange={(e) => setTarget(e.currentTarget.value)}
+          w={520}
+        />
         <Button onClick={() => void create()} rightSection={<Kbd size="xs">Ins</Kbd>}>
           {t('backups.create')}
         </Button>

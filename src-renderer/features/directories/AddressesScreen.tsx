@@ -1,12 +1,6 @@
 import { Button, Group, Kbd, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import {
-  settlementKinds,
-  streetKinds,
-  type HouseRow,
-  type SettlementRow,
-  type StreetRow,
-} from '../../../shared/contract/directories';
+import { settlementKinds, streetKinds, type HouseRow, type SettlementRow, type StreetRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
@@ -18,10 +12,7 @@ import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 type Pane = 'settlements' | 'streets' | 'houses';
-type Editing =
-  | { pane: 'settlements'; row?: SettlementRow }
-  | { pane: 'streets'; row?: StreetRow }
-  | { pane: 'houses'; row?: HouseRow };
+type Editing = { pane: 'settlements'; row?: SettlementRow } | { pane: 'streets'; row?: StreetRow } | { pane: 'houses'; row?: HouseRow };
 
 /**
  * Довідники / Населені пункти, вулиці, будинки: three lists side by side; moving through one
@@ -38,7 +29,10 @@ export function AddressesScreen() {
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const settlements = useQuery(() => api.call('settlements.list', {}), []);
-  const streets = useQuery(async (): Promise<StreetRow[]> => (settlement ? api.call('streets.list', { settlementId: settlement.id }) : []), [settlement?.id]);
+  const streets = useQuery(
+    async (): Promise<StreetRow[]> => (settlement ? api.call('streets.list', { settlementId: settlement.id }) : []),
+    [settlement?.id],
+  );
   const houses = useQuery(async (): Promise<HouseRow[]> => (street ? api.call('houses.list', { streetId: street.id }) : []), [street?.id]);
 
   const add = (pane: Pane) => {
@@ -75,7 +69,13 @@ export function AddressesScreen() {
     { key: 'points', header: t('accounts.points'), render: (h) => h.pointCount, width: 70, align: 'right' },
   ];
 
-  const table = <T extends { id: number }>(label: string, testId: string, columns: Column<T>[], rows: T[] | undefined, onActive: (row: T | undefined) => void) => (
+  const table = <T extends { id: number }>(
+    label: string,
+    testId: string,
+    columns: Column<T>[],
+    rows: T[] | undefined,
+    onActive: (row: T | undefined) => void,
+  ) => (
     <DataTable
       label={label}
       testId={testId}
@@ -124,7 +124,15 @@ export function AddressesScreen() {
   );
 }
 
-function PaneFrame(props: { title: string; children: ReactNode; canAdd: boolean; canEdit: boolean; onAdd(): void; onEdit(): void; onFocusCapture(): void }) {
+function PaneFrame(props: {
+  title: string;
+  children: ReactNode;
+  canAdd: boolean;
+  canEdit: boolean;
+  onAdd: () => void;
+  onEdit: () => void;
+  onFocusCapture: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Stack gap="xs" onFocusCapture={props.onFocusCapture} className="address-pane">
@@ -136,7 +144,14 @@ function PaneFrame(props: { title: string; children: ReactNode; canAdd: boolean;
           <Button size="compact-sm" tabIndex={-1} disabled={!props.canAdd} onClick={props.onAdd} rightSection={<Kbd size="xs">Ins</Kbd>}>
             {t('common.add')}
           </Button>
-          <Button size="compact-sm" variant="default" tabIndex={-1} disabled={!props.canEdit} onClick={props.onEdit} rightSection={<Kbd size="xs">F2</Kbd>}>
+          <Button
+            size="compact-sm"
+            variant="default"
+            tabIndex={-1}
+            disabled={!props.canEdit}
+            onClick={props.onEdit}
+            rightSection={<Kbd size="xs">F2</Kbd>}
+          >
             {t('common.edit')}
           </Button>
         </Group>
@@ -146,7 +161,15 @@ function PaneFrame(props: { title: string; children: ReactNode; canAdd: boolean;
   );
 }
 
-function SettlementForm({ editing, onClose, onSaved }: { editing: { row?: SettlementRow } | null; onClose(): void; onSaved(row: SettlementRow): void }) {
+function SettlementForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: { row?: SettlementRow } | null;
+  onClose: () => void;
+  onSaved: (row: SettlementRow) => void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [name, setName] = useState('');
@@ -163,13 +186,31 @@ function SettlementForm({ editing, onClose, onSaved }: { editing: { row?: Settle
       onClose={onClose}
       onSubmit={async () => onSaved(await api.call('settlements.save', { ...(editing?.row ? { id: editing.row.id } : {}), name, kind }))}
     >
-      <TextInput label={t('addresses.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={100} data-autofocus />
-      <Select label={t('addresses.kind')} data={[...settlementKinds]} value={kind} onChange={(value) => value && setKind(value as typeof kind)} allowDeselect={false} />
+      <TextInput
+        label={t('addresses.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        maxLength={100}
+        data-autofocus
+      />
+      <Select
+        label={t('addresses.kind')}
+        data={[...settlementKinds]}
+        value={kind}
+        onChange={(value) => value && setKind(value)}
+        allowDeselect={false}
+      />
     </FormModal>
   );
 }
 
-function StreetForm(props: { editing: { row?: StreetRow } | null; settlementId: number; onClose(): void; onSaved(row: StreetRow): void }) {
+function StreetForm(props: {
+  editing: { row?: StreetRow } | null;
+  settlementId: number;
+  onClose: () => void;
+  onSaved: (row: StreetRow) => void;
+}) {
   const { editing, settlementId, onClose, onSaved } = props;
   const { t } = useI18n();
   const api = useApi();
@@ -185,15 +226,30 @@ function StreetForm(props: { editing: { row?: StreetRow } | null; settlementId: 
       opened={editing !== null}
       title={editing?.row ? `${editing.row.kind} ${editing.row.name}` : t('addresses.newStreet')}
       onClose={onClose}
-      onSubmit={async () => onSaved(await api.call('streets.save', { ...(editing?.row ? { id: editing.row.id } : {}), settlementId, name, kind }))}
+      onSubmit={async () =>
+        onSaved(await api.call('streets.save', { ...(editing?.row ? { id: editing.row.id } : {}), settlementId, name, kind }))
+      }
     >
-      <Select label={t('addresses.kind')} data={[...streetKinds]} value={kind} onChange={(value) => value && setKind(value as typeof kind)} allowDeselect={false} />
-      <TextInput label={t('addresses.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={100} data-autofocus />
+      <Select
+        label={t('addresses.kind')}
+        data={[...streetKinds]}
+        value={kind}
+        onChange={(value) => value && setKind(value)}
+        allowDeselect={false}
+      />
+      <TextInput
+        label={t('addresses.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        maxLength={100}
+        data-autofocus
+      />
     </FormModal>
   );
 }
 
-function HouseForm(props: { editing: { row?: HouseRow } | null; streetId: number; onClose(): void; onSaved(row: HouseRow): void }) {
+function HouseForm(props: { editing: { row?: HouseRow } | null; streetId: number; onClose: () => void; onSaved: (row: HouseRow) => void }) {
   const { editing, streetId, onClose, onSaved } = props;
   const { t } = useI18n();
   const api = useApi();
@@ -208,7 +264,15 @@ function HouseForm(props: { editing: { row?: HouseRow } | null; streetId: number
       onClose={onClose}
       onSubmit={async () => onSaved(await api.call('houses.save', { ...(editing?.row ? { id: editing.row.id } : {}), streetId, number }))}
     >
-      <TextInput label={t('addresses.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required maxLength={20} data-autofocus placeholder="12, 12а, 12/1" />
+      <TextInput
+        label={t('addresses.number')}
+        value={number}
+        onChange={(e) => setNumber(e.currentTarget.value)}
+        required
+        maxLength={20}
+        data-autofocus
+        placeholder="12, 12а, 12/1"
+      />
     </FormModal>
   );
 }

@@ -26,7 +26,12 @@ export function EmployeesScreen() {
     { key: 'name', header: t('employees.fullName'), render: (e) => e.fullName },
     { key: 'position', header: t('employees.position'), render: (e) => e.position },
     { key: 'phone', header: t('employees.phone'), render: (e) => e.phone, width: 160 },
-    { key: 'controller', header: t('employees.controllerShort'), render: (e) => (e.isController ? t('common.yes') : t('common.no')), width: 110 },
+    {
+      key: 'controller',
+      header: t('employees.controllerShort'),
+      render: (e) => (e.isController ? t('common.yes') : t('common.no')),
+      width: 110,
+    },
     {
       key: 'active',
       header: t('employees.active'),
@@ -39,9 +44,7 @@ export function EmployeesScreen() {
   return (
     <Screen
       title={t('employees.title')}
-      actions={
-        <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />
-      }
+      actions={<EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />}
     >
       <ErrorAlert error={error} />
       <DataTable
@@ -69,7 +72,15 @@ export function EmployeesScreen() {
   );
 }
 
-function EmployeeForm({ editing, onClose, onSaved }: { editing: { row?: EmployeeRow } | null; onClose(): void; onSaved(row: EmployeeRow): void }) {
+function EmployeeForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: { row?: EmployeeRow } | null;
+  onClose: () => void;
+  onSaved: (row: EmployeeRow) => void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [fullName, setFullName] = useState('');
@@ -92,13 +103,33 @@ function EmployeeForm({ editing, onClose, onSaved }: { editing: { row?: Employee
       onClose={onClose}
       onSubmit={async () =>
         onSaved(
-          await api.call('employees.save', { ...(editing?.row ? { id: editing.row.id } : {}), fullName, position, phone, isController, active }),
+          await api.call('employees.save', {
+            ...(editing?.row ? { id: editing.row.id } : {}),
+            fullName,
+            position,
+            phone,
+            isController,
+            active,
+          }),
         )
       }
     >
-      <TextInput label={t('employees.fullName')} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} required maxLength={150} data-autofocus />
+      <TextInput
+        label={t('employees.fullName')}
+        value={fullName}
+        onChange={(e) => setFullName(e.currentTarget.value)}
+        required
+        maxLength={150}
+        data-autofocus
+      />
       <TextInput label={t('employees.position')} value={position} onChange={(e) => setPosition(e.currentTarget.value)} maxLength={100} />
-      <TextInput label={t('employees.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} maxLength={30} inputMode="tel" />
+      <TextInput
+        label={t('employees.phone')}
+        value={phone}
+        onChange={(e) => setPhone(e.currentTarget.value)}
+        maxLength={30}
+        inputMode="tel"
+      />
       <Checkbox label={t('employees.isController')} checked={isController} onChange={(e) => setIsController(e.currentTarget.checked)} />
       <Checkbox label={t('employees.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
     </FormModal>

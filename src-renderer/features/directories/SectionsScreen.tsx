@@ -34,9 +34,7 @@ export function SectionsScreen() {
   return (
     <Screen
       title={t('sections.title')}
-      actions={
-        <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />
-      }
+      actions={<EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />}
     >
       <ErrorAlert error={error} />
       <DataTable
@@ -64,7 +62,15 @@ export function SectionsScreen() {
   );
 }
 
-function SectionForm({ editing, onClose, onSaved }: { editing: { row?: SectionRow } | null; onClose(): void; onSaved(row: SectionRow): void }) {
+function SectionForm({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: { row?: SectionRow } | null;
+  onClose: () => void;
+  onSaved: (row: SectionRow) => void;
+}) {
   const { t } = useI18n();
   const api = useApi();
   const [name, setName] = useState('');
@@ -81,10 +87,26 @@ function SectionForm({ editing, onClose, onSaved }: { editing: { row?: SectionRo
       opened={editing !== null}
       title={editing?.row ? editing.row.name : t('sections.new')}
       onClose={onClose}
-      onSubmit={async () => onSaved(await api.call('sections.save', { ...(editing?.row ? { id: editing.row.id } : {}), name, settlementId }))}
+      onSubmit={async () =>
+        onSaved(await api.call('sections.save', { ...(editing?.row ? { id: editing.row.id } : {}), name, settlementId }))
+      }
     >
-      <TextInput label={t('sections.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={100} data-autofocus />
-      <PickSelect<number> label={t('sections.settlement')} data={settlements} value={settlementId} onChange={setSettlementId} clearable allowDeselect />
+      <TextInput
+        label={t('sections.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        maxLength={100}
+        data-autofocus
+      />
+      <PickSelect<number>
+        label={t('sections.settlement')}
+        data={settlements}
+        value={settlementId}
+        onChange={setSettlementId}
+        clearable
+        allowDeselect
+      />
     </FormModal>
   );
 }

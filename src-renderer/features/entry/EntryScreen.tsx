@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { EntryCheck, EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
@@ -209,8 +224,24 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
         </Button>
       </Group>
       <Group gap="md" align="flex-end">
-        <NumberInput label={`${t('entry.max')}, ${unit}`} value={max} onChange={setMax} min={1} max={10_000_000} w={200} hideControls data-testid="entry-max" />
-        <TextInput type="date" label={t('entry.date')} value={checkedOn} onChange={(e) => setCheckedOn(e.currentTarget.value)} w={180} data-testid="entry-date" />
+        <NumberInput
+          label={`${t('entry.max')}, ${unit}`}
+          value={max}
+          onChange={setMax}
+          min={1}
+          max={10_000_000}
+          w={200}
+          hideControls
+          data-testid="entry-max"
+        />
+        <TextInput
+          type="date"
+          label={t('entry.date')}
+          value={checkedOn}
+          onChange={(e) => setCheckedOn(e.currentTarget.value)}
+          w={180}
+          data-testid="entry-date"
+        />
         <Text size="sm" c="dimmed" data-testid="entry-progress">
           {t('entry.progress', { ...summary })}
         </Text>
@@ -240,25 +271,45 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
               {t('entry.position', { seq: position.seq, total: position.total })}
             </Title>
             <Badge color={position.status === 'executed' ? 'green' : position.status === 'not_executed' ? 'orange' : 'gray'}>
-              {t(position.status === 'executed' ? 'entry.statusExecuted' : position.status === 'not_executed' ? 'entry.statusNotExecuted' : 'entry.statusNew')}
+              {t(
+                position.status === 'executed'
+                  ? 'entry.statusExecuted'
+                  : position.status === 'not_executed'
+                    ? 'entry.statusNotExecuted'
+                    : 'entry.statusNew',
+              )}
             </Badge>
           </Group>
           <SimpleGrid cols={2} spacing={4} mb="sm">
             <Field label={t('entry.account')}>
-              <Anchor component="button" type="button" tabIndex={-1} onClick={() => card.open(position.accountId)} data-testid="entry-account">
+              <Anchor
+                component="button"
+                type="button"
+                tabIndex={-1}
+                onClick={() => card.open(position.accountId)}
+                data-testid="entry-account"
+              >
                 {position.accountNumber}
               </Anchor>
             </Field>
             <Field label={t('entry.name')}>{position.fullName}</Field>
             <Field label={t('entry.address')}>{position.address}</Field>
             <Field label={t('entry.meter')}>
-              {position.meterSerial ? t('entry.meterLine', { serial: position.meterSerial, digits: position.meterDigits }) : t('common.none')}
+              {position.meterSerial
+                ? t('entry.meterLine', { serial: position.meterSerial, digits: position.meterDigits })
+                : t('common.none')}
             </Field>
             <Field label={t('entry.previous')}>
-              <span data-testid="entry-previous">{previous ? `${previous.value} (${displayDate(previous.takenOn)})` : t('entry.noPrevious')}</span>
+              <span data-testid="entry-previous">
+                {previous ? `${previous.value} (${displayDate(previous.takenOn)})` : t('entry.noPrevious')}
+              </span>
             </Field>
             <Field label={`${t('entry.consumption')}, ${unit}`}>
-              <Text fw={700} c={consumption !== null && (consumption < 0 || consumption > (Number(max) || 0)) ? 'red' : undefined} data-testid="entry-consumption">
+              <Text
+                fw={700}
+                c={consumption !== null && (consumption < 0 || consumption > (Number(max) || 0)) ? 'red' : undefined}
+                data-testid="entry-consumption"
+              >
                 {consumption === null ? t('common.none') : number(consumption)}
               </Text>
             </Field>
@@ -315,20 +366,41 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
           </Group>
           {error && error.field !== 'value' && <ErrorAlert error={error} />}
           <Group mt="sm" gap="md" align="flex-start">
-            <Checkbox.Group label={`${t('entry.problems')} (F6)`} value={ticked.map(String)} onChange={(v) => setTicked(v.map(Number))} data-entry="problems">
+            <Checkbox.Group
+              label={`${t('entry.problems')} (F6)`}
+              value={ticked.map(String)}
+              onChange={(v) => setTicked(v.map(Number))}
+              data-entry="problems"
+            >
               <SimpleGrid cols={2} spacing={4} mt={4}>
                 {problemList.map((p) => (
                   <Checkbox key={p.code} value={String(p.code)} label={p.name} size="xs" />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
-            <TextInput label={t('entry.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} w={300} tabIndex={-1} />
+            <TextInput
+              label={t('entry.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={500}
+              w={300}
+              tabIndex={-1}
+            />
           </Group>
-          {position.status !== 'new' && <PositionHistory key={`${position.positionId}:${position.value}:${position.reasonCode}`} positionId={position.positionId} />}
+          {position.status !== 'new' && (
+            <PositionHistory key={`${position.positionId}:${position.value}:${position.reasonCode}`} positionId={position.positionId} />
+          )}
         </Paper>
       )}
       {dialog && (
-        <PlausibilityDialog check={dialog.check} unit={unit} error={dialog.error} armed={armed} onConfirm={confirmDialog} onCancel={() => backToValue(null)} />
+        <PlausibilityDialog
+          check={dialog.check}
+          unit={unit}
+          error={dialog.error}
+          armed={armed}
+          onConfirm={confirmDialog}
+          onCancel={() => backToValue(null)}
+        />
       )}
       <FormModal
         opened={jumping}
@@ -359,7 +431,8 @@ function PositionHistory({ positionId }: { positionId: number }) {
       </Text>
       {data.map((row, index) => (
         <Text key={index} size="xs">
-          {row.value ?? `${t('entry.reason')} ${row.reasonCode}`} · {displayDate(row.checkedOn)} · {row.enteredBy} → {row.replacedBy}, {row.replacedAt.slice(0, 16).replace('T', ' ')}
+          {row.value ?? `${t('entry.reason')} ${row.reasonCode}`} · {displayDate(row.checkedOn)} · {row.enteredBy} → {row.replacedBy},{' '}
+          {row.replacedAt.slice(0, 16).replace('T', ' ')}
         </Text>
       ))}
     </Stack>

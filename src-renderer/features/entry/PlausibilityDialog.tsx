@@ -13,8 +13,8 @@ interface Props {
   error: ApiError | null;
   /** False while keys still belong to the typing that came before the dialog. */
   armed: boolean;
-  onConfirm(confirmation: Confirmation): void;
-  onCancel(): void;
+  onConfirm: (confirmation: Confirmation) => void;
+  onCancel: () => void;
 }
 
 /**
@@ -69,7 +69,7 @@ export function PlausibilityDialog({ check, unit, error, armed, onConfirm, onCan
   );
 }
 
-function Retype({ error, onSubmit, onCancel }: { error: ApiError | null; onSubmit(value: string): void; onCancel(): void }) {
+function Retype({ error, onSubmit, onCancel }: { error: ApiError | null; onSubmit: (value: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [value, setValue] = useState('');
   const submit = (event: FormEvent) => {

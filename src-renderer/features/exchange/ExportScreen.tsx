@@ -27,7 +27,11 @@ export function ExportScreen() {
     event.preventDefault();
     void run(async () => {
       const file = await api.call('export.readingsFile', { dateFrom, dateTo, routeId, format });
-      download(file.base64, file.fileName, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      download(
+        file.base64,
+        file.fileName,
+        format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       status.show(t('export.done', { rows: file.rows, file: file.fileName }));
     });
   };
@@ -40,11 +44,26 @@ export function ExportScreen() {
             {t('export.hint')}
           </Text>
           <Group align="flex-end">
-            <TextInput type="date" label={t('tasks.dateFrom')} value={dateFrom} onChange={(e) => setDateFrom(e.currentTarget.value)} w={170} autoFocus />
+            <TextInput
+              type="date"
+              label={t('tasks.dateFrom')}
+              value={dateFrom}
+              onChange={(e) => setDateFrom(e.currentTarget.value)}
+              w={170}
+              autoFocus
+            />
             <TextInput type="date" label={t('tasks.dateTo')} value={dateTo} onChange={(e) => setDateTo(e.currentTarget.value)} w={170} />
           </Group>
           <RoutePicker value={routeId} onChange={setRouteId} />
-          <SegmentedControl value={format} onChange={(value) => setFormat(value === 'csv' ? 'csv' : 'xlsx')} data={[{ value: 'xlsx', label: 'XLSX' }, { value: 'csv', label: 'CSV' }]} w={200} />
+          <SegmentedControl
+            value={format}
+            onChange={(value) => setFormat(value === 'csv' ? 'csv' : 'xlsx')}
+            data={[
+              { value: 'xlsx', label: 'XLSX' },
+              { value: 'csv', label: 'CSV' },
+            ]}
+            w={200}
+          />
           <ErrorAlert error={error} />
           <Button type="submit" loading={busy} w={220} rightSection={<Kbd size="xs">Enter</Kbd>}>
             {t('export.submit')}

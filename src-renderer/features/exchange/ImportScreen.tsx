@@ -16,7 +16,11 @@ import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
 
 type Mapping = Record<string, number | undefined>;
-const required: Record<ImportKind, readonly string[]> = { accounts: requiredAccountFields, bills: requiredBillFields, payments: requiredPaymentFields };
+const required: Record<ImportKind, readonly string[]> = {
+  accounts: requiredAccountFields,
+  bills: requiredBillFields,
+  payments: requiredPaymentFields,
+};
 
 /** Reads the chosen file, reporting how much is read: the first part of a large import's progress. */
 const asBase64 = (file: File, onProgress: (share: number) => void) =>
@@ -66,7 +70,10 @@ export function ImportScreen() {
       const chosen = Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, number] => entry[1] !== undefined));
       const answer = await api.call('import.run', { fileName: file.name, base64: file.base64, kind, mapping: chosen });
       setResult(answer);
-      status.show(answer.problems.length ? t('import.refused', { count: answer.problems.length }) : t('import.done', { ...answer }), answer.problems.length ? 'error' : 'ok');
+      status.show(
+        answer.problems.length ? t('import.refused', { count: answer.problems.length }) : t('import.done', { ...answer }),
+        answer.problems.length ? 'error' : 'ok',
+      );
     });
   const columns = preview?.header.map((name, index) => ({ value: String(index), label: `${index + 1}. ${name}` })) ?? [];
 
@@ -88,7 +95,15 @@ export function ImportScreen() {
         ]}
         w={480}
       />
-      <FileInput label={t('import.file')} accept=".csv,.xlsx,text/csv" onChange={(chosen) => void choose(chosen)} w={420} clearable data-autofocus autoFocus />
+      <FileInput
+        label={t('import.file')}
+        accept=".csv,.xlsx,text/csv"
+        onChange={(chosen) => void choose(chosen)}
+        w={420}
+        clearable
+        data-autofocus
+        autoFocus
+      />
       {preview && (
         <Stack gap="sm">
           <Text size="sm">{t('import.rows', { count: preview.rowCount })}</Text>
@@ -107,11 +122,19 @@ export function ImportScreen() {
           </SimpleGrid>
           <Table fz="xs" withTableBorder striped>
             <Table.Thead>
-              <Table.Tr>{preview.header.map((name, index) => <Table.Th key={index}>{name}</Table.Th>)}</Table.Tr>
+              <Table.Tr>
+                {preview.header.map((name, index) => (
+                  <Table.Th key={index}>{name}</Table.Th>
+                ))}
+              </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {preview.sample.map((row, index) => (
-                <Table.Tr key={index}>{row.map((cell, column) => <Table.Td key={column}>{cell}</Table.Td>)}</Table.Tr>
+                <Table.Tr key={index}>
+                  {row.map((cell, column) => (
+                    <Table.Td key={column}>{cell}</Table.Td>
+                  ))}
+                </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>

@@ -33,7 +33,11 @@ export function HomeScreen() {
       {data && (
         <Text data-testid="home-counts">
           {data.branchName} ·{' '}
-          {t('home.counts', { accounts: number(data.counts.accounts), points: number(data.counts.points), routes: number(data.counts.routes) })}
+          {t('home.counts', {
+            accounts: number(data.counts.accounts),
+            points: number(data.counts.points),
+            routes: number(data.counts.routes),
+          })}
         </Text>
       )}
       <Text c="dimmed">{t('home.start')}</Text>

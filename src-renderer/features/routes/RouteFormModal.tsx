@@ -10,8 +10,8 @@ interface Props {
   opened: boolean;
   /** The route being edited; absent for a new one. */
   route?: RouteRow | undefined;
-  onClose(): void;
-  onSaved(route: RouteRow): void;
+  onClose: () => void;
+  onSaved: (route: RouteRow) => void;
 }
 
 export function RouteFormModal({ opened, route, onClose, onSaved }: Props) {
@@ -53,11 +53,31 @@ export function RouteFormModal({ opened, route, onClose, onSaved }: Props) {
   };
 
   return (
-    <FormModal opened={opened} title={route ? t('routes.editTitle', { number: route.number }) : t('routes.new')} onClose={onClose} onSubmit={submit}>
-      <TextInput label={t('routes.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} inputMode="numeric" required data-autofocus w={160} />
+    <FormModal
+      opened={opened}
+      title={route ? t('routes.editTitle', { number: route.number }) : t('routes.new')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={t('routes.number')}
+        value={number}
+        onChange={(e) => setNumber(e.currentTarget.value)}
+        inputMode="numeric"
+        required
+        data-autofocus
+        w={160}
+      />
       <TextInput label={t('routes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
       <PickSelect<number> label={t('routes.section')} data={sections} value={sectionId} onChange={setSectionId} clearable allowDeselect />
-      <PickSelect<number> label={t('routes.executor')} data={executors} value={executorId} onChange={setExecutorId} clearable allowDeselect />
+      <PickSelect<number>
+        label={t('routes.executor')}
+        data={executors}
+        value={executorId}
+        onChange={setExecutorId}
+        clearable
+        allowDeselect
+      />
     </FormModal>
   );
 }

@@ -53,7 +53,12 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
   };
 
   const columns: Column<RoutePointRow>[] = [
-    { key: 'account', header: t('points.account'), render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />, width: 110 },
+    {
+      key: 'account',
+      header: t('points.account'),
+      render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />,
+      width: 110,
+    },
     { key: 'name', header: t('points.name'), render: (p) => p.fullName },
     { key: 'address', header: t('points.address'), render: (p) => p.address },
     { key: 'meter', header: t('points.meter'), render: (p) => (p.meterSerial ? `${p.meterSerial} (${p.meterModel})` : t('common.none')) },
@@ -85,7 +90,12 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
         <Tabs.List>
           <Tabs.Tab value="general">{t('routes.general')}</Tabs.Tab>
           <Tabs.Tab value="points">
-            {t('routes.pointsTab')} {r && <Badge size="sm" variant="light">{r.pointCount}</Badge>}
+            {t('routes.pointsTab')}{' '}
+            {r && (
+              <Badge size="sm" variant="light">
+                {r.pointCount}
+              </Badge>
+            )}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
@@ -110,7 +120,11 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
               <Button onClick={() => go({ name: 'assignByStreet', routeId: id })} rightSection={<Kbd size="xs">F5</Kbd>}>
                 {t('routes.assignStreet')}
               </Button>
-              <Button variant="default" onClick={() => go({ name: 'assignByCriterion', routeId: id })} rightSection={<Kbd size="xs">F6</Kbd>}>
+              <Button
+                variant="default"
+                onClick={() => go({ name: 'assignByCriterion', routeId: id })}
+                rightSection={<Kbd size="xs">F6</Kbd>}
+              >
                 {t('routes.assignCriterion')}
               </Button>
               <Button variant="default" color="red" disabled={selected.size === 0} onClick={() => void removeSelected()}>

@@ -66,7 +66,13 @@ export function RoutesScreen() {
       actions={
         <>
           <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ route: active })} canEdit={!!active} />
-          <Button variant="default" color="red" disabled={!active} onClick={() => active && setDeleting(active)} rightSection={<Kbd size="xs">Del</Kbd>}>
+          <Button
+            variant="default"
+            color="red"
+            disabled={!active}
+            onClick={() => active && setDeleting(active)}
+            rightSection={<Kbd size="xs">Del</Kbd>}
+          >
             {t('common.delete')}
           </Button>
         </>

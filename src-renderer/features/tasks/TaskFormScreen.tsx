@@ -1,4 +1,17 @@
-import { Button, Checkbox, Fieldset, Group, Kbd, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Kbd,
+  NumberInput,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { ComboboxItem } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
@@ -112,7 +125,12 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   };
   useHotkeys({ f9: () => void execute() });
 
-  const valueCriterion = (label: string, state: { on: boolean; value: number | string }, set: (next: { on: boolean; value: number | string }) => void, props: { max: number; decimal?: boolean }) => (
+  const valueCriterion = (
+    label: string,
+    state: { on: boolean; value: number | string },
+    set: (next: { on: boolean; value: number | string }) => void,
+    props: { max: number; decimal?: boolean },
+  ) => (
     <Group gap="xs" wrap="nowrap" align="center">
       <Checkbox label={label} checked={state.on} onChange={(e) => set({ ...state, on: e.currentTarget.checked })} w={300} />
       <NumberInput
@@ -158,10 +176,19 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
               />
             </div>
             {scope === 'route' && <RoutePicker value={routeId} onChange={setRouteId} autoFocus />}
-            {scope === 'section' && <PickSelect<number> label={t('tasks.section')} data={sections} value={sectionId} onChange={setSectionId} w={300} />}
+            {scope === 'section' && (
+              <PickSelect<number> label={t('tasks.section')} data={sections} value={sectionId} onChange={setSectionId} w={300} />
+            )}
           </Group>
           <Group align="flex-end" gap="lg">
-            <TextInput type="date" label={t('tasks.date')} value={taskDate} onChange={(e) => setTaskDate(e.currentTarget.value)} required w={180} />
+            <TextInput
+              type="date"
+              label={t('tasks.date')}
+              value={taskDate}
+              onChange={(e) => setTaskDate(e.currentTarget.value)}
+              required
+              w={180}
+            />
             <div>
               <Text size="sm" fw={500} mb={4}>
                 {t('tasks.sort')}
@@ -200,13 +227,25 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
                   />
                 </Group>
               )}
-              <Checkbox label={t('tasks.includeDisconnected')} checked={includeDisconnected} onChange={(e) => setIncludeDisconnected(e.currentTarget.checked)} />
+              <Checkbox
+                label={t('tasks.includeDisconnected')}
+                checked={includeDisconnected}
+                onChange={(e) => setIncludeDisconnected(e.currentTarget.checked)}
+              />
             </Stack>
           </Fieldset>
           <Fieldset legend={t('tasks.warnings')}>
             <SimpleGrid cols={2}>
-              <Checkbox label={t('tasks.warnNonPayment')} checked={warnNonPayment} onChange={(e) => setWarnNonPayment(e.currentTarget.checked)} />
-              <Checkbox label={t('tasks.warnNonAdmittance')} checked={warnNonAdmittance} onChange={(e) => setWarnNonAdmittance(e.currentTarget.checked)} />
+              <Checkbox
+                label={t('tasks.warnNonPayment')}
+                checked={warnNonPayment}
+                onChange={(e) => setWarnNonPayment(e.currentTarget.checked)}
+              />
+              <Checkbox
+                label={t('tasks.warnNonAdmittance')}
+                checked={warnNonAdmittance}
+                onChange={(e) => setWarnNonAdmittance(e.currentTarget.checked)}
+              />
             </SimpleGrid>
           </Fieldset>
           <Group>
@@ -221,7 +260,11 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
           </Group>
           {progress && (
             <Stack gap={4}>
-              <Progress value={progress.total ? (100 * progress.done) / progress.total : 100} animated={busy} aria-label={t('tasks.massProgress', progress)} />
+              <Progress
+                value={progress.total ? (100 * progress.done) / progress.total : 100}
+                animated={busy}
+                aria-label={t('tasks.massProgress', progress)}
+              />
               <Text size="xs" c="dimmed">
                 {t('tasks.massProgress', progress)}
               </Text>

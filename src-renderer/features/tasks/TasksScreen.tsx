@@ -43,14 +43,21 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
 
   useEffect(() => {
     void routeOptions(api).then(setRoutes);
-    void api.call('employees.list', {}).then((rows) => setExecutors(rows.filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }))));
+    void api
+      .call('employees.list', {})
+      .then((rows) => setExecutors(rows.filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }))));
   }, [api]);
   const filters = { dateFrom: dateFrom || null, dateTo: dateTo || null, routeId, executorId, status: state };
-  const { data, error, reload } = useQuery(() => api.call('tasks.list', { ...filters, offset, limit }), [dateFrom, dateTo, routeId, executorId, state, offset]);
-  const refilter = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setOffset(0);
-  };
+  const { data, error, reload } = useQuery(
+    () => api.call('tasks.list', { ...filters, offset, limit }),
+    [dateFrom, dateTo, routeId, executorId, state, offset],
+  );
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setOffset(0);
+    };
 
   const remove = async (task: TaskRow) => {
     setDeleting(null);
@@ -83,7 +90,11 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
       key: 'status',
       header: t('tasks.status'),
       render: (r) =>
-        r.executed + r.notExecuted === r.total ? <Badge color="green">{t('tasks.statusDone')}</Badge> : <Badge variant="light">{t('tasks.statusOpen')}</Badge>,
+        r.executed + r.notExecuted === r.total ? (
+          <Badge color="green">{t('tasks.statusDone')}</Badge>
+        ) : (
+          <Badge variant="light">{t('tasks.statusOpen')}</Badge>
+        ),
       width: 120,
     },
   ];
@@ -99,24 +110,63 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           <Button variant="default" disabled={!active} onClick={() => active && go({ name: 'taskSheet', id: active.id })}>
             {t('tasks.openSheet')}
           </Button>
-          <Button variant="default" disabled={!active} onClick={() => active && go({ name: 'entry', taskId: active.id })} rightSection={<Kbd size="xs">F4</Kbd>}>
+          <Button
+            variant="default"
+            disabled={!active}
+            onClick={() => active && go({ name: 'entry', taskId: active.id })}
+            rightSection={<Kbd size="xs">F4</Kbd>}
+          >
             {t('menu.entry')}
           </Button>
-          <Button variant="default" color="red" disabled={!active} onClick={() => active && setDeleting(active)} rightSection={<Kbd size="xs">Del</Kbd>}>
+          <Button
+            variant="default"
+            color="red"
+            disabled={!active}
+            onClick={() => active && setDeleting(active)}
+            rightSection={<Kbd size="xs">Del</Kbd>}
+          >
             {t('common.delete')}
           </Button>
         </>
       }
     >
       <Group align="flex-end" gap="sm">
-        <TextInput type="date" label={t('tasks.dateFrom')} value={dateFrom} onChange={(e) => refilter(setDateFrom)(e.currentTarget.value)} w={160} />
-        <TextInput type="date" label={t('tasks.dateTo')} value={dateTo} onChange={(e) => refilter(setDateTo)(e.currentTarget.value)} w={160} />
-        <PickSelect<number> label={t('tasks.route')} data={routes} value={routeId} onChange={refilter(setRouteId)} clearable allowDeselect w={280} />
-        <PickSelect<number> label={t('tasks.executor')} data={executors} value={executorId} onChange={refilter(setExecutorId)} clearable allowDeselect w={260} />
+        <TextInput
+          type="date"
+          label={t('tasks.dateFrom')}
+          value={dateFrom}
+          onChange={(e) => refilter(setDateFrom)(e.currentTarget.value)}
+          w={160}
+        />
+        <TextInput
+          type="date"
+          label={t('tasks.dateTo')}
+          value={dateTo}
+          onChange={(e) => refilter(setDateTo)(e.currentTarget.value)}
+          w={160}
+        />
+        <PickSelect<number>
+          label={t('tasks.route')}
+          data={routes}
+          value={routeId}
+          onChange={refilter(setRouteId)}
+          clearable
+          allowDeselect
+          w={280}
+        />
+        <PickSelect<number>
+          label={t('tasks.executor')}
+          data={executors}
+          value={executorId}
+          onChange={refilter(setExecutorId)}
+          clearable
+          allowDeselect
+          w={260}
+        />
         <Select
           label={t('tasks.status')}
           value={state}
-          onChange={(value) => refilter(setState)((value ?? 'all') as Status)}
+          onChange={(value) => refilter(setState)(value ?? 'all')}
           data={[
             { value: 'all', label: t('tasks.statusAll') },
             { value: 'open', label: t('tasks.statusOpen') },
@@ -148,7 +198,8 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
         onCancel={() => setDeleting(null)}
         onConfirm={() => deleting && void remove(deleting)}
       >
-        {deleting && t('tasks.deleteConfirm', { date: displayDate(deleting.taskDate), number: deleting.routeNumber, positions: deleting.total })}
+        {deleting &&
+          t('tasks.deleteConfirm', { date: displayDate(deleting.taskDate), number: deleting.routeNumber, positions: deleting.total })}
       </ConfirmModal>
     </Screen>
   );
