@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, type Page } from './define';
+import { read, type Page } from './define';
 import { id, paging, text } from './common';
 
 export interface AccountRow {
@@ -41,7 +41,7 @@ export interface AccountCard {
 }
 
 export const accountsChannels = {
-  'accounts.search': channel<Page<AccountRow>>()(z.object({ query: text(100).default(''), ...paging })),
-  'accounts.card': channel<AccountCard>()(z.object({ accountId: id })),
-  'points.search': channel<PointSearchRow[]>()(z.object({ query: text(100), limit: z.number().int().min(1).max(100).default(20) })),
+  'accounts.search': read<Page<AccountRow>>()(z.object({ query: text(100).default(''), ...paging })),
+  'accounts.card': read<AccountCard>()(z.object({ accountId: id })),
+  'points.search': read<PointSearchRow[]>()(z.object({ query: text(100), limit: z.number().int().min(1).max(100).default(20) })),
 };

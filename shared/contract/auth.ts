@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, type Page } from './define';
+import { read, write, type Page } from './define';
 import { id, paging, requiredText, text } from './common';
 
 export const roles = ['operator', 'master', 'admin'] as const;
@@ -32,6 +32,8 @@ export interface AuditRow {
   id: number;
   at: string;
   login: string;
+  /** The request that made the change, as the contract names it. */
+  channel: string;
   action: 'create' | 'change' | 'delete';
   entity: string;
   entityId: number | null;
@@ -48,13 +50,14 @@ const login = z
 const password = z.string().min(8).max(200);
 
 export const authChannels = {
-  'auth.status': channel<AuthStatus>()(z.object({})),
-  'auth.setup': channel<SignedIn>()(z.object({ login, fullName: requiredText(150), password })),
-  'auth.login': channel<SignedIn>()(z.object({ login: z.string().max(40), password: z.string().max(200) })),
-  'auth.logout': channel<{ ok: true }>()(z.object({})),
-  'auth.unlock': channel<SignedIn>()(z.object({ password: z.string().max(200) })),
-  'users.list': channel<UserRow[]>()(z.object({})),
-  'users.save': channel<UserRow>()(
+  'auth.status': read<AuthStatus>()(z.object({})),
+  /** First start: the administrator and the branch's name, before anything else can be done. */
+  'auth.setup': write<SignedIn>()(z.object({ login, fullName: requiredText(150), password, branchName: requiredText(100) })),
+  'auth.login': write<SignedIn>()(z.object({ login: z.string().max(40), password: z.string().max(200) })),
+  'auth.logout': write<{ ok: true }>()(z.object({})),
+  'auth.unlock': write<SignedIn>()(z.object({ password: z.string().max(200) })),
+  'users.list': read<UserRow[]>()(z.object({})),
+  'users.save': write<UserRow>()(
     z.object({
       id: id.optional(),
       login,
@@ -64,7 +67,7 @@ export const authChannels = {
       password: password.optional(),
     }),
   ),
-  'audit.list': channel<Page<AuditRow>>()(
+  'audit.list': read<Page<AuditRow>>()(
     z.object({
       login: text(40).default(''),
       entity: text(40).default(''),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { read, write } from './define';
 
 export interface BackupRow {
   file: string;
@@ -21,13 +21,13 @@ const file = z.string().trim().min(1).max(1000);
 
 /** Backups are the host's: it owns the database file, closes it and opens another in its place. */
 export const backupsChannels = {
-  'backups.status': channel<{
+  'backups.status': read<{
     dataFile: string;
     backupsDir: string; /** 'checking', 'ok', or what integrity_check found wrong. */
     integrity: string;
     backups: BackupRow[];
   }>()(z.object({})),
-  'backups.inspect': channel<BackupPreview>()(z.object({ file })),
-  'backups.create': channel<BackupRow>()(z.object({ file: file.optional() })),
-  'backups.restore': channel<{ restored: BackupPreview; safetyCopy: string | null }>()(z.object({ file })),
+  'backups.inspect': read<BackupPreview>()(z.object({ file })),
+  'backups.create': write<BackupRow>()(z.object({ file: file.optional() })),
+  'backups.restore': write<{ restored: BackupPreview; safetyCopy: string | null }>()(z.object({ file })),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { read, write } from './define';
 import { id, requiredText, text } from './common';
 
 export interface SectionRow {
@@ -47,12 +47,10 @@ export const settlementKinds = ['місто', 'смт', 'село', 'селищ�
 export const streetKinds = ['вул.', 'просп.', 'пров.', 'бульв.', 'пл.', 'узвіз'] as const;
 
 export const directoriesChannels = {
-  'sections.list': channel<SectionRow[]>()(z.object({})),
-  'sections.save': channel<SectionRow>()(
-    z.object({ id: id.optional(), name: requiredText(100), settlementId: id.nullable().default(null) }),
-  ),
-  'employees.list': channel<EmployeeRow[]>()(z.object({ onlyActiveControllers: z.boolean().default(false) })),
-  'employees.save': channel<EmployeeRow>()(
+  'sections.list': read<SectionRow[]>()(z.object({})),
+  'sections.save': write<SectionRow>()(z.object({ id: id.optional(), name: requiredText(100), settlementId: id.nullable().default(null) })),
+  'employees.list': read<EmployeeRow[]>()(z.object({ onlyActiveControllers: z.boolean().default(false) })),
+  'employees.save': write<EmployeeRow>()(
     z.object({
       id: id.optional(),
       fullName: requiredText(150),
@@ -62,12 +60,10 @@ export const directoriesChannels = {
       active: z.boolean().default(true),
     }),
   ),
-  'settlements.list': channel<SettlementRow[]>()(z.object({})),
-  'settlements.save': channel<SettlementRow>()(z.object({ id: id.optional(), name: requiredText(100), kind: z.enum(settlementKinds) })),
-  'streets.list': channel<StreetRow[]>()(z.object({ settlementId: id })),
-  'streets.save': channel<StreetRow>()(
-    z.object({ id: id.optional(), settlementId: id, name: requiredText(100), kind: z.enum(streetKinds) }),
-  ),
-  'houses.list': channel<HouseRow[]>()(z.object({ streetId: id, routeId: id.optional() })),
-  'houses.save': channel<HouseRow>()(z.object({ id: id.optional(), streetId: id, number: requiredText(20) })),
+  'settlements.list': read<SettlementRow[]>()(z.object({})),
+  'settlements.save': write<SettlementRow>()(z.object({ id: id.optional(), name: requiredText(100), kind: z.enum(settlementKinds) })),
+  'streets.list': read<StreetRow[]>()(z.object({ settlementId: id })),
+  'streets.save': write<StreetRow>()(z.object({ id: id.optional(), settlementId: id, name: requiredText(100), kind: z.enum(streetKinds) })),
+  'houses.list': read<HouseRow[]>()(z.object({ streetId: id, routeId: id.optional() })),
+  'houses.save': write<HouseRow>()(z.object({ id: id.optional(), streetId: id, number: requiredText(20) })),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { read, write } from './define';
 import { id, isoDate, text } from './common';
 
 export interface EntryPosition {
@@ -67,9 +67,9 @@ export const entryOutcome = z.discriminatedUnion('kind', [
 ]);
 
 export const entryChannels = {
-  'entry.open': channel<EntrySession>()(z.object({ taskId: id })),
-  'entry.position': channel<EntryPosition>()(z.object({ taskId: id, seq: z.number().int().min(1) })),
-  'entry.save': channel<{ saved: EntryPosition; next: EntryPosition | null; summary: EntrySummary }>()(
+  'entry.open': read<EntrySession>()(z.object({ taskId: id })),
+  'entry.position': read<EntryPosition>()(z.object({ taskId: id, seq: z.number().int().min(1) })),
+  'entry.save': write<{ saved: EntryPosition; next: EntryPosition | null; summary: EntrySummary }>()(
     z.object({
       positionId: id,
       checkedOn: isoDate,
@@ -79,7 +79,7 @@ export const entryChannels = {
       note: text(500).default(''),
     }),
   ),
-  'entry.history': channel<
+  'entry.history': read<
     {
       status: string;
       value: number | null;
@@ -91,5 +91,5 @@ export const entryChannels = {
       replacedAt: string;
     }[]
   >()(z.object({ positionId: id })),
-  'problems.list': channel<{ code: number; name: string }[]>()(z.object({})),
+  'problems.list': read<{ code: number; name: string }[]>()(z.object({})),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { exported, read, write } from './define';
 import { id, isoDate } from './common';
 
 /** One entered position as the billing system takes it back. */
@@ -104,23 +104,23 @@ const tableImport = <F extends readonly [string, ...string[]]>(fields: F) =>
   accountImport.extend({ mapping: z.partialRecord(z.enum(fields), z.number().int().min(0).max(99)) });
 
 export const exchangeChannels = {
-  'readings.export': channel<ExportedReading[]>()(exportFilter),
-  'import.accounts': channel<ImportResult>()(accountImport),
-  'import.bills': channel<ImportResult>()(tableImport(billImportFields)),
-  'import.payments': channel<ImportResult>()(tableImport(paymentImportFields)),
+  'readings.export': read<ExportedReading[]>()(exportFilter),
+  'import.accounts': write<ImportResult>()(accountImport),
+  'import.bills': write<ImportResult>()(tableImport(billImportFields)),
+  'import.payments': write<ImportResult>()(tableImport(paymentImportFields)),
 };
 
 const upload = { fileName: z.string().trim().min(1).max(300), base64: z.string().max(200_000_000) };
 
 /** Files are read and written by the host: XLSX is asynchronous work beside the core. */
 export const exchangeHostChannels = {
-  'import.preview': channel<{ header: string[]; sample: string[][]; rowCount: number; mapping: Record<string, number> }>()(
+  'import.preview': read<{ header: string[]; sample: string[][]; rowCount: number; mapping: Record<string, number> }>()(
     z.object({ ...upload, kind: z.enum(importKinds) }),
   ),
-  'import.run': channel<ImportResult>()(
+  'import.run': write<ImportResult>()(
     z.object({ ...upload, kind: z.enum(importKinds), mapping: z.record(z.string().max(40), z.number().int().min(0).max(99)) }),
   ),
-  'export.readingsFile': channel<{ fileName: string; base64: string; rows: number }>()(
+  'export.readingsFile': exported<{ fileName: string; base64: string; rows: number }>()(
     exportFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
   ),
 };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsChannels } from './accounts';
 import { authChannels } from './auth';
 import { backupsChannels } from './backups';
+import { diagnosticsChannels } from './diagnostics';
 import { directoriesChannels } from './directories';
 import { entryChannels } from './entry';
 import { exchangeChannels, exchangeHostChannels } from './exchange';
@@ -9,6 +10,7 @@ import { metaChannels } from './meta';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
 import { tasksChannels } from './tasks';
 
 /** Channels the core's handler registry serves, the same in every host. */
@@ -29,6 +31,8 @@ export const hostContract = {
   ...printChannels,
   ...backupsChannels,
   ...exchangeHostChannels,
+  ...diagnosticsChannels,
+  ...setupChannels,
 };
 
 /** The one contract between the renderer and the main process: channel name → request schema and answer. */

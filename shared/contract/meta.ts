@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { read } from './define';
 
 export interface AppInfo {
   version: string;
@@ -8,5 +8,5 @@ export interface AppInfo {
 }
 
 export const metaChannels = {
-  'meta.info': channel<AppInfo>()(z.object({})),
+  'meta.info': read<AppInfo>()(z.object({})),
 };

@@ -1,4 +1,4 @@
-import { channel } from './define';
+import { read } from './define';
 import { sheetOptions } from './tasks';
 
 /**
@@ -6,7 +6,7 @@ import { sheetOptions } from './tasks';
  * (Electron's webContents, or Chromium beside the browser-mode host).
  */
 export const printChannels = {
-  'print.sheetPdf': channel<{ fileName: string; base64: string; pages: number }>()(sheetOptions),
+  'print.sheetPdf': read<{ fileName: string; base64: string; pages: number }>()(sheetOptions),
   /** The system print dialog where the host has one; otherwise the page prints its own preview. */
-  'print.sheet': channel<{ printedByHost: boolean }>()(sheetOptions),
+  'print.sheet': read<{ printedByHost: boolean }>()(sheetOptions),
 };

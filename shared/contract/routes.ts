@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, type Page } from './define';
+import { read, write, type Page } from './define';
 import { id, paging, requiredText, text } from './common';
 
 export interface RouteRow {
@@ -47,9 +47,9 @@ export interface AssignResult {
 }
 
 export const routesChannels = {
-  'routes.list': channel<Page<RouteRow>>()(z.object({ query: text(100).default(''), ...paging })),
-  'routes.get': channel<RouteRow>()(z.object({ id })),
-  'routes.save': channel<RouteRow>()(
+  'routes.list': read<Page<RouteRow>>()(z.object({ query: text(100).default(''), ...paging })),
+  'routes.get': read<RouteRow>()(z.object({ id })),
+  'routes.save': write<RouteRow>()(
     z.object({
       id: id.optional(),
       number: z.number().int(),
@@ -58,9 +58,9 @@ export const routesChannels = {
       executorId: id.nullable(),
     }),
   ),
-  'routes.delete': channel<{ deleted: number }>()(z.object({ id })),
-  'routes.points': channel<Page<RoutePointRow>>()(z.object({ routeId: id, ...paging })),
-  'routes.assignPreview': channel<AssignPreview>()(z.object({ routeId: id, selector: pointSelector })),
-  'routes.assign': channel<AssignResult>()(z.object({ routeId: id, selector: pointSelector, confirmMove: z.boolean().default(false) })),
-  'routes.removePoints': channel<{ removed: number }>()(z.object({ routeId: id, pointIds: z.array(id).min(1).max(5000) })),
+  'routes.delete': write<{ deleted: number }>()(z.object({ id })),
+  'routes.points': read<Page<RoutePointRow>>()(z.object({ routeId: id, ...paging })),
+  'routes.assignPreview': read<AssignPreview>()(z.object({ routeId: id, selector: pointSelector })),
+  'routes.assign': write<AssignResult>()(z.object({ routeId: id, selector: pointSelector, confirmMove: z.boolean().default(false) })),
+  'routes.removePoints': write<{ removed: number }>()(z.object({ routeId: id, pointIds: z.array(id).min(1).max(5000) })),
 };

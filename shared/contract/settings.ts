@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './define';
+import { read, write } from './define';
 
 /** The settings an administrator keeps, each with the bounds the workstation accepts. */
 export const settingRules = {
@@ -14,8 +14,8 @@ export type SettingKey = keyof typeof settingRules;
 export const settingKeys = Object.keys(settingRules) as [SettingKey, ...SettingKey[]];
 
 export const settingsChannels = {
-  'settings.list': channel<{ key: SettingKey; value: string }[]>()(z.object({})),
-  'settings.save': channel<{ key: SettingKey; value: string }>()(
+  'settings.list': read<{ key: SettingKey; value: string }[]>()(z.object({})),
+  'settings.save': write<{ key: SettingKey; value: string }>()(
     z.object({ key: z.enum(settingKeys), value: z.string().trim().min(1).max(100) }),
   ),
 };

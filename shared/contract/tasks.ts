@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, type Page } from './define';
+import { read, write, type Page } from './define';
 import { id, isoDate, paging } from './common';
 
 /** What a walk task selects from its route. No criterion set means every point. */
@@ -61,12 +61,12 @@ export const sheetOptions = z.object({
 });
 
 export const tasksChannels = {
-  'tasks.form': channel<FormResult>()(z.object({ routeId: id, ...taskInput })),
+  'tasks.form': write<FormResult>()(z.object({ routeId: id, ...taskInput })),
   /** Mass forming is driven route by route by the caller (for its progress bar); this lists them. */
-  'tasks.routesToForm': channel<{ routeId: number; number: number; name: string; points: number }[]>()(
+  'tasks.routesToForm': read<{ routeId: number; number: number; name: string; points: number }[]>()(
     z.object({ sectionId: id.nullable().default(null) }),
   ),
-  'tasks.list': channel<Page<TaskRow>>()(
+  'tasks.list': read<Page<TaskRow>>()(
     z.object({
       dateFrom: isoDate.nullable().default(null),
       dateTo: isoDate.nullable().default(null),
@@ -76,8 +76,8 @@ export const tasksChannels = {
       ...paging,
     }),
   ),
-  'tasks.get': channel<TaskRow>()(z.object({ id })),
-  'tasks.delete': channel<{ deleted: number }>()(z.object({ id })),
-  'tasks.sheet': channel<RouteSheet>()(sheetOptions),
-  'reasons.list': channel<{ code: number; name: string; nonAdmittance: boolean }[]>()(z.object({})),
+  'tasks.get': read<TaskRow>()(z.object({ id })),
+  'tasks.delete': write<{ deleted: number }>()(z.object({ id })),
+  'tasks.sheet': read<RouteSheet>()(sheetOptions),
+  'reasons.list': read<{ code: number; name: string; nonAdmittance: boolean }[]>()(z.object({})),
 };

@@ -32,7 +32,7 @@ describe('the workstation around one database', () => {
       return answer.value;
     };
     await station.started;
-    await call('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' });
+    await call('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
 
     const status = await call<{ integrity: string; backups: { file: string; reason: string }[] }>('backups.status');
     expect(status.integrity).toBe('ok');
@@ -46,7 +46,7 @@ describe('the workstation around one database', () => {
     expect(restored.safetyCopy).toMatch(/-manual\.sqlite$/);
     // The copy predates the administrator, so the workstation asks for one again.
     expect(await call('auth.status')).toMatchObject({ needsSetup: true, user: null });
-    await call('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' });
+    await call('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     expect((await call<{ name: string }[]>('settlements.list')).map((s) => s.name)).toEqual(['Коростишів']);
     const log = await call<{ rows: { login: string; entity: string }[] }>('audit.list', { entity: 'database.restore' });
     expect(log.rows).toMatchObject([{ login: 'admin', entity: 'database.restore' }]);
@@ -65,7 +65,11 @@ describe('the workstation around one database', () => {
       toPdf: () => Promise.resolve(Buffer.from('')),
       checkIntegrity: () => Promise.resolve('ok'),
     });
-    await station.dispatch('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' }, 'uk');
+    await station.dispatch(
+      'auth.setup',
+      { login: 'admin', fullName: 'Адміністратор', password: 'correct horse', branchName: 'Коростишівський РЕМ' },
+      'uk',
+    );
     const bogus = join(dir, 'bogus.sqlite');
     writeFileSync(bogus, 'not a database at all');
     const answer = await station.dispatch('backups.restore', { file: bogus }, 'uk');
@@ -103,7 +107,11 @@ describe('a database that cannot be opened', () => {
     expect(restored).toMatchObject({ ok: true, value: { safetyCopy: null, restored: { integrity: 'ok' } } });
     expect(readdirSync(dir).some((name) => name.startsWith('obhid.sqlite.damaged-'))).toBe(true);
     expect(await station.dispatch('auth.status', {}, 'uk')).toMatchObject({ ok: true, value: { needsSetup: true } });
-    await station.dispatch('auth.setup', { login: 'admin', fullName: 'Адміністратор', password: 'correct horse' }, 'uk');
+    await station.dispatch(
+      'auth.setup',
+      { login: 'admin', fullName: 'Адміністратор', password: 'correct horse', branchName: 'Коростишівський РЕМ' },
+      'uk',
+    );
     expect(await station.dispatch('settlements.list', {}, 'uk')).toMatchObject({ ok: true, value: [{ name: 'Коростишів' }] });
     await station.close();
   });

@@ -120,7 +120,11 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       return recoveryChannels.has(channel) ? null : damaged(locale);
     },
   };
-  const handlers: HostHandlers = {
+  const handlers: Partial<HostHandlers> = {
+    'log.rendererError': ({ screen, message, stack }) => {
+      log(`renderer error on ${screen}: ${message}\n${stack}`);
+      return Promise.resolve({ ok: true, value: { logged: true } });
+    },
     'print.sheetPdf': sheetPdfHandler(core$, options.toPdf),
     'print.sheet': async (input, { locale }) => {
       if (!options.print) return { ok: true, value: { printedByHost: false } };

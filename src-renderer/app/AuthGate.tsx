@@ -144,9 +144,10 @@ function SetupForm({ onDone }: { onDone: () => void }) {
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [branchName, setBranchName] = useState('');
   const submit = async () => {
     if (password !== repeat) throw new ApiError({ code: 'request.invalid', message: t('auth.mismatch') });
-    await api.call('auth.setup', { login, fullName, password });
+    await api.call('auth.setup', { login, fullName, password, branchName });
     onDone();
   };
   return (
@@ -165,6 +166,7 @@ function SetupForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setRepeat(e.currentTarget.value)}
         autoComplete="new-password"
       />
+      <TextInput label={t('auth.branchName')} value={branchName} onChange={(e) => setBranchName(e.currentTarget.value)} maxLength={100} />
     </AuthForm>
   );
 }

@@ -319,6 +319,7 @@ export const en: Record<MessageKey, string> = {
   'auth.setupHint': 'Create the administrator account. The password needs 8 characters or more; it is never stored in readable form.',
   'auth.setup': 'Create and sign in',
   'auth.fullName': 'Full name',
+  'auth.branchName': 'Branch name',
   'auth.newPassword': 'Password',
   'auth.repeatPassword': 'Password again',
   'auth.mismatch': 'The passwords do not match.',

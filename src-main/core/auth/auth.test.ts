@@ -40,13 +40,17 @@ describe('signing in', () => {
     const w = workstation();
     expect(w.call('auth.status')).toMatchObject({ needsSetup: true, user: null });
     expect(w.code('meta.info')).toBe('auth.required');
-    expect(w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' })).toEqual({
+    expect(
+      w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' }),
+    ).toEqual({
       login: 'admin',
       fullName: 'Гнатюк Ольга',
       role: 'admin',
     });
     expect(w.code('meta.info')).toBe('ok');
-    expect(w.code('auth.setup', { login: 'other', fullName: 'Інший', password: 'correct horse' })).toBe('auth.alreadySetUp');
+    expect(w.code('auth.setup', { login: 'other', fullName: 'Інший', password: 'correct horse', branchName: 'Коростишівський РЕМ' })).toBe(
+      'auth.alreadySetUp',
+    );
     expect(w.db.prepare('SELECT password_hash AS hash FROM users').get()).not.toMatchObject({
       hash: expect.stringContaining('horse') as unknown,
     });
@@ -54,18 +58,18 @@ describe('signing in', () => {
 
   it('gives one answer for an unknown login and a wrong password', () => {
     const w = workstation();
-    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' });
+    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     w.call('auth.logout');
-    const unknown = w.send('auth.login', { login: 'nobody', password: 'correct horse' });
+    const unknown = w.send('auth.login', { login: 'nobody', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     const wrong = w.send('auth.login', { login: 'admin', password: 'wrong horse!' });
     expect(unknown).toEqual(wrong);
     expect(wrong).toMatchObject({ ok: false, error: { code: 'auth.badCredentials', message: 'Невірний логін або пароль.' } });
-    expect(w.code('auth.login', { login: 'ADMIN', password: 'correct horse' })).toBe('ok');
+    expect(w.code('auth.login', { login: 'ADMIN', password: 'correct horse', branchName: 'Коростишівський РЕМ' })).toBe('ok');
   });
 
   it('locks after the idle time and opens again only with the password', () => {
     const w = workstation();
-    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' });
+    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     w.advance(14);
     expect(w.code('routes.list')).toBe('ok');
     w.advance(16);
@@ -73,7 +77,7 @@ describe('signing in', () => {
     expect(w.call('auth.status')).toMatchObject({ locked: true, user: { login: 'admin' } });
     expect(w.code('auth.unlock', { password: 'wrong horse!' })).toBe('auth.badCredentials');
     expect(w.code('routes.list')).toBe('auth.locked');
-    expect(w.code('auth.unlock', { password: 'correct horse' })).toBe('ok');
+    expect(w.code('auth.unlock', { password: 'correct horse', branchName: 'Коростишівський РЕМ' })).toBe('ok');
     expect(w.code('routes.list')).toBe('ok');
   });
 });
@@ -81,7 +85,7 @@ describe('signing in', () => {
 describe('roles, enforced on every request', () => {
   it('lets operators enter and look, masters run routes and tasks, administrators keep directories', () => {
     const w = workstation();
-    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' });
+    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     w.call('users.save', { login: 'oper', fullName: 'Оператор', role: 'operator', password: 'operator-1' });
     w.call('users.save', { login: 'master', fullName: 'Майстер', role: 'master', password: 'master-01' });
     w.call('auth.logout');
@@ -98,13 +102,13 @@ describe('roles, enforced on every request', () => {
     expect(w.code('routes.save', { number: 1, name: 'Центр', sectionId: null, executorId: null })).toBe('ok');
     expect(w.code('sections.save', { name: 'Центр' })).toBe('auth.forbidden');
 
-    w.call('auth.login', { login: 'admin', password: 'correct horse' });
+    w.call('auth.login', { login: 'admin', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     expect(w.code('sections.save', { name: 'Центр' })).toBe('ok');
   });
 
   it('keeps at least one active administrator', () => {
     const w = workstation();
-    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse' });
+    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
     const [admin] = w.call('users.list') as unknown as { id: number }[];
     expect(w.code('users.save', { id: admin!.id, login: 'admin', fullName: 'Гнатюк Ольга', role: 'operator' })).toBe('user.lastAdmin');
     expect(w.call('users.list')).toMatchObject([{ role: 'admin' }]);

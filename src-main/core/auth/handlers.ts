@@ -25,6 +25,7 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
   const byId = db.prepare<[number], UserSql>(`${select} WHERE id = ?`);
   const all = db.prepare<[], UserSql>(`${select} ORDER BY active DESC, login`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+  const setBranch = db.prepare("UPDATE settings SET value = ? WHERE key = 'branch.name'");
   const insert = db.prepare('INSERT INTO users (login, full_name, role, password_hash, active) VALUES (?, ?, ?, ?, ?)');
   const update = db.prepare('UPDATE users SET login = ?, full_name = ?, role = ?, active = ? WHERE id = ?');
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
@@ -32,16 +33,17 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
   const auditFilter = `WHERE (@login = '' OR login = @login) AND (@entity = '' OR entity = @entity)
       AND (@dateFrom = '' OR at >= @dateFrom) AND (@dateTo = '' OR at < date(@dateTo, '+1 day'))`;
   const auditRows = db.prepare<Record<string, unknown>, AuditRow>(
-    `SELECT id, at, login, action, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue
+    `SELECT id, at, login, channel, action, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue
      FROM audit_log ${auditFilter} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
   );
   const auditCount = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM audit_log ${auditFilter}`);
 
   return {
     'auth.status': () => ({ needsSetup: count.get()!.n === 0, user: session.user, locked: session.locked, idleLockMinutes: idleMinutes() }),
-    'auth.setup': ({ login, fullName, password }, { audit }) => {
+    'auth.setup': ({ login, fullName, password, branchName }, { audit }) => {
       if (count.get()!.n > 0) throw new DomainError('auth.alreadySetUp');
       const id = Number(insert.run(login, fullName, 'admin', hashPassword(password), 1).lastInsertRowid);
+      setBranch.run(branchName);
       const user = signedIn(byId.get(id)!);
       session.signIn(user);
       audit('create', 'user', id, null, { login, fullName, role: 'admin' });

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Directories, accounts and their points, meters, readings, bills, payments, routes, settings. */
 export const initial: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Walk tasks and their positions. A position keeps a copy of what its sheet printed (account,

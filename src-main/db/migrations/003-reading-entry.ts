@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Reading entry (розноска): what an operator records per position, the flags of the plausibility

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Who may do what, and the record of what they did. */
 export const usersAudit: Migration = {

@@ -3,15 +3,13 @@ import { initial } from './001-initial';
 import { walkTasks } from './002-walk-tasks';
 import { readingEntry } from './003-reading-entry';
 import { usersAudit } from './004-users-audit';
+import { auditChannel } from './005-audit-channel';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from './migration';
 
 /** Forward only; each file one change, numbered in order. */
-export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry, usersAudit];
+export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry, usersAudit, auditChannel];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 
