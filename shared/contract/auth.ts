@@ -18,6 +18,8 @@ export interface AuthStatus {
   idleLockMinutes: number;
   /** Set when the database cannot be opened: the workstation offers only a restore. */
   damaged?: string;
+  /** Set when an upgrade of the database failed: it is unchanged, and the words say which migration and where the copy is. */
+  upgradeFailed?: string;
 }
 
 export interface UserRow {

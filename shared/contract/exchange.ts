@@ -87,27 +87,13 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** Non-empty means nothing was written. */
-  problems: ImportProblem[];
 }
 
-export const accountImport = z.object({
-  header: z.array(z.string().max(200)).max(100),
-  rows: z.array(z.array(z.string().max(2000)).max(100)).max(1_000_000),
-  /** Import field → column index in the file. */
-  mapping: z.partialRecord(z.enum(accountImportFields), z.number().int().min(0).max(99)),
-  /** The file line of rows[0], so problems name the line the user sees. */
-  firstLine: z.number().int().min(1).default(2),
-});
-
-const tableImport = <F extends readonly [string, ...string[]]>(fields: F) =>
-  accountImport.extend({ mapping: z.partialRecord(z.enum(fields), z.number().int().min(0).max(99)) });
-
-export const exchangeChannels = {
-  'readings.export': read<ExportedReading[]>()(exportFilter),
-  'import.accounts': write<ImportResult>()(accountImport),
-  'import.bills': write<ImportResult>()(tableImport(billImportFields)),
-  'import.payments': write<ImportResult>()(tableImport(paymentImportFields)),
+/** The file's required fields, by kind: a mapping without one of them is refused before any row is read. */
+export const requiredImportFields: Record<ImportKind, readonly string[]> = {
+  accounts: requiredAccountFields,
+  bills: requiredBillFields,
+  payments: requiredPaymentFields,
 };
 
 const upload = { fileName: z.string().trim().min(1).max(300), base64: z.string().max(200_000_000) };

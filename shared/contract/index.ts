@@ -5,7 +5,7 @@ import { backupsChannels } from './backups';
 import { diagnosticsChannels } from './diagnostics';
 import { directoriesChannels } from './directories';
 import { entryChannels } from './entry';
-import { exchangeChannels, exchangeHostChannels } from './exchange';
+import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
@@ -22,7 +22,6 @@ export const coreContract = {
   ...accountsChannels,
   ...tasksChannels,
   ...entryChannels,
-  ...exchangeChannels,
   ...settingsChannels,
 };
 

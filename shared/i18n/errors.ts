@@ -134,6 +134,22 @@ const messages = {
   'settlement.nameTaken': { uk: 'Населений пункт «{name}» вже є в довіднику.', en: 'Settlement "{name}" is already in the directory.' },
   'street.nameTaken': { uk: 'Вулиця «{name}» вже є в цьому населеному пункті.', en: 'Street "{name}" already exists in this settlement.' },
   'house.numberTaken': { uk: 'Будинок № {number} вже є на цій вулиці.', en: 'House No. {number} already exists on this street.' },
+  'import.rejected': {
+    uk: 'Нічого не записано: помилок у файлі — {count}.',
+    en: 'Nothing written: {count} problems in the file.',
+  },
+  'db.upgradeFailed': {
+    uk: 'Не вдалося оновити базу даних: міграція {version} «{name}» завершилася помилкою ({detail}). База лишилася без змін (схема {at}). Копія перед оновленням: {copy}.',
+    en: 'The database could not be upgraded: migration {version} "{name}" failed ({detail}). The database is unchanged (schema {at}). Copy made before the upgrade: {copy}.',
+  },
+  'demo.notEmpty': {
+    uk: 'Демонстраційний район завантажується лише в порожню базу, а в цій вже є особові рахунки ({accounts}).',
+    en: 'The demo district goes into an empty database only; this one already holds accounts ({accounts}).',
+  },
+  'demo.missing': {
+    uk: 'Демонстраційний район не знайдено поруч із програмою ({file}).',
+    en: 'The demo district was not found beside the application ({file}).',
+  },
   'house.numberInvalid': {
     uk: 'Номер будинку має вигляд 12, 12а, 12/1 або 12а/1.',
     en: 'A house number looks like 12, 12а, 12/1 or 12а/1.',

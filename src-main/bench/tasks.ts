@@ -1,7 +1,6 @@
 import type { Envelope } from '../../shared/contract/envelope';
-import type { Registry } from '../core/registry';
+import type { Core } from '../core/app';
 import type { Db } from '../db/open';
-import { createHostDispatch, sheetPdfHandler } from '../hosts/host-channels';
 import { chromiumPdf } from '../hosts/web/chromium-pdf';
 import { percentile, round, type Figure } from './figures';
 
@@ -14,7 +13,7 @@ const unwrap = <T>(answer: Envelope<unknown>): T => {
  * Walk tasks on the demo district, through the real registry: a 500-point route formed a few
  * times, every route formed once for one date, and the 500-position sheet printed to PDF.
  */
-export async function taskFigures(db: Db, core: Registry, taskDate: string): Promise<{ figures: Figure[]; routeId: number }> {
+export async function taskFigures(db: Db, core: Core, taskDate: string): Promise<{ figures: Figure[]; routeId: number }> {
   const call = <T>(channel: string, input: unknown) => unwrap<T>(core.dispatch(channel, input, 'uk'));
   const route = call<{ id: number }>('routes.save', { number: 99_990, name: 'Бенчмарк 500', sectionId: null, executorId: null });
   // Points from across the district, so the route mixes streets like a real one.
@@ -37,14 +36,11 @@ export async function taskFigures(db: Db, core: Registry, taskDate: string): Pro
   for (const { routeId } of routes) call('tasks.form', { routeId, taskDate, criteria: {} });
   const all = performance.now() - started;
 
-  const dispatch = createHostDispatch(core, {
-    'print.sheetPdf': sheetPdfHandler(core, chromiumPdf),
-    'print.sheet': () => Promise.resolve({ ok: true, value: { printedByHost: false } }),
-  });
+  // What print.sheetPdf does: the core's sheet HTML, printed by Chromium as browser mode prints it.
   const pdfTimes: number[] = [];
   for (let run = 0; run < 3; run++) {
     started = performance.now();
-    unwrap(await dispatch('print.sheetPdf', { taskId }, 'uk'));
+    await chromiumPdf(core.services.sheet({ taskId, includeBills: false }, 'uk').html);
     pdfTimes.push(performance.now() - started);
   }
   const figures: Figure[] = [

@@ -1,19 +1,20 @@
-import type { Db } from '../db/open';
 import type { SignedIn } from '../../shared/contract/auth';
 import { localToday } from '../../shared/dates';
+import type { Db } from '../db/open';
 import { accountsHandlers } from './accounts/handlers';
+import { auditTrail } from './audit/trail';
 import { authHandlers } from './auth/handlers';
 import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { entryHandlers } from './entry/handlers';
-import { exchangeHandlers } from './exchange/handlers';
-import { settingsHandlers } from './settings/handlers';
+import { exchangeServices } from './exchange/services';
+import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
-import { createRegistry, type Registry } from './registry';
+import { createRegistry, type Registry, type RegistryLog } from './registry';
 import { routesHandlers } from './routes/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { tasksHandlers } from './tasks/handlers';
 
-/** The whole core for one database: every feature's handlers behind one registry. */
 export interface CoreOptions {
   version: string;
   /** Tools and tests act as this user; a host leaves it out and the user signs in. */
@@ -22,40 +23,45 @@ export interface CoreOptions {
   today?: () => string;
   /** Milliseconds now, for the idle lock; tests move it. */
   now?: () => number;
-  log?: (error: unknown) => void;
+  log?: RegistryLog;
 }
 
-/** The whole core for one database: every feature's handlers behind one registry, one session. */
-export function createCore(db: Db, options: CoreOptions): Registry {
+/** The core for one database: every feature's handlers behind one registry, one session, and what hosts call directly. */
+export interface Core extends Registry {
+  db: Db;
+  /** Who is signed in, in full: a host keeps them signed in across a restore. */
+  signedIn: () => SignedIn | null;
+  /** Work a host does around its own channels (files in and out, the printed sheet), called once, not re-dispatched. */
+  services: ReturnType<typeof coreServices>;
+}
+
+function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>) {
+  return { exchange: exchangeServices(db), sheet: tasks.sheet, demoDistrict: demoDistrict(db) };
+}
+
+export function createCore(db: Db, options: CoreOptions): Core {
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const idleMinutes = () => Number(setting.get('security.idleLockMinutes')?.value ?? 0) || 0;
   const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
-  const record = db.prepare('INSERT INTO audit_log (login, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)');
-  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-  const today = options.today ?? localToday;
-  return createRegistry(
+  const tasks = tasksHandlers(db);
+  const registry = createRegistry(
     [
       authHandlers(db, session, idleMinutes),
       metaHandlers(db, options.version),
       directoriesHandlers(db),
       routesHandlers(db),
       accountsHandlers(db),
-      tasksHandlers(db),
-      entryHandlers(db, { today }),
-      exchangeHandlers(db),
+      tasks.handlers,
+      entryHandlers(db, { today: options.today ?? localToday }),
       settingsHandlers(db),
     ],
     {
       ...(options.log ? { log: options.log } : {}),
       authorize: (channel) => session.authorize(channel),
-      caller: () => {
-        const user = session.user?.login ?? 'system';
-        return {
-          user,
-          audit: (action, entity, id, oldValue, newValue) => void record.run(user, action, entity, id, json(oldValue), json(newValue)),
-        };
-      },
+      who: () => session.user?.login ?? null,
+      record: auditTrail(db),
       transaction: (work) => db.transaction(work)(),
     },
   );
+  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks) };
 }

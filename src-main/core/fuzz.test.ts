@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coreContract } from '../../shared/contract/index';
+import { contract, coreContract, type ChannelName } from '../../shared/contract/index';
 import { createRandom } from '../seed/random';
-import { testDistrict } from './test-district';
+import { testDistrict } from '../../tests/support/test-district';
 
 /** Whole requests that are not objects at all. */
 const notObjects: unknown[] = [null, undefined, 42, -1, 'sections', "' OR 1=1 --", [], [1, 2, 3], true, 'x'.repeat(100_000)];
@@ -33,8 +33,6 @@ const garbage: unknown[] = [
   { __proto__: { polluted: 1 } },
 ];
 
-const writeChannel = /\.(save|assign|delete|form|removePoints)$/;
-
 function tableCounts(db: ReturnType<typeof testDistrict>['db']) {
   const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
   return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
@@ -44,7 +42,8 @@ describe('malformed requests through the handler registry', () => {
   it('10,000 of them: every one answered with an envelope, none crashes, none writes a row', () => {
     const district = testDistrict();
     const { next: random, pick } = createRandom(20261122);
-    const channels = Object.keys(coreContract);
+    // Signing out takes no fields, so any request to it is well-formed and recorded like any sign-out.
+    const channels = Object.keys(coreContract).filter((name) => name !== 'auth.logout');
     const fieldNames = [
       'id',
       'routeId',
@@ -84,7 +83,7 @@ describe('malformed requests through the handler registry', () => {
       expect(typeof answer).toBe('object');
       if (answer.ok) {
         outcomes.answered++;
-        expect(String(channel)).not.toMatch(writeChannel);
+        expect(contract[channel as ChannelName].effect, `${String(channel)} answered`).toBe('read');
       } else {
         outcomes.refused++;
         expect(answer.error.code).not.toBe('internal');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from './registry';
-import { testDistrict } from './test-district';
+import { testDistrict } from '../../tests/support/test-district';
 
 describe('handler registry', () => {
   it('refuses to start with a channel registered twice', () => {

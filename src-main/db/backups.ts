@@ -11,16 +11,20 @@ export interface BackupInfo {
   counts: { accounts: number; points: number; readings: number; tasks: number };
 }
 
-const pattern = /^obhid-\d{8}-\d{6}-\d{3}-(start|close|manual)\.sqlite$/;
+export const backupReasons = ['start', 'close', 'manual', 'upgrade'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+const pattern = /^obhid-\d{8}-\d{6}-\d{3}-(start|close|manual|upgrade)\.sqlite$/;
+/** Only the copies made at every start and close are rotated; a manual or pre-upgrade copy is kept until removed by hand. */
+const rotated = /-(start|close)\.sqlite$/;
 
 /** obhid-20261122-213000-123-start.sqlite: sorts by time, says why it was made. */
-export function backupName(reason: 'start' | 'close' | 'manual', now = new Date()): string {
+export function backupName(reason: BackupReason, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
   return `obhid-${stamp}-${reason}.sqlite`;
 }
 
 /** A new copy never lands on an existing one, however quickly two are made. */
-export function newBackupPath(dir: string, reason: 'start' | 'close' | 'manual'): string {
+export function newBackupPath(dir: string, reason: BackupReason): string {
   let at = Date.now();
   while (existsSync(join(dir, backupName(reason, new Date(at))))) at++;
   return join(dir, backupName(reason, new Date(at)));
@@ -41,9 +45,11 @@ export function listBackups(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Keeps the newest `keep` automatic copies and removes the rest. */
+/** Keeps the newest `keep` copies made at start and close and removes the older ones. */
 export function rotateBackups(dir: string, keep: number): string[] {
-  const stale = listBackups(dir).slice(Math.max(1, keep));
+  const stale = listBackups(dir)
+    .filter((file) => rotated.test(file))
+    .slice(Math.max(1, keep));
   for (const file of stale) rmSync(file, { force: true });
   return stale;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ExportedReading } from '../../shared/contract/exchange';
-import { testDistrict } from '../core/test-district';
+import { testDistrict } from '../../tests/support/test-district';
 import { readingColumns, readingsCsv, readingsXlsx } from './readings-file';
 
 /** Two entered positions (a reading over the maximum, a refusal of access) and one left open. */
@@ -34,7 +34,7 @@ function enteredTask() {
 describe('exporting entered readings', () => {
   it('lists executed and not executed positions with reasons, flags and who entered them', () => {
     const d = enteredTask();
-    const rows = d.call('readings.export', { dateFrom: '2026-11-01', dateTo: '2026-11-30' });
+    const rows = d.core.services.exchange.readings({ routeId: null, taskId: null, ...{ dateFrom: '2026-11-01', dateTo: '2026-11-30' } });
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.status === 'executed')).toMatchObject({
       value: 1500,
@@ -50,13 +50,21 @@ describe('exporting entered readings', () => {
       reason: 'Відмова в допуску',
       checkedOn: '2026-11-21',
     });
-    expect(d.call('readings.export', { dateFrom: '2026-11-21', dateTo: '2026-11-21' })).toHaveLength(1);
-    expect(d.call('readings.export', { dateFrom: '2026-11-01', dateTo: '2026-11-30', routeId: d.routeId + 1 })).toHaveLength(0);
+    expect(
+      d.core.services.exchange.readings({ routeId: null, taskId: null, ...{ dateFrom: '2026-11-21', dateTo: '2026-11-21' } }),
+    ).toHaveLength(1);
+    expect(
+      d.core.services.exchange.readings({ dateFrom: '2026-11-01', dateTo: '2026-11-30', routeId: d.routeId + 1, taskId: null }),
+    ).toHaveLength(0);
   });
 
   it('writes CSV that reads back to the same table, Cyrillic intact', () => {
     const d = enteredTask();
-    const rows: ExportedReading[] = d.call('readings.export', { dateFrom: '2026-11-01', dateTo: '2026-11-30' });
+    const rows: ExportedReading[] = d.core.services.exchange.readings({
+      routeId: null,
+      taskId: null,
+      ...{ dateFrom: '2026-11-01', dateTo: '2026-11-30' },
+    });
     const text = readingsCsv(rows).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';' }).data.filter((line) => line.length > 1);
@@ -67,7 +75,11 @@ describe('exporting entered readings', () => {
 
   it('writes XLSX that Excel-compatible readers open', async () => {
     const d = enteredTask();
-    const rows: ExportedReading[] = d.call('readings.export', { dateFrom: '2026-11-01', dateTo: '2026-11-30' });
+    const rows: ExportedReading[] = d.core.services.exchange.readings({
+      routeId: null,
+      taskId: null,
+      ...{ dateFrom: '2026-11-01', dateTo: '2026-11-30' },
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readingsXlsx(rows)) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Показники')!;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract/envelope';
 import { openDatabase } from '../db/open';
-import { openWorkstation } from './workstation';
+import { testLog } from '../../tests/support/test-log';
+import { openWorkstation } from './workstation/index';
 
 describe('the workstation around one database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'obhid-workstation-'));
@@ -22,7 +23,8 @@ describe('the workstation around one database', () => {
     const station = openWorkstation({
       dbFile,
       version: 'test',
-      log: (line) => lines.push(line),
+      log: testLog(lines),
+      demoFile: join(dir, 'no-demo.sqlite'),
       toPdf: () => Promise.resolve(Buffer.from('')),
       checkIntegrity: () => Promise.resolve('ok'),
     });
@@ -61,7 +63,8 @@ describe('the workstation around one database', () => {
     const station = openWorkstation({
       dbFile,
       version: 'test',
-      log: () => {},
+      log: testLog(),
+      demoFile: join(dir, 'no-demo.sqlite'),
       toPdf: () => Promise.resolve(Buffer.from('')),
       checkIntegrity: () => Promise.resolve('ok'),
     });
@@ -94,7 +97,8 @@ describe('a database that cannot be opened', () => {
     const station = openWorkstation({
       dbFile,
       version: 'test',
-      log: (line) => lines.push(line),
+      log: testLog(lines),
+      demoFile: join(dir, 'no-demo.sqlite'),
       toPdf: () => Promise.resolve(Buffer.from('')),
       checkIntegrity: () => Promise.resolve('ok'),
     });

@@ -20,6 +20,7 @@ export function AuthGate({ children, refreshSignal }: { children: ReactNode; ref
   useIdleLock(status, refresh);
 
   if (!status) return <Text p="md">{t('app.loading')}</Text>;
+  if (status.upgradeFailed) return <UpgradeFailed message={status.upgradeFailed} />;
   if (status.damaged) return <RecoveryForm damage={status.damaged} onDone={refresh} />;
   if (status.needsSetup) return <SetupForm onDone={refresh} />;
   if (!status.user) return <SignInForm onDone={refresh} />;
@@ -223,5 +224,22 @@ function RecoveryForm({ damage, onDone }: { damage: string; onDone: () => void }
     >
       {backups && backups.length > 1 && <Text size="sm">{t('recovery.others', { count: backups.length - 1 })}</Text>}
     </AuthForm>
+  );
+}
+
+/** The upgrade of the database failed and left it as it was: nothing to do here but tell whoever can help. */
+function UpgradeFailed({ message }: { message: string }) {
+  const { t } = useI18n();
+  return (
+    <Center h="100vh">
+      <Paper withBorder p="xl" maw={640}>
+        <Stack>
+          <Title order={2}>{t('upgrade.title')}</Title>
+          <Alert color="red" role="alert" data-testid="upgrade-failed">
+            {message}
+          </Alert>
+        </Stack>
+      </Paper>
+    </Center>
   );
 }

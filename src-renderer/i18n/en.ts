@@ -320,6 +320,8 @@ export const en: Record<MessageKey, string> = {
   'auth.setup': 'Create and sign in',
   'auth.fullName': 'Full name',
   'auth.branchName': 'Branch name',
+  'upgrade.title': 'The database upgrade failed',
+  'backups.reason.upgrade': 'before an upgrade',
   'auth.newPassword': 'Password',
   'auth.repeatPassword': 'Password again',
   'auth.mismatch': 'The passwords do not match.',

@@ -320,6 +320,8 @@ export const uk = {
   'auth.setup': 'Створити і увійти',
   'auth.fullName': 'ПІБ',
   'auth.branchName': 'Назва філії (РЕМ)',
+  'upgrade.title': 'Оновлення бази даних не вдалося',
+  'backups.reason.upgrade': 'перед оновленням',
   'auth.newPassword': 'Пароль',
   'auth.repeatPassword': 'Пароль ще раз',
   'auth.mismatch': 'Паролі не збігаються.',

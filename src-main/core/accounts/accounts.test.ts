@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDistrict } from '../test-district';
+import { testDistrict } from '../../../tests/support/test-district';
 import { parseSearch } from './handlers';
 
 describe('account search', () => {

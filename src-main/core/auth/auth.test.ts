@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/contract/envelope';
 import { openDatabase } from '../../db/open';
 import { createCore } from '../app';
-import { testDistrict } from '../test-district';
+import { testDistrict } from '../../../tests/support/test-district';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** A core as a host has it: nobody signed in, a clock the test moves. */

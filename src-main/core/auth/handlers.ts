@@ -2,7 +2,7 @@ import type { authChannels, AuditRow, Role, SignedIn, UserRow } from '../../../s
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
 import type { Handlers } from '../registry';
-import { isUniqueViolation } from '../sqlite-errors';
+import { uniquely } from '../sqlite-errors';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Session } from './session';
 
@@ -40,63 +40,74 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
 
   return {
     'auth.status': () => ({ needsSetup: count.get()!.n === 0, user: session.user, locked: session.locked, idleLockMinutes: idleMinutes() }),
-    'auth.setup': ({ login, fullName, password, branchName }, { audit }) => {
-      if (count.get()!.n > 0) throw new DomainError('auth.alreadySetUp');
-      const id = Number(insert.run(login, fullName, 'admin', hashPassword(password), 1).lastInsertRowid);
-      setBranch.run(branchName);
-      const user = signedIn(byId.get(id)!);
-      session.signIn(user);
-      audit('create', 'user', id, null, { login, fullName, role: 'admin' });
-      return user;
+    'auth.setup': {
+      audit: {
+        entity: 'user',
+        id: ({ login }) => byLogin.get(login)?.id ?? null,
+        after: ({ branchName }, user) => ({ ...user, branchName }),
+      },
+      run: ({ login, fullName, password, branchName }) => {
+        if (count.get()!.n > 0) throw new DomainError('auth.alreadySetUp');
+        const id = Number(insert.run(login, fullName, 'admin', hashPassword(password), 1).lastInsertRowid);
+        setBranch.run(branchName);
+        const user = signedIn(byId.get(id)!);
+        session.signIn(user);
+        return user;
+      },
     },
-    'auth.login': ({ login, password }) => {
-      const user = byLogin.get(login.trim());
-      // One answer for an unknown login and a wrong password: the screen must not confirm who exists.
-      if (!user || user.active !== 1 || !verifyPassword(password, user.passwordHash))
-        throw new DomainError('auth.badCredentials', {}, 'password');
-      session.signIn(signedIn(user));
-      return signedIn(user);
+    'auth.login': {
+      audit: { entity: 'session', action: 'create', id: () => null, after: (_input, user) => ({ login: user.login, role: user.role }) },
+      run: ({ login, password }) => {
+        const user = byLogin.get(login.trim());
+        // One answer for an unknown login and a wrong password: the screen must not confirm who exists.
+        if (!user || user.active !== 1 || !verifyPassword(password, user.passwordHash))
+          throw new DomainError('auth.badCredentials', {}, 'password');
+        session.signIn(signedIn(user));
+        return signedIn(user);
+      },
     },
-    'auth.logout': () => {
-      session.signOut();
-      return { ok: true };
+    'auth.logout': {
+      audit: { entity: 'session', action: 'delete', before: () => session.user && { login: session.user.login }, after: () => null },
+      run: () => {
+        session.signOut();
+        return { ok: true };
+      },
     },
-    'auth.unlock': ({ password }) => {
-      const current = session.user;
-      if (!current) throw new DomainError('auth.required');
-      const user = byLogin.get(current.login);
-      if (!user || !verifyPassword(password, user.passwordHash)) throw new DomainError('auth.badCredentials', {}, 'password');
-      session.unlock();
-      return current;
+    'auth.unlock': {
+      audit: { entity: 'session', action: 'change', id: () => null, after: () => ({ unlocked: true }) },
+      run: ({ password }) => {
+        const current = session.user;
+        if (!current) throw new DomainError('auth.required');
+        const user = byLogin.get(current.login);
+        if (!user || !verifyPassword(password, user.passwordHash)) throw new DomainError('auth.badCredentials', {}, 'password');
+        session.unlock();
+        return current;
+      },
     },
     'users.list': () => all.all().map(toRow),
-    'users.save': ({ id, login, fullName, role, active, password }, { audit }) => {
-      if (id === undefined) {
-        if (!password) throw new DomainError('user.passwordRequired', {}, 'password');
-        let newId: number;
-        try {
-          newId = Number(insert.run(login, fullName, role, hashPassword(password), active ? 1 : 0).lastInsertRowid);
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new DomainError('user.loginTaken', { login }, 'login');
-          throw error;
+    'users.save': {
+      audit: {
+        entity: 'user',
+        before: ({ id }) => (id === undefined ? null : toRow(found(byId.get(id), 'notFound.user'))),
+        // A new password is recorded as changed, never as itself.
+        after: ({ id, password }, saved) => (id !== undefined && password ? { ...saved, password: '(змінено)' } : saved),
+      },
+      run: ({ id, login, fullName, role, active, password }) => {
+        const taken = () => new DomainError('user.loginTaken', { login }, 'login');
+        if (id === undefined) {
+          if (!password) throw new DomainError('user.passwordRequired', {}, 'password');
+          const newId = uniquely(
+            () => Number(insert.run(login, fullName, role, hashPassword(password), active ? 1 : 0).lastInsertRowid),
+            taken,
+          );
+          return toRow(byId.get(newId)!);
         }
-        const created = toRow(byId.get(newId)!);
-        audit('create', 'user', newId, null, created);
-        return created;
-      }
-      const before = toRow(found(byId.get(id), 'notFound.user'));
-      try {
-        update.run(login, fullName, role, active ? 1 : 0, id);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError('user.loginTaken', { login }, 'login');
-        throw error;
-      }
-      if (password) setPassword.run(hashPassword(password), id);
-      // The last active administrator cannot be demoted or switched off: nobody could undo it.
-      if (admins.get()!.n === 0) throw new DomainError('user.lastAdmin');
-      const after = toRow(byId.get(id)!);
-      audit('change', 'user', id, before, { ...after, ...(password ? { password: '(змінено)' } : {}) });
-      return after;
+        uniquely(() => update.run(login, fullName, role, active ? 1 : 0, id), taken);
+        if (password) setPassword.run(hashPassword(password), id);
+        // The last active administrator cannot be demoted or switched off: nobody could undo it.
+        if (admins.get()!.n === 0) throw new DomainError('user.lastAdmin');
+        return toRow(byId.get(id)!);
+      },
     },
     'audit.list': (filter) => ({ rows: auditRows.all(filter), total: auditCount.get(filter)!.n }),
   };

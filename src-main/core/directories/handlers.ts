@@ -6,11 +6,12 @@ import type {
   SettlementRow,
   StreetRow,
 } from '../../../shared/contract/directories';
+import type { ErrorCode } from '../../../shared/i18n/errors';
 import type { Db } from '../../db/open';
 import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
 import { DomainError, found } from '../errors';
 import type { Handlers } from '../registry';
-import { isUniqueViolation } from '../sqlite-errors';
+import { uniquely } from '../sqlite-errors';
 
 type Channel = keyof typeof directoriesChannels;
 
@@ -80,85 +81,102 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
     active: Boolean(row.active),
   });
 
-  /** Saves a row, turning the table's UNIQUE constraint into the user's words. */
-  const uniquely = <T>(write: () => T, code: DomainError['code'], params: Record<string, unknown>, field: string): T => {
-    try {
-      return write();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError(code, params, field);
-      throw error;
-    }
+  /** Inserts a row (no id) or updates it (an id); a vanished id or a name already taken becomes the user's refusal. */
+  const saveRow = (
+    id: number | undefined,
+    insert: () => number,
+    update: (id: number) => number,
+    notFound: ErrorCode,
+    taken?: () => DomainError,
+  ) => {
+    const write = () => {
+      if (id === undefined) return insert();
+      if (update(id) === 0) throw new DomainError(notFound);
+      return id;
+    };
+    return taken ? uniquely(write, taken) : write();
   };
+  /** A directory row is audited as it was before the save and as it is after. */
+  const audit = <T>(entity: string, get: (id: number) => T | undefined) => ({
+    entity,
+    before: ({ id }: { id?: number | undefined }) => (id === undefined ? null : (get(id) ?? null)),
+  });
 
   return {
     'sections.list': () => sections.all(),
-    'sections.save': ({ id, name, settlementId }) => {
-      if (settlementId !== null) found(settlement.get(settlementId), 'notFound.settlement');
-      const savedId = uniquely(
-        () => {
-          if (id === undefined) return Number(insertSection.run(name, settlementId).lastInsertRowid);
-          if (updateSection.run(name, settlementId, id).changes === 0) throw new DomainError('notFound.section');
-          return id;
-        },
-        'section.nameTaken',
-        { name },
-        'name',
-      );
-      return found(section.get(savedId), 'notFound.section');
+    'sections.save': {
+      audit: audit('section', (id) => section.get(id)),
+      run: ({ id, name, settlementId }) => {
+        if (settlementId !== null) found(settlement.get(settlementId), 'notFound.settlement');
+        const savedId = saveRow(
+          id,
+          () => Number(insertSection.run(name, settlementId).lastInsertRowid),
+          (id) => updateSection.run(name, settlementId, id).changes,
+          'notFound.section',
+          () => new DomainError('section.nameTaken', { name }, 'name'),
+        );
+        return found(section.get(savedId), 'notFound.section');
+      },
     },
     'employees.list': ({ onlyActiveControllers }) => employees.all(onlyActiveControllers ? 1 : 0).map(employeeRow),
-    'employees.save': ({ id, fullName, position, phone, isController, active }) => {
-      const values = [fullName, position, phone, isController ? 1 : 0, active ? 1 : 0] as const;
-      let savedId = id;
-      if (savedId === undefined) savedId = Number(insertEmployee.run(...values).lastInsertRowid);
-      else if (updateEmployee.run(...values, savedId).changes === 0) throw new DomainError('notFound.employee');
-      return employeeRow(found(employee.get(savedId), 'notFound.employee'));
+    'employees.save': {
+      audit: audit('employee', (id) => employee.get(id)),
+      run: ({ id, fullName, position, phone, isController, active }) => {
+        const values = [fullName, position, phone, isController ? 1 : 0, active ? 1 : 0] as const;
+        const savedId = saveRow(
+          id,
+          () => Number(insertEmployee.run(...values).lastInsertRowid),
+          (id) => updateEmployee.run(...values, id).changes,
+          'notFound.employee',
+        );
+        return employeeRow(found(employee.get(savedId), 'notFound.employee'));
+      },
     },
     'settlements.list': () => settlements.all(),
-    'settlements.save': ({ id, name, kind }) => {
-      const savedId = uniquely(
-        () => {
-          if (id === undefined) return Number(insertSettlement.run(name, kind).lastInsertRowid);
-          if (updateSettlement.run(name, kind, id).changes === 0) throw new DomainError('notFound.settlement');
-          return id;
-        },
-        'settlement.nameTaken',
-        { name },
-        'name',
-      );
-      return found(settlement.get(savedId), 'notFound.settlement');
+    'settlements.save': {
+      audit: audit('settlement', (id) => settlement.get(id)),
+      run: ({ id, name, kind }) => {
+        const savedId = saveRow(
+          id,
+          () => Number(insertSettlement.run(name, kind).lastInsertRowid),
+          (id) => updateSettlement.run(name, kind, id).changes,
+          'notFound.settlement',
+          () => new DomainError('settlement.nameTaken', { name }, 'name'),
+        );
+        return found(settlement.get(savedId), 'notFound.settlement');
+      },
     },
     'streets.list': ({ settlementId }) => streets.all(settlementId),
-    'streets.save': ({ id, settlementId, name, kind }) => {
-      found(settlement.get(settlementId), 'notFound.settlement');
-      const savedId = uniquely(
-        () => {
-          if (id === undefined) return Number(insertStreet.run(settlementId, name, kind).lastInsertRowid);
-          if (updateStreet.run(settlementId, name, kind, id).changes === 0) throw new DomainError('notFound.street');
-          return id;
-        },
-        'street.nameTaken',
-        { name: `${kind} ${name}` },
-        'name',
-      );
-      return found(street.get(savedId), 'notFound.street');
+    'streets.save': {
+      audit: audit('street', (id) => street.get(id)),
+      run: ({ id, settlementId, name, kind }) => {
+        found(settlement.get(settlementId), 'notFound.settlement');
+        const savedId = saveRow(
+          id,
+          () => Number(insertStreet.run(settlementId, name, kind).lastInsertRowid),
+          (id) => updateStreet.run(settlementId, name, kind, id).changes,
+          'notFound.street',
+          () => new DomainError('street.nameTaken', { name: `${kind} ${name}` }, 'name'),
+        );
+        return found(street.get(savedId), 'notFound.street');
+      },
     },
     'houses.list': ({ streetId, routeId }) => houses.all({ streetId, routeId: routeId ?? null }).map(toHouseRow),
-    'houses.save': ({ id, streetId, number: raw }) => {
-      found(street.get(streetId), 'notFound.street');
-      const number = normalizeHouseNumber(raw);
-      const key = houseSortKey(number);
-      const savedId = uniquely(
-        () => {
-          if (id === undefined) return Number(insertHouse.run(streetId, number, key).lastInsertRowid);
-          if (updateHouse.run(streetId, number, key, id).changes === 0) throw new DomainError('notFound.house');
-          return id;
-        },
-        'house.numberTaken',
-        { number },
-        'number',
-      );
-      return toHouseRow(found(house.get({ id: savedId, routeId: null }), 'notFound.house'));
+    'houses.save': {
+      audit: audit('house', (id) => house.get({ id, routeId: null })),
+      run: ({ id, streetId, number: raw }) => {
+        found(street.get(streetId), 'notFound.street');
+        const number = normalizeHouseNumber(raw);
+        const key = houseSortKey(number);
+        const savedId = saveRow(
+          id,
+          () => Number(insertHouse.run(streetId, number, key).lastInsertRowid),
+          (id) => updateHouse.run(streetId, number, key, id).changes,
+          'notFound.house',
+          () => new DomainError('house.numberTaken', { number }, 'number'),
+        );
+        return toHouseRow(found(house.get({ id: savedId, routeId: null }), 'notFound.house'));
+      },
     },
   };
 }

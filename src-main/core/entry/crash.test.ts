@@ -37,7 +37,7 @@ describe('crash safety of confirmed readings', () => {
     mkdirSync(cacheDir, { recursive: true });
     const writer = join(cacheDir, 'crash-writer.cjs');
     buildSync({
-      entryPoints: [resolve('src-main/tools/crash-writer.ts')],
+      entryPoints: [resolve('tests/support/crash-writer.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',

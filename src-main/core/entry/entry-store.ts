@@ -1,38 +1,40 @@
 import type { EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
+import type { ParsedInput } from '../../../shared/contract/index';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
-import type { Audit } from '../registry';
-import { judgeReading, parseReading, type Confirmations } from './plausibility';
+import { judgeReading, parseReading } from './plausibility';
 
-interface PositionSql {
-  positionId: number;
-  taskId: number;
-  seq: number;
-  pointId: number;
-  accountId: number;
-  accountNumber: string;
-  fullName: string;
-  address: string;
-  meterSerial: string | null;
-  meterDigits: number | null;
-  status: EntryPosition['status'];
-  reasonCode: number | null;
-  problems: string;
-  note: string;
-  checkedOn: string | null;
-  enteredBy: string | null;
-  enteredAt: string | null;
-}
+/** A position's row as the queries below read it: the contract's fields, plus what only the core needs. */
+type PositionSql = Pick<
+  EntryPosition,
+  | 'positionId'
+  | 'taskId'
+  | 'seq'
+  | 'accountId'
+  | 'accountNumber'
+  | 'fullName'
+  | 'address'
+  | 'meterSerial'
+  | 'meterDigits'
+  | 'status'
+  | 'reasonCode'
+  | 'note'
+  | 'checkedOn'
+> & { pointId: number; problems: string; enteredBy: string | null; enteredAt: string | null };
 
-export interface SaveRequest {
-  positionId: number;
-  checkedOn: string;
-  maxConsumption: number;
-  outcome: ({ kind: 'reading'; value: string } & Confirmations) | { kind: 'reason'; reasonCode: number };
-  problems: number[];
-  note: string;
-}
+type SaveRequest = ParsedInput<'entry.save'>;
+
+/** What the audit log keeps of an entered position. */
+export type Entered = Pick<EntryPosition, 'status' | 'value' | 'checkedOn' | 'reasonCode' | 'problems' | 'note'>;
+export const enteredOf = (p: Entered): Entered => ({
+  status: p.status,
+  value: p.value,
+  checkedOn: p.checkedOn,
+  reasonCode: p.reasonCode,
+  problems: p.problems,
+  note: p.note,
+});
 
 /**
  * Розноска контролів: the positions of a task one at a time, saving each in one durable
@@ -144,10 +146,14 @@ export function entryStore(db: Db, options: { today: () => string }) {
     };
   };
 
-  const save = db.transaction((request: SaveRequest, locale: Locale, user: string, audit: Audit) => {
+  const enteredRow = db.prepare<[number], Omit<Entered, 'problems'> & { problems: string }>(
+    `SELECT tp.status, r.value, tp.checked_on AS checkedOn, tp.reason_code AS reasonCode, tp.problems, tp.note
+     FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.id = ? AND tp.status <> 'new'`,
+  );
+
+  const save = db.transaction((request: SaveRequest, locale: Locale, user: string) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
     const taskTotal = total.get(position.taskId)!.n;
-    const before = position.status === 'new' ? null : view(position, taskTotal);
     const today = options.today();
     if (request.checkedOn > today) throw new DomainError('entry.dateInFuture', { date: request.checkedOn }, 'checkedOn');
     const known = new Set(activeProblems.all().map((p) => p.code));
@@ -198,15 +204,6 @@ export function entryStore(db: Db, options: { today: () => string }) {
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     const saved = view(byId.get(position.positionId)!, taskTotal);
-    const entered = (p: EntryPosition) => ({
-      status: p.status,
-      value: p.value,
-      checkedOn: p.checkedOn,
-      reasonCode: p.reasonCode,
-      problems: p.problems,
-      note: p.note,
-    });
-    audit(before ? 'change' : 'create', 'reading', position.positionId, before && entered(before), entered(saved));
     const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
     const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!, taskTotal) : null;
     return { saved, next, summary: summary(position.taskId, locale) };
@@ -228,6 +225,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
     },
     position: (taskId: number, seq: number): EntryPosition => view(found(bySeq.get(taskId, seq), 'notFound.position')),
     save,
+    /** The position as entered so far, for the audit log; null while nothing is. */
+    entered(positionId: number): Entered | null {
+      const row = enteredRow.get(positionId);
+      return row ? { ...row, problems: JSON.parse(row.problems) as number[] } : null;
+    },
     history: db.prepare<
       [number],
       {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createCore } from '../app';
 import { DomainError } from '../errors';
-import { testDistrict } from '../test-district';
+import { testDistrict } from '../../../tests/support/test-district';
 import { judgeReading, parseReading } from './plausibility';
 
 const none = { confirmOverMax: false, confirmRollover: false, retypedValue: null };

@@ -1,11 +1,9 @@
+import type { entryChannels } from '../../../shared/contract/entry';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
-import { entryStore } from './entry-store';
+import { enteredOf, entryStore } from './entry-store';
 
-export function entryHandlers(
-  db: Db,
-  options: { today: () => string },
-): Handlers<'entry.open' | 'entry.position' | 'entry.save' | 'entry.history' | 'problems.list'> {
+export function entryHandlers(db: Db, options: { today: () => string }): Handlers<keyof typeof entryChannels> {
   const store = entryStore(db, options);
   const problems = db.prepare<[], { code: number; uk: string; en: string }>(
     'SELECT code, name_uk AS uk, name_en AS en FROM meter_problems WHERE active = 1 ORDER BY code',
@@ -13,7 +11,15 @@ export function entryHandlers(
   return {
     'entry.open': ({ taskId }, { locale }) => store.open(taskId, locale),
     'entry.position': ({ taskId, seq }) => store.position(taskId, seq),
-    'entry.save': (request, { locale, user, audit }) => store.save(request, locale, user, audit),
+    'entry.save': {
+      audit: {
+        entity: 'reading',
+        id: ({ positionId }) => positionId,
+        before: ({ positionId }) => store.entered(positionId),
+        after: (_request, { saved }) => enteredOf(saved),
+      },
+      run: (request, { locale, user }) => store.save(request, locale, user),
+    },
     'entry.history': ({ positionId }) => store.history.all(positionId),
     'problems.list': (_input, { locale }) => problems.all().map((p) => ({ code: p.code, name: p[locale] })),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountImportFields } from '../../../shared/contract/exchange';
-import { testDistrict } from '../test-district';
+import { testDistrict } from '../../../tests/support/test-district';
 
 const header = [
   'О/р',
@@ -38,13 +38,12 @@ const good = [
   ],
   ['5002', 'Вовк Петро Олегович', '', 'Новоселиця', 'село', 'Садова', 'вул.', '7/1', '', 'газ', 'G-7', 'Elster BK-G4', '5', '2030-12-31'],
 ];
-const run = (d: ReturnType<typeof testDistrict>, rows: string[][], locale: 'uk' | 'en' = 'uk') =>
-  d.call('import.accounts', { header, rows, mapping }, locale);
+const run = (d: ReturnType<typeof testDistrict>, rows: string[][]) => d.importFile('accounts', { header, rows, mapping });
 
 describe('importing accounts from the billing system', () => {
   it('creates accounts, points, meters and missing addresses, then changes nothing on the same file', () => {
     const d = testDistrict();
-    expect(run(d, good)).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0, problems: [] });
+    expect(run(d, good)).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0 });
     expect(
       d.db
         .prepare(
@@ -60,7 +59,7 @@ describe('importing accounts from the billing system', () => {
         )
         .get();
     const before = counts();
-    expect(run(d, good)).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2, problems: [] });
+    expect(run(d, good)).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2 });
     expect(counts()).toEqual(before);
     const moved = good.map((row) => [...row]);
     moved[0]![8] = '4';
@@ -75,9 +74,7 @@ describe('importing accounts from the billing system', () => {
       ['5003', '', '', 'Коростишів', 'місто', 'Шевченка', 'вул.', 'дванадцять', '', 'вода', 'X', 'Y', '12', '31.02.2030'],
       good[0]!,
     ];
-    const result = run(d, bad);
-    expect(result.created).toBe(0);
-    expect(result.problems).toEqual([
+    expect(d.importProblems('accounts', { header, rows: bad, mapping })).toEqual([
       { line: 3, column: 'ПІБ', value: '', reason: 'обовʼязкове поле порожнє' },
       { line: 3, column: 'Вид', value: 'вода', reason: 'очікується «електроенергія» або «газ»' },
       { line: 3, column: 'Будинок', value: 'дванадцять', reason: 'номер будинку на зразок 12, 12а, 12/1' },
@@ -86,6 +83,12 @@ describe('importing accounts from the billing system', () => {
       { line: 4, column: 'О/р', value: '5001', reason: 'та сама точка обліку вже є в рядку 2' },
     ]);
     expect(d.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual(before);
-    expect(d.call('audit.list', { entity: 'import.accounts' }).total).toBe(0);
+    expect(
+      d.importProblems('accounts', {
+        header,
+        rows: good,
+        mapping: Object.fromEntries(Object.entries(mapping).filter(([field]) => field !== 'fullName')),
+      }),
+    ).toEqual([{ line: 1, column: 'fullName', value: '', reason: 'стовпець не вибрано' }]);
   });
 });

@@ -1,9 +1,10 @@
 import { settlementKinds, streetKinds } from '../../../shared/contract/directories';
-import { requiredAccountFields, type AccountImportField, type ImportProblem, type ImportResult } from '../../../shared/contract/exchange';
+import { accountImportFields, requiredAccountFields, type AccountImportField, type ImportProblem } from '../../../shared/contract/exchange';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
 import { commodities, isoDate } from './import-values';
+import { rejected, tableColumns, type ImportTable } from './import-table';
 
 type Row = Record<AccountImportField, string>;
 
@@ -204,46 +205,12 @@ export function accountImporter(db: Db) {
     return { created, updated };
   });
 
-  return (
-    input: { header: string[]; rows: string[][]; mapping: Partial<Record<AccountImportField, number>>; firstLine: number },
-    locale: Locale,
-  ): ImportResult => {
-    const header = (field: AccountImportField) => {
-      const index = input.mapping[field];
-      return index === undefined ? field : (input.header[index] ?? String(index + 1));
-    };
-    const rows = input.rows.map((cells) => {
-      const row = {} as Row;
-      for (const field of Object.keys(input.mapping) as AccountImportField[]) row[field] = cells[input.mapping[field]!] ?? '';
-      return row;
-    });
-    const blank = (field: AccountImportField) => input.mapping[field] === undefined;
-    for (const row of rows)
-      for (const field of [
-        'phone',
-        'settlementKind',
-        'streetKind',
-        'apartment',
-        'meterSerial',
-        'meterModel',
-        'meterDigits',
-        'verificationDue',
-      ] as const)
-        if (blank(field)) row[field] = '';
-    const missing = requiredAccountFields.filter(blank);
-    if (missing.length > 0) {
-      const words = reasons[locale];
-      return {
-        rows: rows.length,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        problems: missing.map((field) => ({ line: input.firstLine - 1, column: field, value: '', reason: words.required })),
-      };
-    }
-    const { problems, clean } = check(rows, input.firstLine, header, locale);
-    if (problems.length > 0) return { rows: rows.length, created: 0, updated: 0, unchanged: 0, problems };
-    const { created, updated } = write(clean);
-    return { rows: rows.length, created, updated, unchanged: rows.length - created - updated, problems: [] };
+  /** Writes the file's accounts, points and meters in one go, or refuses the whole file with every problem listed. */
+  return (table: ImportTable, locale: Locale): { created: number; updated: number } => {
+    const { column, cell } = tableColumns(table, requiredAccountFields, locale);
+    const rows = table.rows.map((cells) => Object.fromEntries(accountImportFields.map((field) => [field, cell(cells, field)])) as Row);
+    const { problems, clean } = check(rows, table.firstLine, column, locale);
+    if (problems.length > 0) throw rejected(problems);
+    return write(clean);
   };
 }

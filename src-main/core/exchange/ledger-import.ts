@@ -1,8 +1,11 @@
-import type { BillImportField, ImportProblem, ImportResult, PaymentImportField } from '../../../shared/contract/exchange';
+import type { BillImportField, ImportProblem, PaymentImportField } from '../../../shared/contract/exchange';
 import { requiredBillFields, requiredPaymentFields } from '../../../shared/contract/exchange';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { commodities, isoDate, isoPeriod, kopecks } from './import-values';
+import { rejected, tableColumns, type ImportTable } from './import-table';
+
+type Written = { created: number; updated: number };
 
 const words = {
   uk: {
@@ -14,7 +17,6 @@ const words = {
     money: 'сума в гривнях, напр. 1234,56',
     date: 'дата у вигляді ДД.ММ.РРРР або РРРР-ММ-ДД',
     duplicate: (line: number) => `те саме вже є в рядку ${line}`,
-    missingColumn: 'стовпець не вибрано',
   },
   en: {
     required: 'a required field is empty',
@@ -25,29 +27,8 @@ const words = {
     money: 'an amount in hryvnias, e.g. 1234.56',
     date: 'a date as DD.MM.YYYY or YYYY-MM-DD',
     duplicate: (line: number) => `the same is already on line ${line}`,
-    missingColumn: 'no column chosen',
   },
 };
-
-type Input<F extends string> = { header: string[]; rows: string[][]; mapping: Partial<Record<F, number>>; firstLine: number };
-
-/** Cells by field name, and a way to name a problem the way the file's header does. */
-function prepare<F extends string>(input: Input<F>, required: readonly F[], locale: Locale) {
-  const column = (field: F) => {
-    const index = input.mapping[field];
-    return index === undefined ? field : (input.header[index] ?? String(index + 1));
-  };
-  const cell = (cells: string[], field: F) => {
-    const index = input.mapping[field];
-    return index === undefined ? '' : (cells[index] ?? '').trim();
-  };
-  const missing: ImportProblem[] = required
-    .filter((field) => input.mapping[field] === undefined)
-    .map((field) => ({ line: input.firstLine - 1, column: field, value: '', reason: words[locale].missingColumn }));
-  return { column, cell, missing };
-}
-
-const refused = (rows: number, problems: ImportProblem[]): ImportResult => ({ rows, created: 0, updated: 0, unchanged: 0, problems });
 
 /**
  * Bills (by metering point and period) and payments (by account, date, amount and source) from the
@@ -69,15 +50,14 @@ export function ledgerImporter(db: Db) {
   );
   const insertPayment = db.prepare('INSERT INTO payments (account_id, paid_on, amount_kop, source) VALUES (?, ?, ?, ?)');
 
-  const bills = (input: Input<BillImportField>, locale: Locale): ImportResult => {
+  const bills = (table: ImportTable, locale: Locale): Written => {
     const w = words[locale];
-    const { column, cell, missing } = prepare(input, requiredBillFields, locale);
-    if (missing.length) return refused(input.rows.length, missing);
+    const { column, cell } = tableColumns<BillImportField>(table, requiredBillFields, locale);
     const problems: ImportProblem[] = [];
     const clean: { pointId: number; period: string; amount: number; paid: number; deliveredOn: string | null }[] = [];
     const seen = new Map<string, number>();
-    input.rows.forEach((cells, index) => {
-      const line = input.firstLine + index;
+    table.rows.forEach((cells, index) => {
+      const line = table.firstLine + index;
       const before = problems.length;
       const problem = (field: BillImportField, reason: string) =>
         problems.push({ line, column: column(field), value: cell(cells, field), reason });
@@ -104,7 +84,7 @@ export function ledgerImporter(db: Db) {
       seen.set(key, line);
       clean.push({ pointId, period, amount, paid, deliveredOn });
     });
-    if (problems.length) return refused(input.rows.length, problems);
+    if (problems.length) throw rejected(problems);
     return db.transaction(() => {
       let created = 0;
       let updated = 0;
@@ -118,18 +98,17 @@ export function ledgerImporter(db: Db) {
           updated++;
         }
       }
-      return { rows: clean.length, created, updated, unchanged: clean.length - created - updated, problems: [] };
+      return { created, updated };
     })();
   };
 
-  const payments = (input: Input<PaymentImportField>, locale: Locale): ImportResult => {
+  const payments = (table: ImportTable, locale: Locale): Written => {
     const w = words[locale];
-    const { column, cell, missing } = prepare(input, requiredPaymentFields, locale);
-    if (missing.length) return refused(input.rows.length, missing);
+    const { column, cell } = tableColumns<PaymentImportField>(table, requiredPaymentFields, locale);
     const problems: ImportProblem[] = [];
     const clean: { accountId: number; paidOn: string; amount: number; source: string }[] = [];
-    input.rows.forEach((cells, index) => {
-      const line = input.firstLine + index;
+    table.rows.forEach((cells, index) => {
+      const line = table.firstLine + index;
       const before = problems.length;
       const problem = (field: PaymentImportField, reason: string) =>
         problems.push({ line, column: column(field), value: cell(cells, field), reason });
@@ -143,7 +122,7 @@ export function ledgerImporter(db: Db) {
       if (problems.length > before || accountId === undefined || !paidOn || amount === null) return;
       clean.push({ accountId, paidOn, amount, source: cell(cells, 'source') });
     });
-    if (problems.length) return refused(input.rows.length, problems);
+    if (problems.length) throw rejected(problems);
     return db.transaction(() => {
       let created = 0;
       for (const row of clean) {
@@ -151,7 +130,7 @@ export function ledgerImporter(db: Db) {
         insertPayment.run(row.accountId, row.paidOn, row.amount, row.source);
         created++;
       }
-      return { rows: clean.length, created, updated: 0, unchanged: clean.length - created, problems: [] };
+      return { created, updated: 0 };
     })();
   };
 

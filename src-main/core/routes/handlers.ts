@@ -7,32 +7,29 @@ import { routeStore } from './route-store';
 export function routesHandlers(db: Db): Handlers<keyof typeof routesChannels> {
   const routes = routeStore(db);
   const assignment = routeAssignment(db);
+  const before = (id: number | undefined) => (id === undefined ? null : (routes.find(id) ?? null));
   return {
     'routes.list': ({ query, offset, limit }) => routes.list(query, offset, limit),
     'routes.get': ({ id }) => routes.get(id),
-    'routes.save': (draft, { audit }) => {
-      const before = draft.id === undefined ? null : routes.get(draft.id);
-      const saved = routes.save(draft);
-      audit(before ? 'change' : 'create', 'route', saved.id, before, saved);
-      return saved;
-    },
-    'routes.delete': ({ id }, { audit }) => {
-      const before = routes.get(id);
-      const deleted = routes.delete(id);
-      audit('delete', 'route', id, before, null);
-      return { deleted };
+    'routes.save': { audit: { entity: 'route', before: ({ id }) => before(id) }, run: (draft) => routes.save(draft) },
+    'routes.delete': {
+      audit: { entity: 'route', before: ({ id }) => before(id), after: () => null },
+      run: ({ id }) => ({ deleted: routes.delete(id) }),
     },
     'routes.points': ({ routeId, offset, limit }) => routes.points(routeId, offset, limit),
     'routes.assignPreview': ({ routeId, selector }) => assignment.preview(routeId, selector),
-    'routes.assign': ({ routeId, selector, confirmMove }, { audit }) => {
-      const result = assignment.assign(routeId, selector, confirmMove);
-      audit('change', 'route.points', routeId, null, { selector, ...result });
-      return result;
+    'routes.assign': {
+      audit: {
+        entity: 'route.points',
+        action: 'change',
+        id: ({ routeId }) => routeId,
+        after: ({ selector }, result) => ({ selector, ...result }),
+      },
+      run: ({ routeId, selector, confirmMove }) => assignment.assign(routeId, selector, confirmMove),
     },
-    'routes.removePoints': ({ routeId, pointIds }, { audit }) => {
-      const removed = assignment.remove(routeId, pointIds);
-      audit('change', 'route.points', routeId, { pointIds }, { removed });
-      return { removed };
+    'routes.removePoints': {
+      audit: { entity: 'route.points', action: 'change', id: ({ routeId }) => routeId, before: ({ pointIds }) => ({ pointIds }) },
+      run: ({ routeId, pointIds }) => ({ removed: assignment.remove(routeId, pointIds) }),
     },
   };
 }

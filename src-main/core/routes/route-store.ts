@@ -1,17 +1,12 @@
 import type { Page } from '../../../shared/contract/define';
+import type { ParsedInput } from '../../../shared/contract/index';
 import type { RoutePointRow, RouteRow } from '../../../shared/contract/routes';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { DomainError, found } from '../errors';
-import { isUniqueViolation } from '../sqlite-errors';
+import { uniquely } from '../sqlite-errors';
 
-export interface RouteDraft {
-  id?: number | undefined;
-  number: number;
-  name: string;
-  sectionId: number | null;
-  executorId: number | null;
-}
+type RouteDraft = ParsedInput<'routes.save'>;
 
 /** Route records: the numbering, naming, section and executor rules of Довідники / Маршрути. */
 export function routeStore(db: Db) {
@@ -73,6 +68,7 @@ export function routeStore(db: Db) {
 
   return {
     get,
+    find: (id: number): RouteRow | undefined => byId.get(id),
     list(query: string, offset: number, limit: number): Page<RouteRow> {
       return { rows: list.all({ query, offset, limit }), total: count.get({ query })!.n };
     },
@@ -80,15 +76,13 @@ export function routeStore(db: Db) {
     save(draft: RouteDraft): RouteRow {
       checkDraft(draft);
       const values = { number: draft.number, name: draft.name, sectionId: draft.sectionId, executorId: draft.executorId };
-      try {
+      // Two operators saving the same number at once: the UNIQUE index decides.
+      const taken = () => new DomainError('route.numberTaken', { number: draft.number, name: '' }, 'number');
+      return uniquely(() => {
         if (draft.id === undefined) return get(Number(insert.run(values).lastInsertRowid));
         if (update.run({ ...values, id: draft.id }).changes === 0) throw new DomainError('notFound.route');
         return get(draft.id);
-      } catch (error) {
-        // Two operators saving the same number at once: the UNIQUE index decides.
-        if (isUniqueViolation(error)) throw new DomainError('route.numberTaken', { number: draft.number, name: '' }, 'number');
-        throw error;
-      }
+      }, taken);
     },
     /** Only an empty route may go: its points would otherwise silently fall off every walk. */
     delete(id: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testDistrict } from '../test-district';
+import { testDistrict } from '../../../tests/support/test-district';
 
 describe('route records', () => {
   it('creates a route that starts empty', () => {

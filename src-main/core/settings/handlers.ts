@@ -9,18 +9,25 @@ export function settingsHandlers(db: Db): Handlers<keyof typeof settingsChannels
   const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   return {
     'settings.list': () => settingKeys.map((key) => ({ key, value: get.get(key)?.value ?? '' })),
-    'settings.save': ({ key, value }, { audit }) => {
-      const rule = settingRules[key];
-      if (rule.kind === 'number') {
-        const number = Number(value);
-        if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
-          throw new DomainError('setting.outOfRange', { min: rule.min, max: rule.max }, 'value');
+    'settings.save': {
+      audit: {
+        entity: 'setting',
+        action: 'change',
+        id: () => null,
+        before: ({ key }) => ({ [key]: get.get(key)?.value ?? null }),
+        after: ({ key }, saved) => ({ [key]: saved.value }),
+      },
+      run: ({ key, value }) => {
+        const rule = settingRules[key];
+        if (rule.kind === 'number') {
+          const number = Number(value);
+          if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
+            throw new DomainError('setting.outOfRange', { min: rule.min, max: rule.max }, 'value');
+          }
         }
-      }
-      const before = get.get(key)?.value ?? null;
-      put.run(key, value);
-      audit('change', 'setting', null, { [key]: before }, { [key]: value });
-      return { key, value };
+        put.run(key, value);
+        return { key, value };
+      },
     },
   };
 }

@@ -1,16 +1,10 @@
-import type { FormResult, SortOrder, TaskCriteria } from '../../../shared/contract/tasks';
+import type { ParsedInput } from '../../../shared/contract/index';
+import type { FormResult } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { DomainError, found } from '../errors';
 
-export interface TaskDraft {
-  routeId: number;
-  taskDate: string;
-  criteria: TaskCriteria;
-  sortOrder: SortOrder;
-  warnNonPayment: boolean;
-  warnNonAdmittance: boolean;
-}
+type TaskDraft = ParsedInput<'tasks.form'>;
 
 interface Candidate extends AddressParts {
   pointId: number;

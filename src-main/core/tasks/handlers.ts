@@ -1,12 +1,12 @@
+import type { tasksChannels } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
 import { taskForming } from './forming';
 import { routeSheets } from './route-sheet';
 import { taskStore } from './task-store';
 
-export function tasksHandlers(
-  db: Db,
-): Handlers<'tasks.form' | 'tasks.routesToForm' | 'tasks.list' | 'tasks.get' | 'tasks.delete' | 'tasks.sheet' | 'reasons.list'> {
+/** The task handlers, and the printed sheet the hosts print and turn into PDF from the same HTML. */
+export function tasksHandlers(db: Db) {
   const forming = taskForming(db);
   const store = taskStore(db);
   const sheet = routeSheets(db, store);
@@ -18,23 +18,25 @@ export function tasksHandlers(
   const reasons = db.prepare<[], { code: number; uk: string; en: string; nonAdmittance: number }>(
     'SELECT code, name_uk AS uk, name_en AS en, non_admittance AS nonAdmittance FROM non_execution_reasons WHERE active = 1 ORDER BY code',
   );
-  return {
-    'tasks.form': (input, { audit }) => {
-      const formed = forming.form(input);
-      audit('create', 'task', formed.taskId, null, { ...input, positions: formed.positions });
-      return formed;
+  const handlers: Handlers<keyof typeof tasksChannels> = {
+    'tasks.form': {
+      audit: {
+        entity: 'task',
+        id: (_input, formed) => formed.taskId,
+        after: (input, formed) => ({ ...input, positions: formed.positions }),
+      },
+      run: (input) => forming.form(input),
     },
     'tasks.routesToForm': ({ sectionId }) => routesToForm.all({ sectionId }),
     'tasks.list': (filter) => store.list(filter),
     'tasks.get': ({ id }) => store.get(id),
-    'tasks.delete': ({ id }, { audit }) => {
-      const before = store.get(id);
-      const deleted = store.delete(id);
-      audit('delete', 'task', id, before, null);
-      return { deleted };
+    'tasks.delete': {
+      audit: { entity: 'task', before: ({ id }) => store.find(id) ?? null, after: () => null },
+      run: ({ id }) => ({ deleted: store.delete(id) }),
     },
-    'tasks.sheet': ({ taskId, includeBills }, { locale }) => sheet(taskId, { includeBills }, locale),
+    'tasks.sheet': (options, { locale }) => sheet(options, locale),
     'reasons.list': (_input, { locale }) =>
       reasons.all().map((r) => ({ code: r.code, name: r[locale], nonAdmittance: r.nonAdmittance === 1 })),
   };
+  return { handlers, sheet };
 }

@@ -132,12 +132,12 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
   );
   const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
 
-  return (taskId: number, options: { includeBills: boolean }, locale: Locale): RouteSheet => {
+  return ({ taskId, includeBills }: { taskId: number; includeBills: boolean }, locale: Locale): RouteSheet => {
     const task = tasks.get(taskId);
     const l = labels[locale];
     const rows = positions.all(taskId);
     const sheetPages = paginate(rows);
-    const bills = options.includeBills ? unpaidBills.all(taskId) : [];
+    const bills = includeBills ? unpaidBills.all(taskId) : [];
     const slips = billSlips(rows, bills);
     const slipPages = chunk(slips, billSlipsPerPage);
     const pageCount = sheetPages.length + slipPages.length;

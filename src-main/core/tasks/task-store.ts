@@ -1,4 +1,5 @@
 import type { Page } from '../../../shared/contract/define';
+import type { ParsedInput } from '../../../shared/contract/index';
 import { taskCriteria, type SortOrder, type TaskRow } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
@@ -10,15 +11,7 @@ interface TaskSql extends Omit<TaskRow, 'criteria' | 'warnNonPayment' | 'warnNon
   warnNonAdmittance: number;
 }
 
-export interface TaskFilter {
-  dateFrom: string | null;
-  dateTo: string | null;
-  routeId: number | null;
-  executorId: number | null;
-  status: 'all' | 'open' | 'done';
-  offset: number;
-  limit: number;
-}
+type TaskFilter = ParsedInput<'tasks.list'>;
 
 const toRow = (row: TaskSql): TaskRow => ({
   ...row,
@@ -55,6 +48,10 @@ export function taskStore(db: Db) {
 
   return {
     get,
+    find: (id: number): TaskRow | undefined => {
+      const row = byId.get(id);
+      return row && toRow(row);
+    },
     list: (filter: TaskFilter): Page<TaskRow> => ({ rows: list.all(filter).map(toRow), total: count.get(filter)!.n }),
     /** Allowed while nothing on it is executed (the manual's rule); positions go with it. */
     delete: db.transaction((id: number) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskCriteria } from '../../../shared/contract/tasks';
-import { testDistrict } from '../test-district';
+import { testDistrict } from '../../../tests/support/test-district';
 import { closingRows, paginate, rowsPerPage } from './sheet-layout';
 
 const taskDate = '2026-11-22';

@@ -22,18 +22,54 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** Runs every pending migration in one transaction, so a failed upgrade leaves the old schema intact. */
-export function migrate(db: Database): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
-  const to = latestVersion();
+/** A migration failed: it left nothing behind, the database stays at `at`, and `copy` holds it as it was before the upgrade. */
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly migration: Pick<Migration, 'version' | 'name'>,
+    readonly at: number,
+    readonly copy: string | null,
+    readonly detail: string,
+  ) {
+    super(
+      `Migration ${migration.version} ${migration.name} failed (${detail}); the database stays at schema ${at}; copy: ${copy ?? 'none'}`,
+    );
+  }
+}
+
+export interface MigrateOptions {
+  /** Makes a copy of the database before the first pending migration of an existing one runs; returns where it is. */
+  copyBefore?: (version: number) => string;
+  /** One line per migration: version, name, duration. */
+  log?: (line: string) => void;
+  /** Tests run extra migrations (one that dies half-way); the app runs the list above. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Brings the database to the latest schema, each migration in its own transaction. A failure rolls
+ * back that migration whole and is reported with its number and name and where the copy is.
+ */
+export function migrate(db: Database, options: MigrateOptions = {}): { from: number; to: number; copy: string | null } {
+  const list = options.migrations ?? migrations;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const from = version();
+  const to = list.at(-1)?.version ?? 0;
   if (from > to) throw new DatabaseTooNewError(from, to);
-  if (from === to) return { from, to };
-  db.transaction(() => {
-    for (const migration of migrations) {
-      if (migration.version <= from) continue;
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
+  const pending = list.filter((migration) => migration.version > from);
+  // A new database has nothing to lose; an existing one is copied before its schema is touched.
+  const copy = pending.length > 0 && from > 0 && options.copyBefore ? options.copyBefore(from) : null;
+  for (const migration of pending) {
+    const started = performance.now();
+    try {
+      db.transaction(() => {
+        if ('sql' in migration) db.exec(migration.sql);
+        else migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } catch (error) {
+      throw new MigrationFailedError(migration, version(), copy, error instanceof Error ? error.message : String(error));
     }
-  })();
-  return { from, to };
+    options.log?.(`migration ${migration.version} ${migration.name}: ${(performance.now() - started).toFixed(1)} ms`);
+  }
+  return { from, to, copy };
 }

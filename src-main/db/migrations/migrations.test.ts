@@ -31,12 +31,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('log one line each with version, name and duration', () => {
+    const lines: string[] = [];
+    openDatabase(tempFile(), { log: (line) => lines.push(line) }).close();
+    expect(lines).toHaveLength(latestVersion());
+    expect(lines[0]).toMatch(/^migration 1 initial: \d+\.\d ms$/);
+    expect(lines.at(-1)).toMatch(new RegExp(`^migration ${latestVersion()} ${migrations.at(-1)!.name}: `));
+  });
+
   it('are numbered in order and run once', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
     const file = tempFile();
     openDatabase(file).close();
     const db = openDatabase(file);
-    expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion() });
+    expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion(), copy: null });
     db.close();
   });
 

@@ -1,7 +1,9 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join, resolve } from 'node:path';
 import { parseArgs } from '../../cli/args';
-import { openWorkstation, type Workstation } from '../workstation';
+import electronLog from 'electron-log/main';
+import { hostLog } from '../logging';
+import { openWorkstation, type Workstation } from '../workstation/index';
 import { serveOverIpc } from './ipc';
 import { electronPdf, electronPrint } from './print';
 import { createMainWindow, isAppUrl } from './window';
@@ -41,12 +43,16 @@ function start() {
   try {
     const args = parseArgs(process.argv.slice(1));
     const dbFile = resolve(args.get('db') ?? join(app.getPath('userData'), 'obhid.sqlite'));
+    const log = hostLog(electronLog, dbFile);
+    // A renderer or GPU process that dies, a page that stops answering: into the same log file.
+    electronLog.eventLogger.startLogging();
     workstation = openWorkstation({
       dbFile,
       version: __APP_VERSION__,
-      log: (line) => console.log(line),
+      log,
       toPdf: electronPdf,
       print: electronPrint,
+      demoFile: join(buildDir, 'demo', 'demo-district.sqlite'),
     });
     serveOverIpc(workstation.dispatch, isAppUrl(buildDir));
     // The renderer draws the UENS-style menu itself; the native bar would only duplicate it.

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/contract/envelope';
-import { testDistrict } from '../../core/test-district';
-import { createHostDispatch } from '../host-channels';
+import { testDistrict } from '../../../tests/support/test-district';
 import { startWebHost, type WebHost } from './server';
 
 interface Reply {
@@ -51,10 +50,7 @@ describe('browser-mode host', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Обхід</title>');
     writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
     host = await startWebHost({
-      dispatch: createHostDispatch(district.core, {
-        'print.sheet': () => Promise.resolve({ ok: true, value: { printedByHost: false } }),
-        'print.sheetPdf': () => Promise.resolve({ ok: true, value: { fileName: 'x.pdf', base64: '', pages: 0 } }),
-      }),
+      dispatch: (channel, input, locale) => Promise.resolve(district.core.dispatch(channel, input, locale)),
       staticDir,
       maxBody: 1024 * 1024,
     });

@@ -6,6 +6,7 @@ import {
   requiredBillFields,
   requiredPaymentFields,
   type ImportKind,
+  type ImportProblem,
   type ImportResult,
 } from '../../../shared/contract/exchange';
 import { useApi } from '../../api/context';
@@ -46,6 +47,7 @@ export function ImportScreen() {
   const [preview, setPreview] = useState<{ header: string[]; sample: string[][]; rowCount: number } | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [result, setResult] = useState<ImportResult | null>(null);
+  const problems = error?.code === 'import.rejected' ? (error.details as ImportProblem[]) : null;
   const [reading, setReading] = useState<number | null>(null);
 
   const load = (next: { name: string; base64: string } | null, forKind: ImportKind) =>
@@ -67,13 +69,11 @@ export function ImportScreen() {
   const start = () =>
     run(async () => {
       if (!file) return;
+      setResult(null);
       const chosen = Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, number] => entry[1] !== undefined));
       const answer = await api.call('import.run', { fileName: file.name, base64: file.base64, kind, mapping: chosen });
       setResult(answer);
-      status.show(
-        answer.problems.length ? t('import.refused', { count: answer.problems.length }) : t('import.done', { ...answer }),
-        answer.problems.length ? 'error' : 'ok',
-      );
+      status.show(t('import.done', { ...answer }), 'ok');
     });
   const columns = preview?.header.map((name, index) => ({ value: String(index), label: `${index + 1}. ${name}` })) ?? [];
 
@@ -154,15 +154,16 @@ export function ImportScreen() {
           </Text>
         </Stack>
       )}
-      <ErrorAlert error={error} />
-      {result && result.problems.length === 0 && (
+      {/* A refused file is the core's refusal, with every problem it found: nothing was written. */}
+      {problems === null && <ErrorAlert error={error} />}
+      {result && (
         <Alert color="green" data-testid="import-result">
           {t('import.done', { ...result })}
         </Alert>
       )}
-      {result && result.problems.length > 0 && (
+      {problems && (
         <Stack gap={4} data-testid="import-problems">
-          <Alert color="red">{t('import.refused', { count: result.problems.length })}</Alert>
+          <Alert color="red">{error?.message}</Alert>
           <Table fz="sm" withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
@@ -173,7 +174,7 @@ export function ImportScreen() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {result.problems.slice(0, 500).map((problem, index) => (
+              {problems.slice(0, 500).map((problem, index) => (
                 <Table.Tr key={index}>
                   <Table.Td>{problem.line}</Table.Td>
                   <Table.Td>{problem.column}</Table.Td>

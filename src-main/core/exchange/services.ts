@@ -1,9 +1,12 @@
-import type { exchangeChannels, ExportedReading, ImportResult } from '../../../shared/contract/exchange';
+import type { z } from 'zod';
+import type { exportFilter, ExportedReading, ImportKind, ImportResult } from '../../../shared/contract/exchange';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import type { Audit, Handlers } from '../registry';
 import { accountImporter } from './account-import';
+import type { ImportTable } from './import-table';
 import { ledgerImporter } from './ledger-import';
 
+type ExportFilter = z.output<typeof exportFilter>;
 type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 'rollover' | 'problems'> & {
   overMaxAccepted: number | null;
   belowPreviousConfirmed: number | null;
@@ -11,19 +14,20 @@ type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 
   problems: string;
 };
 
-/** A written import is one audit entry with its counts; a refused one wrote nothing to record. */
-function audited(result: ImportResult, entity: string, audit: Audit): ImportResult {
-  if (result.problems.length === 0)
-    audit('change', entity, null, null, { rows: result.rows, created: result.created, updated: result.updated });
-  return result;
-}
-
-/** Entered readings for the billing system: executed and not executed positions, with reasons, flags and who entered them. */
-export function exchangeHandlers(db: Db): Handlers<keyof typeof exchangeChannels> {
+/**
+ * Exchange with the billing system. The host reads and writes the files (XLSX is asynchronous work
+ * beside the core); these are the rules it calls once the file is read, inside its channel's write.
+ */
+export function exchangeServices(db: Db) {
   const importAccounts = accountImporter(db);
   const ledger = ledgerImporter(db);
+  const importers: Record<ImportKind, (table: ImportTable, locale: Locale) => { created: number; updated: number }> = {
+    accounts: importAccounts,
+    bills: ledger.bills,
+    payments: ledger.payments,
+  };
   const problemNames = db.prepare<[], { code: number; name: string }>('SELECT code, name_uk AS name FROM meter_problems');
-  const rows = db.prepare<Record<string, unknown>, Sql>(`
+  const rows = db.prepare<ExportFilter, Sql>(`
     SELECT tp.account_number AS accountNumber, tp.point_id AS pointId, tp.meter_serial AS meterSerial,
       t.route_number AS routeNumber, t.id AS taskId, t.task_date AS taskDate, tp.seq, tp.status,
       tp.checked_on AS checkedOn, r.value, r.consumption, tp.reason_code AS reasonCode, nr.name_uk AS reason,
@@ -36,13 +40,17 @@ export function exchangeHandlers(db: Db): Handlers<keyof typeof exchangeChannels
     WHERE tp.status <> 'new' AND tp.checked_on BETWEEN @dateFrom AND @dateTo
       AND (@routeId IS NULL OR t.route_id = @routeId) AND (@taskId IS NULL OR t.id = @taskId)
     ORDER BY t.task_date, t.route_number, t.id, tp.seq`);
+
   return {
-    'import.accounts': (input, { locale, audit }) => audited(importAccounts(input, locale), 'import.accounts', audit),
-    'import.bills': (input, { locale, audit }) => audited(ledger.bills(input, locale), 'import.bills', audit),
-    'import.payments': (input, { locale, audit }) => audited(ledger.payments(input, locale), 'import.payments', audit),
-    'readings.export': (filter) => {
+    /** Every row checked first; a clean file written whole, a faulty one refused with each problem named. */
+    importTable(kind: ImportKind, table: ImportTable, locale: Locale): ImportResult {
+      const { created, updated } = importers[kind](table, locale);
+      return { rows: table.rows.length, created, updated, unchanged: table.rows.length - created - updated };
+    },
+    /** Entered positions, executed and not, with reasons, flags and who entered them. */
+    readings({ dateFrom, dateTo, routeId, taskId }: ExportFilter): ExportedReading[] {
       const names = new Map(problemNames.all().map((p) => [p.code, p.name]));
-      return rows.all(filter).map((row) => ({
+      return rows.all({ dateFrom, dateTo, routeId, taskId }).map((row) => ({
         ...row,
         overMaxAccepted: row.overMaxAccepted === 1,
         belowPreviousConfirmed: row.belowPreviousConfirmed === 1,

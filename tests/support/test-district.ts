@@ -1,9 +1,12 @@
-import type { Db } from '../db/open';
-import { openDatabase } from '../db/open';
-import { createCore } from './app';
-import { houseSortKey } from './addresses/house-number';
+import type { Db } from '../../src-main/db/open';
+import { openDatabase } from '../../src-main/db/open';
+import { createCore } from '../../src-main/core/app';
+import { houseSortKey } from '../../src-main/core/addresses/house-number';
 import type { ChannelName, Input, Output } from '../../shared/contract/index';
 import type { ApiErrorBody } from '../../shared/contract/envelope';
+import type { ImportKind, ImportProblem } from '../../shared/contract/exchange';
+import type { Locale } from '../../shared/i18n/locales';
+import { DomainError } from '../../src-main/core/errors';
 
 /**
  * A small hand-made district for rule tests: one settlement, two streets, a few houses with
@@ -59,12 +62,30 @@ export function testDistrict() {
   const otherController = insert("INSERT INTO employees (full_name, is_controller) VALUES ('Ткачук Олена Іванівна', 1)");
   const retired = insert("INSERT INTO employees (full_name, is_controller, active) VALUES ('Мороз Петро Іванович', 1, 0)");
 
-  const core = createCore(db, { version: 'test', log: () => {}, signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' } });
+  const core = createCore(db, {
+    version: 'test',
+    log: { error: () => {}, refused: () => {} },
+    signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' },
+  });
   /** Calls a channel as a host would and unwraps the answer; a refusal fails the test with its code and words. */
   const call = <N extends ChannelName>(channel: N, input: Input<N>, locale = 'uk'): Output<N> => {
     const answer = core.dispatch(channel, input, locale);
     if (!answer.ok) throw new Error(`${channel} refused: ${answer.error.code} — ${answer.error.message}`);
     return answer.value as Output<N>;
+  };
+  type Table = { header: string[]; rows: string[][]; mapping: Record<string, number> };
+  /** What import.run commits once the host has read the file: checked, then written in one transaction. */
+  const importFile = (kind: ImportKind, table: Table, locale: Locale = 'uk') =>
+    db.transaction(() => core.services.exchange.importTable(kind, { ...table, firstLine: 2 }, locale))();
+  /** The problems a refused file is listed with (nothing is written). */
+  const importProblems = (kind: ImportKind, table: Table, locale: Locale = 'uk'): ImportProblem[] => {
+    try {
+      importFile(kind, table, locale);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'import.rejected') return error.details as ImportProblem[];
+      throw error;
+    }
+    throw new Error(`expected the ${kind} file to be refused`);
   };
   const refusal = (channel: ChannelName, input: unknown, locale = 'uk'): ApiErrorBody => {
     const answer = core.dispatch(channel, input, locale);
@@ -76,6 +97,8 @@ export function testDistrict() {
     core,
     call,
     refusal,
+    importFile,
+    importProblems,
     settlements: { town, village },
     streets: { shevchenka, sadova, polova },
     houses,

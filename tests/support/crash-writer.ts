@@ -1,8 +1,8 @@
 // Child process of the crash-safety test: forms a task and saves readings through the real
 // registry, printing each one only after the save has returned. The test kills it at random.
 import { writeSync } from 'node:fs';
-import { createCore } from '../core/app';
-import { openDatabase } from '../db/open';
+import { createCore } from '../../src-main/core/app';
+import { openDatabase } from '../../src-main/db/open';
 
 const [file, routeId, checkedOn] = process.argv.slice(2) as [string, string, string];
 const db = openDatabase(file);

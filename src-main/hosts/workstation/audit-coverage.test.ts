@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRow } from '../../../shared/contract/auth';
+import { contract, type ChannelName, type Input } from '../../../shared/contract/index';
+import type { Envelope } from '../../../shared/contract/envelope';
+import { testLog } from '../../../tests/support/test-log';
+import { createCore } from '../../core/app';
+import { openDatabase } from '../../db/open';
+import { createSeededDatabase } from '../../seed/create-database';
+import { openWorkstation, type Workstation } from './index';
+
+type Audited = { [N in ChannelName]: (typeof contract)[N]['effect'] extends 'read' ? never : N }[ChannelName];
+
+const admin = { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' };
+
+interface World {
+  call: <T>(channel: ChannelName, input: unknown) => Promise<T>;
+  dir: string;
+}
+
+/** Which database a scenario starts from: no users at all, an administrator only, or a district with one. */
+type Start = 'blank' | 'empty' | 'district';
+
+/** For each audited channel: where it starts and a request that must succeed there. */
+const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => Promise<Input<N>> } } = {
+  'auth.setup': { start: 'blank', request: () => Promise.resolve(admin) },
+  'auth.login': { request: () => Promise.resolve({ login: admin.login, password: admin.password }) },
+  'auth.logout': { request: () => Promise.resolve({}) },
+  'auth.unlock': { request: () => Promise.resolve({ password: admin.password }) },
+  'users.save': { request: () => Promise.resolve({ login: 'oper', fullName: 'Оператор', role: 'operator', password: 'operator-1' }) },
+  'settings.save': { request: () => Promise.resolve({ key: 'backup.keep', value: '7' }) },
+  'sections.save': { request: () => Promise.resolve({ name: 'Нова дільниця' }) },
+  'employees.save': { request: () => Promise.resolve({ fullName: 'Ковальчук Ірина', isController: true }) },
+  'settlements.save': { request: () => Promise.resolve({ name: 'Нове Село', kind: 'село' }) },
+  'streets.save': { request: () => Promise.resolve({ settlementId: 1, name: 'Нова', kind: 'вул.' }) },
+  'houses.save': { request: () => Promise.resolve({ streetId: 1, number: '999а' }) },
+  'routes.save': { request: () => Promise.resolve({ number: 9001, name: 'Новий', sectionId: null, executorId: null }) },
+  'routes.delete': { request: async ({ call }) => ({ id: (await newRoute(call)).id }) },
+  'routes.assign': {
+    request: async ({ call }) => ({
+      routeId: (await newRoute(call)).id,
+      selector: { kind: 'points', pointIds: [1, 2] },
+      confirmMove: true,
+    }),
+  },
+  'routes.removePoints': { request: async ({ call }) => ({ routeId: (await routeWithPoints(call)).id, pointIds: [1] }) },
+  'tasks.form': { request: async ({ call }) => ({ routeId: (await routeWithPoints(call)).id, taskDate: '2026-11-20', criteria: {} }) },
+  'tasks.delete': { request: async ({ call }) => ({ id: (await newTask(call)).taskId }) },
+  'entry.save': {
+    request: async ({ call }) => {
+      const { taskId } = await newTask(call);
+      const position = await call<{ positionId: number }>('entry.position', { taskId, seq: 1 });
+      return { positionId: position.positionId, checkedOn: '2026-11-20', maxConsumption: 1500, outcome: { kind: 'reason', reasonCode: 2 } };
+    },
+  },
+  'backups.create': { request: ({ dir }) => Promise.resolve({ file: join(dir, 'manual-copy.sqlite') }) },
+  'backups.restore': {
+    request: async ({ call, dir }) => {
+      const file = join(dir, 'to-restore.sqlite');
+      await call('backups.create', { file });
+      return { file };
+    },
+  },
+  'import.run': {
+    request: () => {
+      const csv = 'О/р;ПІБ;Населений пункт;Вулиця;Будинок;Вид\r\n7700001;Гуменюк Марія;Коростишів;Імпортна;1;електроенергія\r\n';
+      return Promise.resolve({
+        fileName: 'accounts.csv',
+        base64: Buffer.from(csv).toString('base64'),
+        kind: 'accounts',
+        mapping: { accountNumber: 0, fullName: 1, settlement: 2, street: 3, house: 4, commodity: 5 },
+      });
+    },
+  },
+  'export.readingsFile': { request: () => Promise.resolve({ dateFrom: '2026-01-01', dateTo: '2026-12-31', format: 'csv' }) },
+  'demo.load': { start: 'empty', request: () => Promise.resolve({}) },
+};
+
+/** The audit log as it is on disk, read beside the workstation (which keeps its own connection). */
+function entriesOf(dbFile: string, channel: string) {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db
+      .prepare<[string], Pick<AuditRow, 'login' | 'channel' | 'entity' | 'oldValue' | 'newValue'>>(
+        'SELECT login, channel, entity, old_value AS oldValue, new_value AS newValue FROM audit_log WHERE channel = ? ORDER BY rowid',
+      )
+      .all(channel);
+  } finally {
+    db.close();
+  }
+}
+
+const newRoute = (call: World['call']) =>
+  call<{ id: number }>('routes.save', { number: 9002, name: 'Тимчасовий', sectionId: null, executorId: null });
+const routeWithPoints = async (call: World['call']) => {
+  const route = await newRoute(call);
+  await call('routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds: [1, 2, 3] }, confirmMove: true });
+  return route;
+};
+const newTask = async (call: World['call']) =>
+  call<{ taskId: number }>('tasks.form', { routeId: (await routeWithPoints(call)).id, taskDate: '2026-11-20', criteria: {} });
+
+describe('every write is audited by the registry itself', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'obhid-audit-'));
+  const templates: Record<Start, string> = {
+    blank: join(dir, 'blank.sqlite'),
+    empty: join(dir, 'empty.sqlite'),
+    district: join(dir, 'district.sqlite'),
+  };
+  const demoFile = join(dir, 'demo.sqlite');
+
+  beforeAll(() => {
+    openDatabase(templates.blank).close();
+    createSeededDatabase(templates.district, { accounts: 40, seed: 5, asOf: '2026-11-01', commodity: 'electricity' });
+    createSeededDatabase(demoFile, { accounts: 20, seed: 6, asOf: '2026-11-01', commodity: 'gas' });
+    for (const file of [templates.empty, templates.district]) {
+      if (file === templates.empty) openDatabase(file).close();
+      const db = openDatabase(file);
+      const answer = createCore(db, { version: 'test' }).dispatch('auth.setup', admin, 'uk');
+      db.close();
+      if (!answer.ok) throw new Error(answer.error.message);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const audited = (Object.keys(contract) as ChannelName[]).filter((name) => contract[name].effect !== 'read');
+
+  it('knows a scenario for every channel the contract marks as writing or exporting', () => {
+    expect(audited.length).toBeGreaterThan(20);
+    expect(audited.filter((name) => !(name in scenarios))).toEqual([]);
+  });
+
+  it.each(audited)('%s leaves an entry naming it, who made it and what changed', async (channel) => {
+    const scenario = scenarios[channel as Audited];
+    const start = scenario.start ?? 'district';
+    const caseDir = mkdtempSync(join(dir, 'case-'));
+    const dbFile = join(caseDir, 'obhid.sqlite');
+    copyFileSync(templates[start], dbFile);
+    const station: Workstation = openWorkstation({
+      dbFile,
+      version: 'test',
+      log: testLog(),
+      demoFile,
+      toPdf: () => Promise.resolve(Buffer.from('')),
+      checkIntegrity: () => Promise.resolve('ok'),
+    });
+    const call = async <T>(name: ChannelName, input: unknown): Promise<T> => {
+      const answer = (await station.dispatch(name, input, 'uk')) as Envelope<T>;
+      if (!answer.ok) throw new Error(`${name}: ${answer.error.code} ${answer.error.message}`);
+      return answer.value;
+    };
+    try {
+      await station.started;
+      if (start !== 'blank' && channel !== 'auth.login') await call('auth.login', { login: admin.login, password: admin.password });
+      const input = await scenario.request({ call, dir: caseDir });
+      const before = entriesOf(dbFile, channel);
+      await call(channel, input);
+      const after = entriesOf(dbFile, channel);
+      expect(after, `one more audit entry for ${channel}`).toHaveLength(before.length + 1);
+      const entry = after.at(-1)!;
+      expect(entry).toMatchObject({ login: admin.login, channel, entity: expect.stringMatching(/\w/) as unknown });
+      expect(entry.oldValue ?? entry.newValue, 'the entry says what changed').not.toBeNull();
+    } finally {
+      await station.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { dirname, join } from 'node:path';
+import { serveHostChannels, type Dispatch } from '../host-channels';
+import type { HostLog } from '../logging';
+import { workstationBackups } from './backups';
+import { workstationDiagnostics } from './diagnostics';
+import { workstationExchange } from './exchange';
+import { workstationPrinting, type PrintEngine } from './printing';
+import { answerInRecovery } from './recovery';
+import { openSession } from './session';
+import { workstationSetup } from './setup';
+
+export interface WorkstationOptions extends PrintEngine {
+  dbFile: string;
+  version: string;
+  log: HostLog;
+  /** The demo district built with the app, offered on first start. */
+  demoFile: string;
+  /** Defaults to a worker thread running integrity_check beside the app. */
+  checkIntegrity?: (file: string) => Promise<string>;
+  /** Milliseconds now, for the idle lock; tests move it. */
+  now?: () => number;
+}
+
+export interface Workstation {
+  dispatch: Dispatch;
+  /** Settles once the start-up backup is written (or has failed and been logged). */
+  started: Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * One database file with everything a host does around it (Electron and browser mode alike): the
+ * session and its core, backups and recovery, printing, files in and out, the first start.
+ */
+export function openWorkstation(options: WorkstationOptions): Workstation {
+  const { dbFile, log } = options;
+  const backupsDir = join(dirname(dbFile), 'backups');
+  const session = openSession({ dbFile, backupsDir, version: options.version, log, ...(options.now ? { now: options.now } : {}) });
+  const backups = workstationBackups(session, {
+    backupsDir,
+    log,
+    ...(options.checkIntegrity ? { checkIntegrity: options.checkIntegrity } : {}),
+  });
+  const dispatch = serveHostChannels(
+    {
+      ...backups.entries,
+      ...workstationPrinting(session, options),
+      ...workstationExchange(session),
+      ...workstationSetup(session, options.demoFile),
+      ...workstationDiagnostics(log),
+    },
+    { log, current: session.core, withoutCore: (channel, locale) => answerInRecovery(session.trouble(), channel, locale) },
+  );
+  return { dispatch, started: backups.started, close: backups.close };
+}
