@@ -47,3 +47,35 @@ describe('handler registry', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('audit by construction', () => {
+  const meta = () => ({ version: '', branchName: '', counts: { accounts: 0, points: 0, routes: 0 } });
+
+  it('refuses to start with a write channel that does not say how it is audited', () => {
+    const district = testDistrict();
+    expect(() => createRegistry([{ 'sections.save': () => district.call('sections.list', {})[0] } as never])).toThrow(
+      'Write channel without an audit description: sections.save',
+    );
+  });
+
+  it('refuses to start with a read channel dressed as a write', () => {
+    expect(() => createRegistry([{ 'meta.info': { audit: { entity: 'meta' }, run: meta } } as never])).toThrow(
+      'Read channel with an audit description: meta.info',
+    );
+  });
+
+  it('keeps a refused write out of the audit log and the refusal code in the log file', () => {
+    const refused: string[] = [];
+    const district = testDistrict({ refused: (channel, code) => refused.push(`${channel} ${code}`) });
+    expect(district.refusal('routes.save', { number: 0, name: 'X', sectionId: null, executorId: null }).code).toBe('route.numberInvalid');
+    expect(district.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    expect(refused).toEqual(['routes.save route.numberInvalid']);
+  });
+
+  it('runs a read without a transaction and writes no entry for it', () => {
+    const district = testDistrict();
+    district.call('routes.list', {});
+    expect(district.db.inTransaction).toBe(false);
+    expect(district.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+});

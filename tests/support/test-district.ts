@@ -7,12 +7,13 @@ import type { ApiErrorBody } from '../../shared/contract/envelope';
 import type { ImportKind, ImportProblem } from '../../shared/contract/exchange';
 import type { Locale } from '../../shared/i18n/locales';
 import { DomainError } from '../../src-main/core/errors';
+import type { RegistryLog } from '../../src-main/core/registry';
 
 /**
  * A small hand-made district for rule tests: one settlement, two streets, a few houses with
  * points, two employees and a section. Every id a test needs is returned by name.
  */
-export function testDistrict() {
+export function testDistrict(log: Partial<RegistryLog> = {}) {
   const db: Db = openDatabase(':memory:');
   const insert = (sql: string, ...values: unknown[]) => Number(db.prepare(sql).run(...values).lastInsertRowid);
   const town = insert("INSERT INTO settlements (name, kind) VALUES ('Коростишів', 'місто')");
@@ -64,7 +65,7 @@ export function testDistrict() {
 
   const core = createCore(db, {
     version: 'test',
-    log: { error: () => {}, refused: () => {} },
+    log: { error: () => {}, refused: () => {}, ...log },
     signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' },
   });
   /** Calls a channel as a host would and unwraps the answer; a refusal fails the test with its code and words. */
