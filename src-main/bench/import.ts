@@ -3,24 +3,10 @@ import { join } from 'node:path';
 import { createCore } from '../core/app';
 import { openDatabase, type Db } from '../db/open';
 import { readTable, suggestMapping } from '../exchange/table-file';
+import { accountsFileHeader } from '../../tests/support/billing-files';
 import { round, type Figure } from './figures';
 
-const header = [
-  'О/р',
-  'ПІБ',
-  'Телефон',
-  'Населений пункт',
-  'Тип НП',
-  'Вулиця',
-  'Тип вулиці',
-  'Будинок',
-  'Квартира',
-  'Вид',
-  'Лічильник',
-  'Модель',
-  'Розрядність',
-  'Повірка',
-];
+const header = accountsFileHeader;
 
 /**
  * The district written out as the billing system would send it, then imported into an empty

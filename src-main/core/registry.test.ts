@@ -53,13 +53,13 @@ describe('audit by construction', () => {
 
   it('refuses to start with a write channel that does not say how it is audited', () => {
     const district = testDistrict();
-    expect(() => createRegistry([{ 'sections.save': () => district.call('sections.list', {})[0] } as never])).toThrow(
+    expect(() => createRegistry([{ 'sections.save': () => district.call('sections.list', {})[0] }])).toThrow(
       'Write channel without an audit description: sections.save',
     );
   });
 
   it('refuses to start with a read channel dressed as a write', () => {
-    expect(() => createRegistry([{ 'meta.info': { audit: { entity: 'meta' }, run: meta } } as never])).toThrow(
+    expect(() => createRegistry([{ 'meta.info': { audit: { entity: 'meta' }, run: meta } }])).toThrow(
       'Read channel with an audit description: meta.info',
     );
   });

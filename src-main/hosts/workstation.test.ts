@@ -1,11 +1,22 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract/envelope';
 import { openDatabase } from '../db/open';
 import { testLog } from '../../tests/support/test-log';
 import { openWorkstation } from './workstation/index';
+
+/** A workstation whose integrity check answers at once; its log lines land in `lines`. */
+const openStation = (dbFile: string, lines: string[] = []) =>
+  openWorkstation({
+    dbFile,
+    version: 'test',
+    log: testLog(lines),
+    demoFile: join(dirname(dbFile), 'no-demo.sqlite'),
+    toPdf: () => Promise.resolve(Buffer.from('')),
+    checkIntegrity: () => Promise.resolve('ok'),
+  });
 
 describe('the workstation around one database', () => {
   const dir = mkdtempSync(join(tmpdir(), 'obhid-workstation-'));
@@ -20,14 +31,7 @@ describe('the workstation around one database', () => {
       INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко', 1);`);
     seed.close();
     const lines: string[] = [];
-    const station = openWorkstation({
-      dbFile,
-      version: 'test',
-      log: testLog(lines),
-      demoFile: join(dir, 'no-demo.sqlite'),
-      toPdf: () => Promise.resolve(Buffer.from('')),
-      checkIntegrity: () => Promise.resolve('ok'),
-    });
+    const station = openStation(dbFile, lines);
     const call = async <T>(channel: string, input: unknown = {}) => {
       const answer = (await station.dispatch(channel, input, 'uk')) as Envelope<T>;
       if (!answer.ok) throw new Error(answer.error.message);
@@ -60,14 +64,7 @@ describe('the workstation around one database', () => {
   it('refuses to restore a file that is not a sound database, in the user language', async () => {
     const dbFile = join(dir, 'second.sqlite');
     openDatabase(dbFile).close();
-    const station = openWorkstation({
-      dbFile,
-      version: 'test',
-      log: testLog(),
-      demoFile: join(dir, 'no-demo.sqlite'),
-      toPdf: () => Promise.resolve(Buffer.from('')),
-      checkIntegrity: () => Promise.resolve('ok'),
-    });
+    const station = openStation(dbFile);
     await station.dispatch(
       'auth.setup',
       { login: 'admin', fullName: 'Адміністратор', password: 'correct horse', branchName: 'Коростишівський РЕМ' },
@@ -94,14 +91,7 @@ describe('a database that cannot be opened', () => {
     writeFileSync(dbFile, 'this is not a database any more, it was overwritten by a failing disk');
 
     const lines: string[] = [];
-    const station = openWorkstation({
-      dbFile,
-      version: 'test',
-      log: testLog(lines),
-      demoFile: join(dir, 'no-demo.sqlite'),
-      toPdf: () => Promise.resolve(Buffer.from('')),
-      checkIntegrity: () => Promise.resolve('ok'),
-    });
+    const station = openStation(dbFile, lines);
     expect(lines.join('\n')).toMatch(/cannot be opened/);
     const status = await station.dispatch('auth.status', {}, 'uk');
     expect(status).toMatchObject({ ok: true, value: { user: null, damaged: expect.any(String) as unknown } });

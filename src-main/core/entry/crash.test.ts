@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open';
 import { createSeededDatabase } from '../../seed/create-database';
 import { createRandom } from '../../seed/random';
 import { createCore } from '../app';
+import { bundleChildScript } from '../../../tests/support/child-script';
 
 const trials = 100;
 
@@ -32,19 +32,7 @@ describe('crash safety of confirmed readings', () => {
     expect(assigned.ok).toBe(true);
     db.close();
 
-    // Bundled next to node_modules so the child finds better-sqlite3 as the app does.
-    const cacheDir = resolve('node_modules/.cache/obhid');
-    mkdirSync(cacheDir, { recursive: true });
-    const writer = join(cacheDir, 'crash-writer.cjs');
-    buildSync({
-      entryPoints: [resolve('tests/support/crash-writer.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: writer,
-      external: ['better-sqlite3'],
-      logLevel: 'error',
-    });
+    const writer = bundleChildScript('tests/support/crash-writer.ts');
 
     const random = createRandom(7);
     const confirmed: [number, number][] = [];

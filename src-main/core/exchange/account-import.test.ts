@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accountImportFields } from '../../../shared/contract/exchange';
+import { accountsFileHeader } from '../../../tests/support/billing-files';
 import { testDistrict } from '../../../tests/support/test-district';
 
-const header = [
-  'О/р',
-  'ПІБ',
-  'Телефон',
-  'Населений пункт',
-  'Тип НП',
-  'Вулиця',
-  'Тип вулиці',
-  'Будинок',
-  'Квартира',
-  'Вид',
-  'Лічильник',
-  'Модель',
-  'Розрядність',
-  'Повірка',
-];
+const header = accountsFileHeader;
 const mapping = Object.fromEntries(accountImportFields.map((field, index) => [field, index]));
 const good = [
   [

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleChildScript } from '../../../tests/support/child-script';
 import { testLog } from '../../../tests/support/test-log';
 import { openWorkstation } from '../../hosts/workstation/index';
 import { integrityOf } from '../backups';
@@ -44,19 +44,7 @@ describe('migrations on an existing database', () => {
     const file = existingDatabase(dir);
     const before = fingerprint(file);
 
-    // Bundled next to node_modules so the child finds better-sqlite3 as the app does.
-    const cacheDir = resolve('node_modules/.cache/obhid');
-    mkdirSync(cacheDir, { recursive: true });
-    const child = join(cacheDir, 'migration-child.cjs');
-    buildSync({
-      entryPoints: [resolve('tests/support/migration-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: child,
-      external: ['better-sqlite3'],
-      logLevel: 'warning',
-    });
+    const child = bundleChildScript('tests/support/migration-child.ts');
     const process = spawn(global.process.execPath, [child, file], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<NodeJS.Signals | null>((done) => process.once('exit', (_code, signal) => done(signal)));
     await new Promise<void>((done, fail) => {
