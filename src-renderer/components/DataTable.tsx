@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Table, Text } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 export interface Column<T> {
@@ -35,18 +35,17 @@ interface Props<T> {
 export function DataTable<T>(props: Props<T>) {
   const { t } = useI18n();
   const { rows, offset, limit, total } = props;
-  const [active, setActive] = useState(0);
+  const [chosen, setActive] = useState(0);
+  // New rows (a page, a search) may be fewer: the active row is the nearest one left.
+  const active = Math.min(chosen, Math.max(0, rows.length - 1));
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
 
+  const reportActive = useEffectEvent((row: T | undefined) => props.onActiveChange?.(row));
   useEffect(() => {
-    setActive((current) => Math.min(current, Math.max(0, rows.length - 1)));
-  }, [rows]);
-  useEffect(() => {
-    props.onActiveChange?.(rows[active]);
+    reportActive(rows[active]);
     bodyRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, rows]);
 
   const goPage = (delta: number) => {

@@ -1,9 +1,9 @@
 import { Badge, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AccountCard } from '../../../shared/contract/accounts';
-import { useApi } from '../../api/context';
+import { formatDate, formatMoney } from '../../../shared/i18n/format';
+import { useRead } from '../../api/use-read';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
@@ -28,8 +28,7 @@ export function useAccountCard() {
 
 function AccountCardModal({ accountId, onClose }: { accountId: number; onClose: () => void }) {
   const { t } = useI18n();
-  const api = useApi();
-  const { data, error } = useQuery(() => api.call('accounts.card', { accountId }), [accountId]);
+  const { data, error } = useRead('accounts.card', { accountId });
   return (
     <Modal
       opened
@@ -45,9 +44,10 @@ function AccountCardModal({ accountId, onClose }: { accountId: number; onClose: 
 }
 
 function CardBody({ card }: { card: AccountCard }) {
-  const { t, number } = useI18n();
+  const { t, locale } = useI18n();
   const { account } = card;
-  const money = (kop: number) => number(kop / 100, 2);
+  const money = (kop: number) => formatMoney(kop, locale);
+  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t('common.none'));
   return (
     <Stack gap="md" data-testid="account-card">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
@@ -58,7 +58,7 @@ function CardBody({ card }: { card: AccountCard }) {
           label={t('card.balance')}
           value={
             <Group gap="xs">
-              <Text fw={600}>{money(account.balanceKop)} грн</Text>
+              <Text fw={600}>{money(account.balanceKop)}</Text>
               {account.balanceKop < 0 && <Badge color="red">{t('card.debt')}</Badge>}
               {account.balanceKop > 0 && <Badge color="green">{t('card.overpaid')}</Badge>}
             </Group>
@@ -76,14 +76,14 @@ function CardBody({ card }: { card: AccountCard }) {
             <Field label={t('card.route')} value={point.routeNumber ? `№ ${point.routeNumber} — ${point.routeName}` : t('card.noRoute')} />
             <Field
               label={t('card.meter')}
-              value={point.meter ? t('card.meterLine', { ...point.meter, due: point.meter.verificationDue }) : t('card.noMeter')}
+              value={point.meter ? t('card.meterLine', { ...point.meter, due: date(point.meter.verificationDue) }) : t('card.noMeter')}
             />
             <Field
               label={t('card.flags')}
               value={
                 [
-                  point.inspectionSince && t('card.inspection', { date: point.inspectionSince }),
-                  point.complaintSince && t('card.complaint', { date: point.complaintSince }),
+                  point.inspectionSince && t('card.inspection', { date: date(point.inspectionSince) }),
+                  point.complaintSince && t('card.complaint', { date: date(point.complaintSince) }),
                 ]
                   .filter(Boolean)
                   .join('; ') || t('common.none')
@@ -113,7 +113,7 @@ function CardBody({ card }: { card: AccountCard }) {
                   <Table.Tbody>
                     {point.readings.map((reading, index) => (
                       <Table.Tr key={index}>
-                        <Table.Td>{reading.takenOn}</Table.Td>
+                        <Table.Td>{date(reading.takenOn)}</Table.Td>
                         <Table.Td ta="right">{reading.value}</Table.Td>
                         <Table.Td>{t(`card.kind.${reading.kind}`)}</Table.Td>
                         <Table.Td>{reading.enteredBy ?? t('common.none')}</Table.Td>
@@ -140,7 +140,7 @@ function CardBody({ card }: { card: AccountCard }) {
                         <Table.Td>{bill.period}</Table.Td>
                         <Table.Td ta="right">{money(bill.amountKop)}</Table.Td>
                         <Table.Td ta="right">{money(bill.paidKop)}</Table.Td>
-                        <Table.Td>{bill.deliveredOn ?? t('common.none')}</Table.Td>
+                        <Table.Td>{date(bill.deliveredOn)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -163,7 +163,7 @@ function CardBody({ card }: { card: AccountCard }) {
           <Table.Tbody>
             {card.payments.map((payment, index) => (
               <Table.Tr key={index}>
-                <Table.Td>{payment.paidOn}</Table.Td>
+                <Table.Td>{date(payment.paidOn)}</Table.Td>
                 <Table.Td ta="right">{money(payment.amountKop)}</Table.Td>
                 <Table.Td>{payment.source}</Table.Td>
               </Table.Tr>

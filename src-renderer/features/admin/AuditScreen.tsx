@@ -1,11 +1,12 @@
 import { Code, Group, TextInput } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/auth';
-import { useApi } from '../../api/context';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { useRead } from '../../api/use-read';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 const limit = 50;
@@ -13,24 +14,21 @@ const brief = (json: string | null) => (json && json.length > 160 ? `${json.slic
 
 /** Сервіс / Журнал змін: who changed what and when, with the values before and after. */
 export function AuditScreen() {
-  const { t } = useI18n();
-  const api = useApi();
+  const { t, locale } = useI18n();
   const [login, setLogin] = useState('');
   const [entity, setEntity] = useState('');
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
   const [offset, setOffset] = useState(0);
-  const { data, error } = useQuery(
-    () => api.call('audit.list', { login, entity, dateFrom, dateTo, offset, limit }),
-    [login, entity, dateFrom, dateTo, offset],
-  );
+  const { data, error } = useRead('audit.list', { login, entity, dateFrom, dateTo, offset, limit }, { placeholderData: keepPreviousData });
   const filter = (set: (value: string) => void) => (value: string) => {
     set(value);
     setOffset(0);
   };
   const columns: Column<AuditRow>[] = [
-    { key: 'at', header: t('audit.at'), render: (r) => r.at.slice(0, 19).replace('T', ' '), width: 170 },
+    { key: 'at', header: t('audit.at'), render: (r) => formatDateTime(r.at, locale), width: 150 },
     { key: 'login', header: t('auth.login'), render: (r) => r.login, width: 120 },
+    { key: 'channel', header: t('audit.channel'), render: (r) => <Code>{r.channel}</Code>, width: 170 },
     { key: 'action', header: t('audit.action'), render: (r) => t(`audit.action.${r.action}`), width: 110 },
     { key: 'entity', header: t('audit.entity'), render: (r) => `${r.entity}${r.entityId === null ? '' : ` #${r.entityId}`}`, width: 150 },
     { key: 'old', header: t('audit.old'), render: (r) => <Code>{brief(r.oldValue)}</Code> },

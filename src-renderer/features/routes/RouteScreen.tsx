@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Kbd, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { RoutePointRow } from '../../../shared/contract/routes';
-import { ApiError } from '../../api/client';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { RoutePointRow, RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
@@ -10,7 +11,8 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { toggled } from '../../components/selection';
-import { useQuery } from '../../components/use-query';
+import { useAction } from '../../components/use-action';
+import { useEditing } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 import { AccountLink } from '../accounts/AccountLink';
 import { useAccountCard } from '../accounts/AccountCardProvider';
@@ -26,31 +28,27 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
   const status = useStatus();
   const card = useAccountCard();
   const [offset, setOffset] = useState(0);
-  const [editing, setEditing] = useState(false);
+  const editing = useEditing<RouteRow>();
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const route = useQuery(() => api.call('routes.get', { id }), [id]);
-  const points = useQuery(() => api.call('routes.points', { routeId: id, offset, limit }), [id, offset]);
+  const { run, error: actionError } = useAction();
+  const route = useRead('routes.get', { id });
+  const points = useRead('routes.points', { routeId: id, offset, limit }, { placeholderData: keepPreviousData });
+  const edit = () => route.data && editing.open(route.data);
 
   useHotkeys({
-    f2: () => setEditing(true),
+    f2: edit,
     f5: () => go({ name: 'assignByStreet', routeId: id }),
     f6: () => go({ name: 'assignByCriterion', routeId: id }),
   });
 
   const toggle = (row: RoutePointRow) => setSelected((current) => toggled(current, row.pointId));
 
-  const removeSelected = async () => {
-    try {
+  const removeSelected = () =>
+    run(async () => {
       const { removed } = await api.call('routes.removePoints', { routeId: id, pointIds: [...selected] });
       status.show(t('routes.removed', { count: removed }));
       setSelected(new Set());
-      setActionError(null);
-      await Promise.all([route.reload(), points.reload()]);
-    } catch (caught) {
-      if (caught instanceof ApiError) setActionError(caught);
-    }
-  };
+    });
 
   const columns: Column<RoutePointRow>[] = [
     {
@@ -79,7 +77,7 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
           <Button variant="default" onClick={() => go({ name: 'routes' })}>
             {t('routes.back')}
           </Button>
-          <Button variant="default" onClick={() => setEditing(true)} rightSection={<Kbd size="xs">F2</Kbd>} disabled={!r}>
+          <Button variant="default" onClick={edit} rightSection={<Kbd size="xs">F2</Kbd>} disabled={!r}>
             {t('common.edit')}
           </Button>
         </>
@@ -153,13 +151,13 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
         </Tabs.Panel>
       </Tabs>
       <RouteFormModal
-        opened={editing}
-        route={r}
-        onClose={() => setEditing(false)}
+        key={editing.key}
+        opened={editing.opened}
+        row={editing.row}
+        onClose={editing.close}
         onSaved={() => {
-          setEditing(false);
+          editing.close();
           status.show(t('common.saved'));
-          void route.reload();
         }}
       />
     </Screen>

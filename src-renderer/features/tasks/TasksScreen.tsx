@@ -1,20 +1,19 @@
 import { Badge, Button, Group, Kbd, Select, TextInput } from '@mantine/core';
-import type { ComboboxItem } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { TaskRow } from '../../../shared/contract/tasks';
-import { describeCriteria, displayDate } from '../../../shared/i18n/criteria';
-import { ApiError } from '../../api/client';
+import { describeCriteria } from '../../../shared/i18n/criteria';
+import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
-import { useStatus } from '../../app/status';
-import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
-import { routeOptions } from '../../components/options';
-import { useQuery } from '../../components/use-query';
+import { useRouteOptions } from '../../components/options';
+import { DeleteButton, useConfirmedDelete } from '../../components/use-confirmed-delete';
 import { useI18n } from '../../i18n/i18n';
 
 const limit = 50;
@@ -28,30 +27,19 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const status = useStatus();
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
   const [routeId, setRouteId] = useState<number | null>(null);
   const [executorId, setExecutorId] = useState<number | null>(null);
   const [state, setState] = useState<Status>(purpose === 'entry' ? 'open' : 'all');
   const [offset, setOffset] = useState(0);
-  const [routes, setRoutes] = useState<ComboboxItem<number>[]>([]);
-  const [executors, setExecutors] = useState<ComboboxItem<number>[]>([]);
   const [active, setActive] = useState<TaskRow | undefined>();
-  const [deleting, setDeleting] = useState<TaskRow | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    void routeOptions(api).then(setRoutes);
-    void api
-      .call('employees.list', {})
-      .then((rows) => setExecutors(rows.filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }))));
-  }, [api]);
+  const routes = useRouteOptions();
+  // Everyone who has been a controller: old tasks name people who have since left.
+  const employees = useRead('employees.list', {});
+  const executors = (employees.data ?? []).filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }));
   const filters = { dateFrom: dateFrom || null, dateTo: dateTo || null, routeId, executorId, status: state };
-  const { data, error, reload } = useQuery(
-    () => api.call('tasks.list', { ...filters, offset, limit }),
-    [dateFrom, dateTo, routeId, executorId, state, offset],
-  );
+  const { data, error } = useRead('tasks.list', { ...filters, offset, limit }, { placeholderData: keepPreviousData });
   const refilter =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
@@ -59,27 +47,22 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
       setOffset(0);
     };
 
-  const remove = async (task: TaskRow) => {
-    setDeleting(null);
-    try {
+  const deletion = useConfirmedDelete<TaskRow>({
+    question: (task) =>
+      t('tasks.deleteConfirm', { date: formatDate(task.taskDate, locale), number: task.routeNumber, positions: task.total }),
+    remove: async (task) => {
       await api.call('tasks.delete', { id: task.id });
-      status.show(t('tasks.deleted'));
-      setActionError(null);
-      await reload();
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setActionError(caught);
-      status.show(caught.message, 'error');
-    }
-  };
+      return t('tasks.deleted');
+    },
+  });
   useHotkeys({
     insert: () => go({ name: 'taskForm' }),
-    delete: () => active && setDeleting(active),
+    delete: () => deletion.ask(active),
     f4: () => active && go({ name: 'entry', taskId: active.id }),
   });
 
   const columns: Column<TaskRow>[] = [
-    { key: 'date', header: t('tasks.date'), render: (r) => displayDate(r.taskDate), width: 100 },
+    { key: 'date', header: t('tasks.date'), render: (r) => formatDate(r.taskDate, locale), width: 100 },
     { key: 'route', header: t('tasks.route'), render: (r) => `№ ${r.routeNumber} — ${r.routeName}` },
     { key: 'executor', header: t('tasks.executor'), render: (r) => r.executorName ?? t('common.none') },
     { key: 'criterion', header: t('tasks.criterion'), render: (r) => describeCriteria(r.criteria, locale) },
@@ -118,15 +101,7 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           >
             {t('menu.entry')}
           </Button>
-          <Button
-            variant="default"
-            color="red"
-            disabled={!active}
-            onClick={() => active && setDeleting(active)}
-            rightSection={<Kbd size="xs">Del</Kbd>}
-          >
-            {t('common.delete')}
-          </Button>
+          <DeleteButton disabled={!active} onClick={() => deletion.ask(active)} />
         </>
       }
     >
@@ -176,7 +151,7 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           w={160}
         />
       </Group>
-      <ErrorAlert error={error ?? actionError} />
+      <ErrorAlert error={error ?? deletion.error} />
       <DataTable
         label={t('tasks.listTitle')}
         testId="tasks-table"
@@ -190,17 +165,7 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
         onActiveChange={setActive}
         onOpen={(r) => go(purpose === 'entry' ? { name: 'entry', taskId: r.id } : { name: 'taskSheet', id: r.id })}
       />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('common.delete')}
-        confirmLabel={t('common.delete')}
-        danger
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => deleting && void remove(deleting)}
-      >
-        {deleting &&
-          t('tasks.deleteConfirm', { date: displayDate(deleting.taskDate), number: deleting.routeNumber, positions: deleting.total })}
-      </ConfirmModal>
+      {deletion.dialog}
     </Screen>
   );
 }
