@@ -15,10 +15,8 @@ interface Props<T> {
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => number | string;
-  total: number;
-  offset: number;
-  limit: number;
-  onOffsetChange?: (offset: number) => void;
+  /** A page of a longer list; left out, the rows are the whole list. */
+  page?: { total: number; offset: number; limit: number; onOffsetChange: (offset: number) => void };
   onOpen?: (row: T) => void;
   onActiveChange?: (row: T | undefined) => void;
   /** With selection: Space ticks the active row. */
@@ -34,7 +32,8 @@ interface Props<T> {
  */
 export function DataTable<T>(props: Props<T>) {
   const { t } = useI18n();
-  const { rows, offset, limit, total } = props;
+  const { rows } = props;
+  const { total, offset, limit } = props.page ?? { total: rows.length, offset: 0, limit: Math.max(rows.length, 1) };
   const [chosen, setActive] = useState(0);
   // New rows (a page, a search) may be fewer: the active row is the nearest one left.
   const active = Math.min(chosen, Math.max(0, rows.length - 1));
@@ -50,8 +49,8 @@ export function DataTable<T>(props: Props<T>) {
 
   const goPage = (delta: number) => {
     const next = offset + delta * limit;
-    if (next < 0 || next >= total || !props.onOffsetChange) return;
-    props.onOffsetChange(next);
+    if (next < 0 || next >= total || !props.page) return;
+    props.page.onOffsetChange(next);
     setActive(delta > 0 ? 0 : limit - 1);
   };
 

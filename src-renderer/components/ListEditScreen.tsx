@@ -37,9 +37,6 @@ export function ListEditScreen<T extends { id: number }>({ title, testId, column
         columns={columns}
         rows={rows}
         rowKey={(row) => row.id}
-        total={rows.length}
-        offset={0}
-        limit={Math.max(rows.length, 1)}
         onActiveChange={setActive}
         onOpen={editing.open}
       />

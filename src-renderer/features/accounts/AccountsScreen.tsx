@@ -1,9 +1,8 @@
 import { TextInput } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AccountRow } from '../../../shared/contract/accounts';
 import { formatAmount } from '../../../shared/i18n/format';
-import { useRead } from '../../api/use-read';
+import { usePagedRead } from '../../api/use-paged-read';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
@@ -17,8 +16,7 @@ export function AccountsScreen() {
   const { t, locale } = useI18n();
   const card = useAccountCard();
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
-  const { data, error } = useRead('accounts.search', { query, offset, limit }, { placeholderData: keepPreviousData });
+  const accounts = usePagedRead('accounts.search', { query }, limit);
 
   const columns: Column<AccountRow>[] = [
     { key: 'number', header: t('accounts.number'), render: (a) => a.number, width: 110 },
@@ -35,25 +33,19 @@ export function AccountsScreen() {
         label={t('common.search')}
         placeholder={t('accounts.searchHint')}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          setOffset(0);
-        }}
+        onChange={(e) => setQuery(e.currentTarget.value)}
         w={420}
         data-autofocus
         autoFocus
       />
-      <ErrorAlert error={error} />
+      <ErrorAlert error={accounts.error} />
       <DataTable
         label={t('accounts.title')}
         testId="accounts-table"
         columns={columns}
-        rows={data?.rows ?? []}
+        rows={accounts.rows}
         rowKey={(a) => a.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
+        page={accounts.page}
         onOpen={(a) => card.open(a.id)}
       />
     </Screen>

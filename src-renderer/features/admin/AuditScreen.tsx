@@ -1,10 +1,10 @@
 import { Code, Group, TextInput } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/auth';
 import { formatDateTime } from '../../../shared/i18n/format';
-import { useRead } from '../../api/use-read';
+import { usePagedRead } from '../../api/use-paged-read';
 import { DataTable, type Column } from '../../components/DataTable';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
@@ -19,12 +19,7 @@ export function AuditScreen() {
   const [entity, setEntity] = useState('');
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
-  const [offset, setOffset] = useState(0);
-  const { data, error } = useRead('audit.list', { login, entity, dateFrom, dateTo, offset, limit }, { placeholderData: keepPreviousData });
-  const filter = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setOffset(0);
-  };
+  const audit = usePagedRead('audit.list', { login, entity, dateFrom, dateTo }, limit);
   const columns: Column<AuditRow>[] = [
     { key: 'at', header: t('audit.at'), render: (r) => formatDateTime(r.at, locale), width: 150 },
     { key: 'login', header: t('auth.login'), render: (r) => r.login, width: 120 },
@@ -37,41 +32,18 @@ export function AuditScreen() {
   return (
     <Screen title={t('audit.title')}>
       <Group align="flex-end" gap="sm">
-        <TextInput label={t('auth.login')} value={login} onChange={(e) => filter(setLogin)(e.currentTarget.value)} w={160} />
+        <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} w={160} />
         <TextInput
           label={t('audit.entity')}
           placeholder="route, task, reading, user"
           value={entity}
-          onChange={(e) => filter(setEntity)(e.currentTarget.value)}
+          onChange={(e) => setEntity(e.currentTarget.value)}
           w={200}
         />
-        <TextInput
-          type="date"
-          label={t('tasks.dateFrom')}
-          value={dateFrom}
-          onChange={(e) => filter(setDateFrom)(e.currentTarget.value)}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t('tasks.dateTo')}
-          value={dateTo}
-          onChange={(e) => filter(setDateTo)(e.currentTarget.value)}
-          w={160}
-        />
+        <DateRangeFilter from={dateFrom} to={dateTo} onFromChange={setDateFrom} onToChange={setDateTo} />
       </Group>
-      <ErrorAlert error={error} />
-      <DataTable
-        label={t('audit.title')}
-        testId="audit-table"
-        columns={columns}
-        rows={data?.rows ?? []}
-        rowKey={(r) => r.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
-      />
+      <ErrorAlert error={audit.error} />
+      <DataTable label={t('audit.title')} testId="audit-table" columns={columns} rows={audit.rows} rowKey={(r) => r.id} page={audit.page} />
     </Screen>
   );
 }

@@ -38,9 +38,6 @@ export function SettingsScreen() {
         columns={columns}
         rows={rows}
         rowKey={(r) => r.key}
-        total={rows.length}
-        offset={0}
-        limit={Math.max(rows.length, 1)}
         onActiveChange={setActive}
         onOpen={editing.open}
       />

@@ -13,7 +13,7 @@ import { Screen } from '../../components/Screen';
 import { toggled } from '../../components/selection';
 import { useSettlementOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
-import { AccountLink } from '../accounts/AccountLink';
+import { pointIdentityColumns } from '../accounts/point-columns';
 import { RoutePicker } from './RoutePicker';
 import { ToRouteButton } from './ToRouteButton';
 import { useAssign } from './use-assign';
@@ -50,14 +50,7 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
   const toggle = (row: PointSearchRow) => setSelected((current) => toggled(current, row.pointId));
 
   const columns: Column<PointSearchRow>[] = [
-    {
-      key: 'account',
-      header: t('points.account'),
-      render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />,
-      width: 110,
-    },
-    { key: 'name', header: t('points.name'), render: (p) => p.fullName },
-    { key: 'address', header: t('points.address'), render: (p) => p.address },
+    ...pointIdentityColumns(t),
     {
       key: 'route',
       header: t('points.route'),
@@ -112,9 +105,6 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
           columns={columns}
           rows={rows}
           rowKey={(p) => p.pointId}
-          total={rows.length}
-          offset={0}
-          limit={50}
           selected={selected}
           onToggle={toggle}
           onOpen={toggle}

@@ -86,9 +86,6 @@ export function BackupsScreen() {
         columns={columns}
         rows={data?.backups ?? []}
         rowKey={(b) => b.file}
-        total={data?.backups.length ?? 0}
-        offset={0}
-        limit={Math.max(1, data?.backups.length ?? 1)}
         onActiveChange={setActive}
         onOpen={(b) => void inspect(b.file)}
       />

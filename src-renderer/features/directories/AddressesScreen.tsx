@@ -76,19 +76,7 @@ export function AddressesScreen() {
     columns: Column<T>[],
     rows: T[] = [],
     onActive: (row: T | undefined) => void,
-  ) => (
-    <DataTable
-      label={label}
-      testId={testId}
-      columns={columns}
-      rows={rows}
-      rowKey={(row) => row.id}
-      total={rows.length}
-      offset={0}
-      limit={Math.max(rows.length, 1)}
-      onActiveChange={onActive}
-    />
-  );
+  ) => <DataTable label={label} testId={testId} columns={columns} rows={rows} rowKey={(row) => row.id} onActiveChange={onActive} />;
 
   return (
     <Screen title={t('addresses.title')}>

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Kbd, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import { keepPreviousData } from '@tanstack/react-query';
 import type { RoutePointRow, RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
+import { usePagedRead } from '../../api/use-paged-read';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
@@ -14,7 +14,7 @@ import { toggled } from '../../components/selection';
 import { useAction } from '../../components/use-action';
 import { useEditing } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
-import { AccountLink } from '../accounts/AccountLink';
+import { pointIdentityColumns } from '../accounts/point-columns';
 import { useAccountCard } from '../accounts/AccountCardProvider';
 import { RouteFormModal } from './RouteFormModal';
 
@@ -27,12 +27,11 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
   const { go } = useRouter();
   const status = useStatus();
   const card = useAccountCard();
-  const [offset, setOffset] = useState(0);
   const editing = useEditing<RouteRow>();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const { run, error: actionError } = useAction();
   const route = useRead('routes.get', { id });
-  const points = useRead('routes.points', { routeId: id, offset, limit }, { placeholderData: keepPreviousData });
+  const points = usePagedRead('routes.points', { routeId: id }, limit);
   const edit = () => route.data && editing.open(route.data);
 
   useHotkeys({
@@ -51,14 +50,7 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
     });
 
   const columns: Column<RoutePointRow>[] = [
-    {
-      key: 'account',
-      header: t('points.account'),
-      render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />,
-      width: 110,
-    },
-    { key: 'name', header: t('points.name'), render: (p) => p.fullName },
-    { key: 'address', header: t('points.address'), render: (p) => p.address },
+    ...pointIdentityColumns(t),
     { key: 'meter', header: t('points.meter'), render: (p) => (p.meterSerial ? `${p.meterSerial} (${p.meterModel})` : t('common.none')) },
     {
       key: 'status',
@@ -136,12 +128,9 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
                 label={t('routes.pointsTab')}
                 testId="route-points"
                 columns={columns}
-                rows={points.data?.rows ?? []}
+                rows={points.rows}
                 rowKey={(p) => p.pointId}
-                total={points.data?.total ?? 0}
-                offset={offset}
-                limit={limit}
-                onOffsetChange={setOffset}
+                page={points.page}
                 selected={selected}
                 onToggle={toggle}
                 onOpen={(p) => card.open(p.accountId)}

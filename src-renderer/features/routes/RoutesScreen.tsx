@@ -1,9 +1,8 @@
 import { TextInput } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
-import { useRead } from '../../api/use-read';
+import { usePagedRead } from '../../api/use-paged-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
@@ -25,10 +24,9 @@ export function RoutesScreen() {
   const { go } = useRouter();
   const status = useStatus();
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
   const [active, setActive] = useState<RouteRow | undefined>();
   const editing = useEditing<RouteRow>();
-  const { data, error } = useRead('routes.list', { query, offset, limit }, { placeholderData: keepPreviousData });
+  const routes = usePagedRead('routes.list', { query }, limit);
   const deletion = useConfirmedDelete<RouteRow>({
     question: (route) => t('routes.deleteConfirm', { number: route.number, name: route.name }),
     remove: async (route) => {
@@ -65,24 +63,18 @@ export function RoutesScreen() {
         label={t('common.search')}
         placeholder={t('common.searchHint')}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          setOffset(0);
-        }}
+        onChange={(e) => setQuery(e.currentTarget.value)}
         w={360}
         data-autofocus
       />
-      <ErrorAlert error={error ?? deletion.error} />
+      <ErrorAlert error={routes.error ?? deletion.error} />
       <DataTable
         label={t('routes.title')}
         testId="routes-table"
         columns={columns}
-        rows={data?.rows ?? []}
+        rows={routes.rows}
         rowKey={(r) => r.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
+        page={routes.page}
         onActiveChange={setActive}
         onOpen={(r) => go({ name: 'route', id: r.id, tab: 'points' })}
       />

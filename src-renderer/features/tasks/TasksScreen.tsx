@@ -1,14 +1,15 @@
-import { Badge, Button, Group, Kbd, Select, TextInput } from '@mantine/core';
-import { keepPreviousData } from '@tanstack/react-query';
+import { Badge, Button, Group, Kbd, Select } from '@mantine/core';
 import { useState } from 'react';
 import type { TaskRow } from '../../../shared/contract/tasks';
 import { describeCriteria } from '../../../shared/i18n/criteria';
 import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
+import { usePagedRead } from '../../api/use-paged-read';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { DataTable, type Column } from '../../components/DataTable';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
@@ -32,20 +33,13 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const [routeId, setRouteId] = useState<number | null>(null);
   const [executorId, setExecutorId] = useState<number | null>(null);
   const [state, setState] = useState<Status>(purpose === 'entry' ? 'open' : 'all');
-  const [offset, setOffset] = useState(0);
   const [active, setActive] = useState<TaskRow | undefined>();
   const routes = useRouteOptions();
   // Everyone who has been a controller: old tasks name people who have since left.
   const employees = useRead('employees.list', {});
   const executors = (employees.data ?? []).filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }));
   const filters = { dateFrom: dateFrom || null, dateTo: dateTo || null, routeId, executorId, status: state };
-  const { data, error } = useRead('tasks.list', { ...filters, offset, limit }, { placeholderData: keepPreviousData });
-  const refilter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setOffset(0);
-    };
+  const tasks = usePagedRead('tasks.list', filters, limit);
 
   const deletion = useConfirmedDelete<TaskRow>({
     question: (task) =>
@@ -106,34 +100,13 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
       }
     >
       <Group align="flex-end" gap="sm">
-        <TextInput
-          type="date"
-          label={t('tasks.dateFrom')}
-          value={dateFrom}
-          onChange={(e) => refilter(setDateFrom)(e.currentTarget.value)}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t('tasks.dateTo')}
-          value={dateTo}
-          onChange={(e) => refilter(setDateTo)(e.currentTarget.value)}
-          w={160}
-        />
-        <PickSelect<number>
-          label={t('tasks.route')}
-          data={routes}
-          value={routeId}
-          onChange={refilter(setRouteId)}
-          clearable
-          allowDeselect
-          w={280}
-        />
+        <DateRangeFilter from={dateFrom} to={dateTo} onFromChange={setDateFrom} onToChange={setDateTo} />
+        <PickSelect<number> label={t('tasks.route')} data={routes} value={routeId} onChange={setRouteId} clearable allowDeselect w={280} />
         <PickSelect<number>
           label={t('tasks.executor')}
           data={executors}
           value={executorId}
-          onChange={refilter(setExecutorId)}
+          onChange={setExecutorId}
           clearable
           allowDeselect
           w={260}
@@ -141,7 +114,7 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
         <Select
           label={t('tasks.status')}
           value={state}
-          onChange={(value) => refilter(setState)(value ?? 'all')}
+          onChange={(value) => setState(value ?? 'all')}
           data={[
             { value: 'all', label: t('tasks.statusAll') },
             { value: 'open', label: t('tasks.statusOpen') },
@@ -151,17 +124,14 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           w={160}
         />
       </Group>
-      <ErrorAlert error={error ?? deletion.error} />
+      <ErrorAlert error={tasks.error ?? deletion.error} />
       <DataTable
         label={t('tasks.listTitle')}
         testId="tasks-table"
         columns={columns}
-        rows={data?.rows ?? []}
+        rows={tasks.rows}
         rowKey={(r) => r.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
+        page={tasks.page}
         onActiveChange={setActive}
         onOpen={(r) => go(purpose === 'entry' ? { name: 'entry', taskId: r.id } : { name: 'taskSheet', id: r.id })}
       />
