@@ -100,77 +100,42 @@ function CardBody({ card }: { card: AccountCard }) {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
-              <ScrollArea.Autosize mah={260}>
-                <Table striped fz="sm" verticalSpacing={2}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('card.date')}</Table.Th>
-                      <Table.Th ta="right">{t('card.value')}</Table.Th>
-                      <Table.Th>{t('card.kind')}</Table.Th>
-                      <Table.Th>{t('card.enteredBy')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {point.readings.map((reading, index) => (
-                      <Table.Tr key={index}>
-                        <Table.Td>{date(reading.takenOn)}</Table.Td>
-                        <Table.Td ta="right">{reading.value}</Table.Td>
-                        <Table.Td>{t(`card.kind.${reading.kind}`)}</Table.Td>
-                        <Table.Td>{reading.enteredBy ?? t('common.none')}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              <HistoryTable
+                height={260}
+                rows={point.readings}
+                columns={[
+                  { header: t('card.date'), cell: (reading) => date(reading.takenOn) },
+                  { header: t('card.value'), cell: (reading) => reading.value, right: true },
+                  { header: t('card.kind'), cell: (reading) => t(`card.kind.${reading.kind}`) },
+                  { header: t('card.enteredBy'), cell: (reading) => reading.enteredBy ?? t('common.none') },
+                ]}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="bills" pt="xs">
-              <ScrollArea.Autosize mah={260}>
-                <Table striped fz="sm" verticalSpacing={2}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('card.period')}</Table.Th>
-                      <Table.Th ta="right">{t('card.amount')}</Table.Th>
-                      <Table.Th ta="right">{t('card.paid')}</Table.Th>
-                      <Table.Th>{t('card.delivered')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {point.bills.map((bill) => (
-                      <Table.Tr key={bill.period}>
-                        <Table.Td>{bill.period}</Table.Td>
-                        <Table.Td ta="right">{money(bill.amountKop)}</Table.Td>
-                        <Table.Td ta="right">{money(bill.paidKop)}</Table.Td>
-                        <Table.Td>{date(bill.deliveredOn)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              <HistoryTable
+                height={260}
+                rows={point.bills}
+                columns={[
+                  { header: t('card.period'), cell: (bill) => bill.period },
+                  { header: t('card.amount'), cell: (bill) => money(bill.amountKop), right: true },
+                  { header: t('card.paid'), cell: (bill) => money(bill.paidKop), right: true },
+                  { header: t('card.delivered'), cell: (bill) => date(bill.deliveredOn) },
+                ]}
+              />
             </Tabs.Panel>
           </Tabs>
         </Stack>
       ))}
       <Title order={4}>{t('card.payments')}</Title>
-      <ScrollArea.Autosize mah={200}>
-        <Table striped fz="sm" verticalSpacing={2}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('card.date')}</Table.Th>
-              <Table.Th ta="right">{t('card.amount')}</Table.Th>
-              <Table.Th>{t('card.source')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {card.payments.map((payment, index) => (
-              <Table.Tr key={index}>
-                <Table.Td>{date(payment.paidOn)}</Table.Td>
-                <Table.Td ta="right">{money(payment.amountKop)}</Table.Td>
-                <Table.Td>{payment.source}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <HistoryTable
+        height={200}
+        rows={card.payments}
+        columns={[
+          { header: t('card.date'), cell: (payment) => date(payment.paidOn) },
+          { header: t('card.amount'), cell: (payment) => money(payment.amountKop), right: true },
+          { header: t('card.source'), cell: (payment) => payment.source },
+        ]}
+      />
     </Stack>
   );
 }
@@ -183,5 +148,41 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
       </Text>
       {typeof value === 'string' ? <Text>{value}</Text> : value}
     </div>
+  );
+}
+
+interface HistoryColumn<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  right?: boolean;
+}
+
+/** One of the card's histories (readings, bills, payments), scrolling within its own height. */
+function HistoryTable<T>({ height, columns, rows }: { height: number; columns: HistoryColumn<T>[]; rows: T[] }) {
+  return (
+    <ScrollArea.Autosize mah={height}>
+      <Table striped fz="sm" verticalSpacing={2}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column.header} ta={column.right ? 'right' : undefined}>
+                {column.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            <Table.Tr key={index}>
+              {columns.map((column) => (
+                <Table.Td key={column.header} ta={column.right ? 'right' : undefined}>
+                  {column.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
   );
 }

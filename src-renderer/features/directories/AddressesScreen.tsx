@@ -142,6 +142,33 @@ function PaneFrame(props: {
   );
 }
 
+function NameField({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <TextInput
+      label={t('addresses.name')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      required
+      maxLength={100}
+      data-autofocus
+    />
+  );
+}
+
+function KindField<K extends string>({ kinds, value, onChange }: { kinds: readonly K[]; value: K; onChange: (kind: K) => void }) {
+  const { t } = useI18n();
+  return (
+    <Select
+      label={t('addresses.kind')}
+      data={[...kinds]}
+      value={value}
+      onChange={(picked) => picked && onChange(picked)}
+      allowDeselect={false}
+    />
+  );
+}
+
 const pickKind = <K extends string>(kinds: readonly K[], kind: string | undefined, fallback: K): K =>
   (kinds as readonly string[]).includes(kind ?? '') ? (kind as K) : fallback;
 
@@ -157,21 +184,8 @@ function SettlementForm({ opened, row, onClose, onSaved }: EditFormProps<Settlem
       onClose={onClose}
       onSubmit={async () => onSaved(await api.call('settlements.save', { ...(row ? { id: row.id } : {}), name, kind }))}
     >
-      <TextInput
-        label={t('addresses.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        maxLength={100}
-        data-autofocus
-      />
-      <Select
-        label={t('addresses.kind')}
-        data={[...settlementKinds]}
-        value={kind}
-        onChange={(value) => value && setKind(value)}
-        allowDeselect={false}
-      />
+      <NameField value={name} onChange={setName} />
+      <KindField kinds={settlementKinds} value={kind} onChange={setKind} />
     </FormModal>
   );
 }
@@ -188,21 +202,8 @@ function StreetForm({ opened, row, settlementId, onClose, onSaved }: EditFormPro
       onClose={onClose}
       onSubmit={async () => onSaved(await api.call('streets.save', { ...(row ? { id: row.id } : {}), settlementId, name, kind }))}
     >
-      <Select
-        label={t('addresses.kind')}
-        data={[...streetKinds]}
-        value={kind}
-        onChange={(value) => value && setKind(value)}
-        allowDeselect={false}
-      />
-      <TextInput
-        label={t('addresses.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        maxLength={100}
-        data-autofocus
-      />
+      <KindField kinds={streetKinds} value={kind} onChange={setKind} />
+      <NameField value={name} onChange={setName} />
     </FormModal>
   );
 }
