@@ -1,10 +1,11 @@
 import type { TaskCriteria } from '../contract/tasks';
+import { formatDate, formatMoney } from './format';
 import type { Locale } from './locales';
 
 const words = {
   uk: {
     all: 'усі точки обліку',
-    debt: (sum: string) => `борг ≥ ${sum} грн`,
+    debt: (sum: string) => `борг ≥ ${sum}`,
     noControl: (days: number) => `без контрольного показника ≥ ${days} дн.`,
     complaint: 'звернення споживача',
     inspection: 'на обстеження',
@@ -15,7 +16,7 @@ const words = {
   },
   en: {
     all: 'all metering points',
-    debt: (sum: string) => `debt ≥ UAH ${sum}`,
+    debt: (sum: string) => `debt ≥ ${sum}`,
     noControl: (days: number) => `no control reading for ≥ ${days} days`,
     complaint: 'consumer complaint',
     inspection: 'flagged for inspection',
@@ -29,9 +30,8 @@ const words = {
 /** The criterion as the task list and the sheet header print it. */
 export function describeCriteria(criteria: TaskCriteria, locale: Locale): string {
   const w = words[locale];
-  const money = new Intl.NumberFormat(locale === 'uk' ? 'uk-UA' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const parts = [
-    criteria.debtMinKop !== null && w.debt(money.format(criteria.debtMinKop / 100)),
+    criteria.debtMinKop !== null && w.debt(formatMoney(criteria.debtMinKop, locale)),
     criteria.noControlDays !== null && w.noControl(criteria.noControlDays),
     criteria.complaint && w.complaint,
     criteria.inspection && w.inspection,
@@ -42,4 +42,4 @@ export function describeCriteria(criteria: TaskCriteria, locale: Locale): string
 }
 
 /** 2026-11-22 → 22.11.2026, as Ukrainian paperwork writes dates. */
-export const displayDate = (iso: string | null): string => (iso ? iso.split('-').reverse().join('.') : '');
+export const displayDate = (iso: string | null): string => formatDate(iso, 'uk');

@@ -1,4 +1,4 @@
-import type { ChannelName, Input, Output } from '../../shared/contract/index';
+import { contract, type ChannelName, type Input, type Output } from '../../shared/contract/index';
 import type { ApiErrorBody } from '../../shared/contract/envelope';
 import type { Locale } from '../../shared/i18n/locales';
 import type { Transport } from './transport';
@@ -23,12 +23,20 @@ export interface Api {
 /** The session ended (signed out, or locked after idling): whoever shows the sign-in must know. */
 const sessionCodes = new Set(['auth.required', 'auth.locked']);
 
-export function createApi(transport: Transport, locale: () => Locale, onSessionLost: () => void = () => {}): Api {
+interface ApiOptions {
+  transport: Transport;
+  locale: Locale;
+  onSessionLost?: () => void;
+  /** Told after every call the contract does not declare a pure read, so cached answers can be refreshed. */
+  onChanged?: (channel: ChannelName) => void;
+}
+
+export function createApi({ transport, locale, onSessionLost = () => {}, onChanged = () => {} }: ApiOptions): Api {
   return {
     async call(channel, input) {
       let answer;
       try {
-        answer = await transport({ channel, input, locale: locale() });
+        answer = await transport({ channel, input, locale });
       } catch (error) {
         throw new ApiError({ code: 'internal', message: error instanceof Error ? error.message : String(error) });
       }
@@ -36,6 +44,7 @@ export function createApi(transport: Transport, locale: () => Locale, onSessionL
         if (sessionCodes.has(answer.error.code)) onSessionLost();
         throw new ApiError(answer.error);
       }
+      if (contract[channel].effect !== 'read') onChanged(channel);
       return answer.value as Output<typeof channel>;
     },
   };

@@ -1,6 +1,8 @@
 import { AppShell, Button, Group, MantineProvider, Text } from '@mantine/core';
-import { useState } from 'react';
+import { skipToken } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { ApiProvider } from '../api/context';
+import { useRead } from '../api/use-read';
 import { AccountCardProvider } from '../features/accounts/AccountCardProvider';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { AssignByCriterionScreen } from '../features/assignment/AssignByCriterionScreen';
@@ -15,6 +17,7 @@ import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { ExportScreen } from '../features/exchange/ExportScreen';
 import { ImportScreen } from '../features/exchange/ImportScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
+import { FirstDataStep } from '../features/home/FirstDataStep';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
 import { RoutesScreen } from '../features/routes/RoutesScreen';
@@ -25,6 +28,7 @@ import { I18nProvider, useI18n } from '../i18n/i18n';
 import { AuthGate, useAuth } from './AuthGate';
 import { MainMenu } from './MainMenu';
 import { RouterProvider, useRouter } from './router';
+import { ScreenBoundary } from './ScreenBoundary';
 import { StatusProvider, useStatus } from './status';
 import { theme } from './theme';
 
@@ -72,6 +76,16 @@ function CurrentScreen() {
   }
 }
 
+/** Right after set-up an empty database asks where its data comes from; otherwise the screen the address names. */
+function MainArea() {
+  const { t } = useI18n();
+  const { firstStart, endFirstStart } = useAuth();
+  const info = useRead('meta.info', firstStart ? {} : skipToken);
+  if (firstStart && info.isPending) return <Text p="md">{t('app.loading')}</Text>;
+  if (firstStart && info.data?.counts.accounts === 0) return <FirstDataStep onDone={endFirstStart} />;
+  return <CurrentScreen />;
+}
+
 function StatusBar() {
   const { t } = useI18n();
   const { message, tone } = useStatus();
@@ -106,8 +120,9 @@ function Shell() {
   const { t, locale } = useI18n();
   const { go } = useRouter();
   const [sessionLost, setSessionLost] = useState(0);
+  const onSessionLost = useCallback(() => setSessionLost((n) => n + 1), []);
   return (
-    <ApiProvider locale={locale} onSessionLost={() => setSessionLost((n) => n + 1)}>
+    <ApiProvider locale={locale} onSessionLost={onSessionLost}>
       <AuthGate refreshSignal={sessionLost}>
         <StatusProvider>
           <AccountCardProvider>
@@ -122,7 +137,9 @@ function Shell() {
                 </Group>
               </AppShell.Header>
               <AppShell.Main>
-                <CurrentScreen />
+                <ScreenBoundary>
+                  <MainArea />
+                </ScreenBoundary>
               </AppShell.Main>
               <AppShell.Footer>
                 <StatusBar />

@@ -1,11 +1,20 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { createContext, useCallback, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
+import { formatDateTime } from '../../shared/i18n/format';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/context';
 import { useI18n } from '../i18n/i18n';
 
-const AuthContext = createContext<{ user: SignedIn; signOut: () => void } | null>(null);
+interface Auth {
+  user: SignedIn;
+  signOut: () => void;
+  /** Set up moments ago: the administrator is asked where the data comes from before anything else. */
+  firstStart: boolean;
+  endFirstStart: () => void;
+}
+
+const AuthContext = createContext<Auth | null>(null);
 
 /**
  * Запуск програми та реєстрація користувача: nothing of the workstation shows until someone has
@@ -15,6 +24,7 @@ export function AuthGate({ children, refreshSignal }: { children: ReactNode; ref
   const { t } = useI18n();
   const api = useApi();
   const [status, setStatus] = useState<AuthStatus | null>(null);
+  const [firstStart, setFirstStart] = useState(false);
   const refresh = useCallback(() => void api.call('auth.status', {}).then(setStatus), [api]);
   useEffect(refresh, [refresh, refreshSignal]);
   useIdleLock(status, refresh);
@@ -22,12 +32,27 @@ export function AuthGate({ children, refreshSignal }: { children: ReactNode; ref
   if (!status) return <Text p="md">{t('app.loading')}</Text>;
   if (status.upgradeFailed) return <UpgradeFailed message={status.upgradeFailed} />;
   if (status.damaged) return <RecoveryForm damage={status.damaged} onDone={refresh} />;
-  if (status.needsSetup) return <SetupForm onDone={refresh} />;
+  if (status.needsSetup)
+    return (
+      <SetupForm
+        onDone={() => {
+          setFirstStart(true);
+          refresh();
+        }}
+      />
+    );
   if (!status.user) return <SignInForm onDone={refresh} />;
   if (status.locked)
     return <UnlockForm user={status.user} onDone={refresh} onSignOut={() => void api.call('auth.logout', {}).then(refresh)} />;
   return (
-    <AuthContext.Provider value={{ user: status.user, signOut: () => void api.call('auth.logout', {}).then(refresh) }}>
+    <AuthContext.Provider
+      value={{
+        user: status.user,
+        signOut: () => void api.call('auth.logout', {}).then(refresh),
+        firstStart,
+        endFirstStart: () => setFirstStart(false),
+      }}
+    >
       {children}
     </AuthContext.Provider>
   );
@@ -84,7 +109,7 @@ function AuthForm(props: {
   return (
     <Center h="100vh">
       <Paper withBorder p="xl" w={420} shadow="sm">
-        <form onSubmit={submit} noValidate data-testid="auth-form">
+        <form onSubmit={(event) => void submit(event)} noValidate data-testid="auth-form">
           <Stack gap="sm">
             <Title order={1} size="h3">
               {title}
@@ -153,21 +178,43 @@ function SetupForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <AuthForm title={t('auth.setupTitle')} hint={t('auth.setupHint')} submitLabel={t('auth.setup')} onSubmit={submit}>
-      <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoComplete="username" />
-      <TextInput label={t('auth.fullName')} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} autoFocus />
+      <TextInput
+        label={t('auth.branchName')}
+        value={branchName}
+        onChange={(e) => setBranchName(e.currentTarget.value)}
+        maxLength={100}
+        required
+        autoFocus
+      />
+      <TextInput
+        label={t('auth.fullName')}
+        value={fullName}
+        onChange={(e) => setFullName(e.currentTarget.value)}
+        required
+        maxLength={150}
+      />
+      <TextInput
+        label={t('auth.login')}
+        value={login}
+        onChange={(e) => setLogin(e.currentTarget.value)}
+        required
+        maxLength={40}
+        autoComplete="username"
+      />
       <PasswordInput
         label={t('auth.newPassword')}
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
+        required
         autoComplete="new-password"
       />
       <PasswordInput
         label={t('auth.repeatPassword')}
         value={repeat}
         onChange={(e) => setRepeat(e.currentTarget.value)}
+        required
         autoComplete="new-password"
       />
-      <TextInput label={t('auth.branchName')} value={branchName} onChange={(e) => setBranchName(e.currentTarget.value)} maxLength={100} />
     </AuthForm>
   );
 }
@@ -199,7 +246,7 @@ function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone: () =>
 
 /** The database cannot be opened: the one thing offered is putting the newest sound copy back. */
 function RecoveryForm({ damage, onDone }: { damage: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const [backups, setBackups] = useState<{ file: string; createdAt: string }[] | null>(null);
   useEffect(() => void api.call('backups.status', {}).then((answer) => setBackups(answer.backups)), [api]);
@@ -209,7 +256,7 @@ function RecoveryForm({ damage, onDone }: { damage: string; onDone: () => void }
       focusSubmit
       title={t('recovery.title')}
       hint={t('recovery.hint', { damage })}
-      submitLabel={newest ? t('recovery.restore', { date: newest.createdAt.slice(0, 16).replace('T', ' ') }) : t('recovery.none')}
+      submitLabel={newest ? t('recovery.restore', { date: formatDateTime(newest.createdAt, locale) }) : t('recovery.none')}
       onSubmit={async () => {
         if (!newest) return;
         try {

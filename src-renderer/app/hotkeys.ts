@@ -1,5 +1,5 @@
 import hotkeys, { type KeyHandler } from 'hotkeys-js';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 // Operators keep the cursor in a field while they work, so hotkeys must fire there too.
 hotkeys.filter = () => true;
@@ -21,8 +21,8 @@ export function useHotkeys(
   bindings: Record<string, (event: KeyboardEvent) => void>,
   options: { enabled?: boolean; inModal?: boolean } = {},
 ) {
-  const latest = useRef(bindings);
-  latest.current = bindings;
+  // The handlers change every render; the keys bound change only when the set of keys does.
+  const fire = useEffectEvent((key: string, event: KeyboardEvent) => bindings[key]?.(event));
   const keys = Object.keys(bindings).join('|');
   const enabled = options.enabled ?? true;
   const inModal = options.inModal ?? false;
@@ -37,7 +37,7 @@ export function useHotkeys(
           if (!inModal && modalOpen()) return;
           if (!safeInFields(key) && isEditable(event.target)) return;
           event.preventDefault();
-          latest.current[key]?.(event);
+          fire(key, event);
         },
       ]);
     for (const [key, handler] of handlers) hotkeys(key, handler);

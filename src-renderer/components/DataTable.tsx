@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Table, Text } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 export interface Column<T> {
@@ -15,10 +15,8 @@ interface Props<T> {
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => number | string;
-  total: number;
-  offset: number;
-  limit: number;
-  onOffsetChange?: (offset: number) => void;
+  /** A page of a longer list; left out, the rows are the whole list. */
+  page?: { total: number; offset: number; limit: number; onOffsetChange: (offset: number) => void };
   onOpen?: (row: T) => void;
   onActiveChange?: (row: T | undefined) => void;
   /** With selection: Space ticks the active row. */
@@ -34,25 +32,25 @@ interface Props<T> {
  */
 export function DataTable<T>(props: Props<T>) {
   const { t } = useI18n();
-  const { rows, offset, limit, total } = props;
-  const [active, setActive] = useState(0);
+  const { rows } = props;
+  const { total, offset, limit } = props.page ?? { total: rows.length, offset: 0, limit: Math.max(rows.length, 1) };
+  const [chosen, setActive] = useState(0);
+  // New rows (a page, a search) may be fewer: the active row is the nearest one left.
+  const active = Math.min(chosen, Math.max(0, rows.length - 1));
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
 
+  const reportActive = useEffectEvent((row: T | undefined) => props.onActiveChange?.(row));
   useEffect(() => {
-    setActive((current) => Math.min(current, Math.max(0, rows.length - 1)));
-  }, [rows]);
-  useEffect(() => {
-    props.onActiveChange?.(rows[active]);
+    reportActive(rows[active]);
     bodyRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, rows]);
 
   const goPage = (delta: number) => {
     const next = offset + delta * limit;
-    if (next < 0 || next >= total || !props.onOffsetChange) return;
-    props.onOffsetChange(next);
+    if (next < 0 || next >= total || !props.page) return;
+    props.page.onOffsetChange(next);
     setActive(delta > 0 ? 0 : limit - 1);
   };
 

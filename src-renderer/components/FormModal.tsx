@@ -42,7 +42,7 @@ export function FormModal({ opened, title, onClose, onSubmit, submitLabel, dange
 
   return (
     <Modal opened={opened} onClose={close} title={title} size="lg" returnFocus={false}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <FocusNow />
           {error && (

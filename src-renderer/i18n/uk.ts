@@ -25,6 +25,8 @@ export const uk = {
   'home.welcome': 'Вітаємо в «Обході»',
   'home.counts': 'У базі: {accounts} о/р, {points} точок обліку, {routes} маршрутів.',
   'home.start': 'Почніть з меню або швидких переходів:',
+  'home.empty': 'У базі ще немає абонентів.',
+  'home.emptyImport': 'Імпортувати їх з білінгової системи',
 
   'common.add': 'Додати',
   'common.edit': 'Змінити',
@@ -340,6 +342,7 @@ export const uk = {
   'users.newPassword': 'Новий пароль (порожньо — без змін)',
   'audit.title': 'Журнал змін',
   'audit.at': 'Коли',
+  'audit.channel': 'Запит',
   'audit.action': 'Дія',
   'audit.entity': 'Обʼєкт',
   'audit.old': 'Було',
@@ -405,6 +408,18 @@ export const uk = {
   'settings.security.idleLockMinutes': 'Блокування після бездіяльності, хв (0 — вимкнено)',
   'settings.backup.keep': 'Скільки автоматичних копій зберігати',
   'import.reading': 'Читаю файл…',
+  'screenError.title': 'Помилка екрана',
+  'screenError.text': 'Цей екран не вдалося показати. Дані не змінено — спробуйте ще раз або зверніться до адміністратора.',
+  'screenError.back': 'Повернутися',
+  'firstData.title': 'Перший запуск: дані',
+  'firstData.intro': 'База даних порожня. Звідки взяти абонентів, точки обліку й маршрути?',
+  'firstData.import': 'Імпорт з білінгової системи',
+  'firstData.importHint': 'Файл CSV або XLSX з абонентами, рахунками й оплатами — для справжньої роботи.',
+  'firstData.demo': 'Демонстраційний район',
+  'firstData.demoHint': 'Навчальні дані вигаданого району, щоб спробувати програму. Не для справжньої роботи.',
+  'firstData.demoLoaded': 'Завантажено демонстраційний район: {accounts} абонентів, {points} точок обліку, {routes} маршрутів.',
+  'firstData.later': 'Пізніше',
+  'firstData.laterHint': 'Перейти на головний екран; імпорт завжди доступний у меню «Сервіс».',
 } as const;
 
 export type MessageKey = keyof typeof uk;

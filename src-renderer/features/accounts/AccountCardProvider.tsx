@@ -1,9 +1,9 @@
 import { Badge, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AccountCard } from '../../../shared/contract/accounts';
-import { useApi } from '../../api/context';
+import { formatDate, formatMoney } from '../../../shared/i18n/format';
+import { useRead } from '../../api/use-read';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
@@ -28,8 +28,7 @@ export function useAccountCard() {
 
 function AccountCardModal({ accountId, onClose }: { accountId: number; onClose: () => void }) {
   const { t } = useI18n();
-  const api = useApi();
-  const { data, error } = useQuery(() => api.call('accounts.card', { accountId }), [accountId]);
+  const { data, error } = useRead('accounts.card', { accountId });
   return (
     <Modal
       opened
@@ -45,9 +44,10 @@ function AccountCardModal({ accountId, onClose }: { accountId: number; onClose: 
 }
 
 function CardBody({ card }: { card: AccountCard }) {
-  const { t, number } = useI18n();
+  const { t, locale } = useI18n();
   const { account } = card;
-  const money = (kop: number) => number(kop / 100, 2);
+  const money = (kop: number) => formatMoney(kop, locale);
+  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t('common.none'));
   return (
     <Stack gap="md" data-testid="account-card">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
@@ -58,7 +58,7 @@ function CardBody({ card }: { card: AccountCard }) {
           label={t('card.balance')}
           value={
             <Group gap="xs">
-              <Text fw={600}>{money(account.balanceKop)} грн</Text>
+              <Text fw={600}>{money(account.balanceKop)}</Text>
               {account.balanceKop < 0 && <Badge color="red">{t('card.debt')}</Badge>}
               {account.balanceKop > 0 && <Badge color="green">{t('card.overpaid')}</Badge>}
             </Group>
@@ -76,14 +76,14 @@ function CardBody({ card }: { card: AccountCard }) {
             <Field label={t('card.route')} value={point.routeNumber ? `№ ${point.routeNumber} — ${point.routeName}` : t('card.noRoute')} />
             <Field
               label={t('card.meter')}
-              value={point.meter ? t('card.meterLine', { ...point.meter, due: point.meter.verificationDue }) : t('card.noMeter')}
+              value={point.meter ? t('card.meterLine', { ...point.meter, due: date(point.meter.verificationDue) }) : t('card.noMeter')}
             />
             <Field
               label={t('card.flags')}
               value={
                 [
-                  point.inspectionSince && t('card.inspection', { date: point.inspectionSince }),
-                  point.complaintSince && t('card.complaint', { date: point.complaintSince }),
+                  point.inspectionSince && t('card.inspection', { date: date(point.inspectionSince) }),
+                  point.complaintSince && t('card.complaint', { date: date(point.complaintSince) }),
                 ]
                   .filter(Boolean)
                   .join('; ') || t('common.none')
@@ -100,77 +100,42 @@ function CardBody({ card }: { card: AccountCard }) {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
-              <ScrollArea.Autosize mah={260}>
-                <Table striped fz="sm" verticalSpacing={2}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('card.date')}</Table.Th>
-                      <Table.Th ta="right">{t('card.value')}</Table.Th>
-                      <Table.Th>{t('card.kind')}</Table.Th>
-                      <Table.Th>{t('card.enteredBy')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {point.readings.map((reading, index) => (
-                      <Table.Tr key={index}>
-                        <Table.Td>{reading.takenOn}</Table.Td>
-                        <Table.Td ta="right">{reading.value}</Table.Td>
-                        <Table.Td>{t(`card.kind.${reading.kind}`)}</Table.Td>
-                        <Table.Td>{reading.enteredBy ?? t('common.none')}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              <HistoryTable
+                height={260}
+                rows={point.readings}
+                columns={[
+                  { header: t('card.date'), cell: (reading) => date(reading.takenOn) },
+                  { header: t('card.value'), cell: (reading) => reading.value, right: true },
+                  { header: t('card.kind'), cell: (reading) => t(`card.kind.${reading.kind}`) },
+                  { header: t('card.enteredBy'), cell: (reading) => reading.enteredBy ?? t('common.none') },
+                ]}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="bills" pt="xs">
-              <ScrollArea.Autosize mah={260}>
-                <Table striped fz="sm" verticalSpacing={2}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('card.period')}</Table.Th>
-                      <Table.Th ta="right">{t('card.amount')}</Table.Th>
-                      <Table.Th ta="right">{t('card.paid')}</Table.Th>
-                      <Table.Th>{t('card.delivered')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {point.bills.map((bill) => (
-                      <Table.Tr key={bill.period}>
-                        <Table.Td>{bill.period}</Table.Td>
-                        <Table.Td ta="right">{money(bill.amountKop)}</Table.Td>
-                        <Table.Td ta="right">{money(bill.paidKop)}</Table.Td>
-                        <Table.Td>{bill.deliveredOn ?? t('common.none')}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              <HistoryTable
+                height={260}
+                rows={point.bills}
+                columns={[
+                  { header: t('card.period'), cell: (bill) => bill.period },
+                  { header: t('card.amount'), cell: (bill) => money(bill.amountKop), right: true },
+                  { header: t('card.paid'), cell: (bill) => money(bill.paidKop), right: true },
+                  { header: t('card.delivered'), cell: (bill) => date(bill.deliveredOn) },
+                ]}
+              />
             </Tabs.Panel>
           </Tabs>
         </Stack>
       ))}
       <Title order={4}>{t('card.payments')}</Title>
-      <ScrollArea.Autosize mah={200}>
-        <Table striped fz="sm" verticalSpacing={2}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('card.date')}</Table.Th>
-              <Table.Th ta="right">{t('card.amount')}</Table.Th>
-              <Table.Th>{t('card.source')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {card.payments.map((payment, index) => (
-              <Table.Tr key={index}>
-                <Table.Td>{payment.paidOn}</Table.Td>
-                <Table.Td ta="right">{money(payment.amountKop)}</Table.Td>
-                <Table.Td>{payment.source}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <HistoryTable
+        height={200}
+        rows={card.payments}
+        columns={[
+          { header: t('card.date'), cell: (payment) => date(payment.paidOn) },
+          { header: t('card.amount'), cell: (payment) => money(payment.amountKop), right: true },
+          { header: t('card.source'), cell: (payment) => payment.source },
+        ]}
+      />
     </Stack>
   );
 }
@@ -183,5 +148,41 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
       </Text>
       {typeof value === 'string' ? <Text>{value}</Text> : value}
     </div>
+  );
+}
+
+interface HistoryColumn<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  right?: boolean;
+}
+
+/** One of the card's histories (readings, bills, payments), scrolling within its own height. */
+function HistoryTable<T>({ height, columns, rows }: { height: number; columns: HistoryColumn<T>[]; rows: T[] }) {
+  return (
+    <ScrollArea.Autosize mah={height}>
+      <Table striped fz="sm" verticalSpacing={2}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column.header} ta={column.right ? 'right' : undefined}>
+                {column.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            <Table.Tr key={index}>
+              {columns.map((column) => (
+                <Table.Td key={column.header} ta={column.right ? 'right' : undefined}>
+                  {column.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
   );
 }

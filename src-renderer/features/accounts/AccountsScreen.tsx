@@ -1,11 +1,11 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { AccountRow } from '../../../shared/contract/accounts';
-import { useApi } from '../../api/context';
+import { formatAmount } from '../../../shared/i18n/format';
+import { usePagedRead } from '../../api/use-paged-read';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountCard } from './AccountCardProvider';
 
@@ -13,19 +13,17 @@ const limit = 50;
 
 /** Робота з абонентом / Особові рахунки абонентів: search, page, Enter opens the card. */
 export function AccountsScreen() {
-  const { t, number } = useI18n();
-  const api = useApi();
+  const { t, locale } = useI18n();
   const card = useAccountCard();
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
-  const { data, error } = useQuery(() => api.call('accounts.search', { query, offset, limit }), [query, offset]);
+  const accounts = usePagedRead('accounts.search', { query }, limit);
 
   const columns: Column<AccountRow>[] = [
     { key: 'number', header: t('accounts.number'), render: (a) => a.number, width: 110 },
     { key: 'name', header: t('accounts.fullName'), render: (a) => a.fullName },
     { key: 'address', header: t('accounts.address'), render: (a) => a.address },
     { key: 'phone', header: t('accounts.phone'), render: (a) => a.phone, width: 150 },
-    { key: 'balance', header: t('accounts.balance'), render: (a) => number(a.balanceKop / 100, 2), width: 130, align: 'right' },
+    { key: 'balance', header: t('accounts.balance'), render: (a) => formatAmount(a.balanceKop, locale), width: 130, align: 'right' },
     { key: 'points', header: t('accounts.points'), render: (a) => a.pointCount, width: 60, align: 'right' },
   ];
 
@@ -35,25 +33,19 @@ export function AccountsScreen() {
         label={t('common.search')}
         placeholder={t('accounts.searchHint')}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          setOffset(0);
-        }}
+        onChange={(e) => setQuery(e.currentTarget.value)}
         w={420}
         data-autofocus
         autoFocus
       />
-      <ErrorAlert error={error} />
+      <ErrorAlert error={accounts.error} />
       <DataTable
         label={t('accounts.title')}
         testId="accounts-table"
         columns={columns}
-        rows={data?.rows ?? []}
+        rows={accounts.rows}
         rowKey={(a) => a.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
+        page={accounts.page}
         onOpen={(a) => card.open(a.id)}
       />
     </Screen>

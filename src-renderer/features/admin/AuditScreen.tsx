@@ -1,11 +1,12 @@
 import { Code, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/auth';
-import { useApi } from '../../api/context';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { usePagedRead } from '../../api/use-paged-read';
 import { DataTable, type Column } from '../../components/DataTable';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 const limit = 50;
@@ -13,24 +14,16 @@ const brief = (json: string | null) => (json && json.length > 160 ? `${json.slic
 
 /** Сервіс / Журнал змін: who changed what and when, with the values before and after. */
 export function AuditScreen() {
-  const { t } = useI18n();
-  const api = useApi();
+  const { t, locale } = useI18n();
   const [login, setLogin] = useState('');
   const [entity, setEntity] = useState('');
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
-  const [offset, setOffset] = useState(0);
-  const { data, error } = useQuery(
-    () => api.call('audit.list', { login, entity, dateFrom, dateTo, offset, limit }),
-    [login, entity, dateFrom, dateTo, offset],
-  );
-  const filter = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setOffset(0);
-  };
+  const audit = usePagedRead('audit.list', { login, entity, dateFrom, dateTo }, limit);
   const columns: Column<AuditRow>[] = [
-    { key: 'at', header: t('audit.at'), render: (r) => r.at.slice(0, 19).replace('T', ' '), width: 170 },
+    { key: 'at', header: t('audit.at'), render: (r) => formatDateTime(r.at, locale), width: 150 },
     { key: 'login', header: t('auth.login'), render: (r) => r.login, width: 120 },
+    { key: 'channel', header: t('audit.channel'), render: (r) => <Code>{r.channel}</Code>, width: 170 },
     { key: 'action', header: t('audit.action'), render: (r) => t(`audit.action.${r.action}`), width: 110 },
     { key: 'entity', header: t('audit.entity'), render: (r) => `${r.entity}${r.entityId === null ? '' : ` #${r.entityId}`}`, width: 150 },
     { key: 'old', header: t('audit.old'), render: (r) => <Code>{brief(r.oldValue)}</Code> },
@@ -39,41 +32,18 @@ export function AuditScreen() {
   return (
     <Screen title={t('audit.title')}>
       <Group align="flex-end" gap="sm">
-        <TextInput label={t('auth.login')} value={login} onChange={(e) => filter(setLogin)(e.currentTarget.value)} w={160} />
+        <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} w={160} />
         <TextInput
           label={t('audit.entity')}
           placeholder="route, task, reading, user"
           value={entity}
-          onChange={(e) => filter(setEntity)(e.currentTarget.value)}
+          onChange={(e) => setEntity(e.currentTarget.value)}
           w={200}
         />
-        <TextInput
-          type="date"
-          label={t('tasks.dateFrom')}
-          value={dateFrom}
-          onChange={(e) => filter(setDateFrom)(e.currentTarget.value)}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t('tasks.dateTo')}
-          value={dateTo}
-          onChange={(e) => filter(setDateTo)(e.currentTarget.value)}
-          w={160}
-        />
+        <DateRangeFilter from={dateFrom} to={dateTo} onFromChange={setDateFrom} onToChange={setDateTo} />
       </Group>
-      <ErrorAlert error={error} />
-      <DataTable
-        label={t('audit.title')}
-        testId="audit-table"
-        columns={columns}
-        rows={data?.rows ?? []}
-        rowKey={(r) => r.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
-      />
+      <ErrorAlert error={audit.error} />
+      <DataTable label={t('audit.title')} testId="audit-table" columns={columns} rows={audit.rows} rowKey={(r) => r.id} page={audit.page} />
     </Screen>
   );
 }

@@ -1,14 +1,15 @@
 import { TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SettingKey } from '../../../shared/contract/settings';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
+import { useEditing, type EditFormProps } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 
 type Row = { key: SettingKey; value: string };
@@ -16,14 +17,11 @@ type Row = { key: SettingKey; value: string };
 /** Сервіс / Налаштування: Enter or F2 changes the active setting. */
 export function SettingsScreen() {
   const { t } = useI18n();
-  const api = useApi();
   const status = useStatus();
-  const { data, error, reload } = useQuery(() => api.call('settings.list', {}), []);
+  const { data, error } = useRead('settings.list', {});
   const [active, setActive] = useState<Row | undefined>();
-  const [editing, setEditing] = useState<Row | null>(null);
-  const [value, setValue] = useState('');
-  useEffect(() => setValue(editing?.value ?? ''), [editing]);
-  useHotkeys({ f2: () => active && setEditing(active) });
+  const editing = useEditing<Row>();
+  useHotkeys({ f2: () => active && editing.open(active) });
 
   const label = (key: SettingKey) => t(`settings.${key}` as 'settings.branch.name');
   const columns: Column<Row>[] = [
@@ -40,26 +38,39 @@ export function SettingsScreen() {
         columns={columns}
         rows={rows}
         rowKey={(r) => r.key}
-        total={rows.length}
-        offset={0}
-        limit={Math.max(rows.length, 1)}
         onActiveChange={setActive}
-        onOpen={setEditing}
+        onOpen={editing.open}
       />
-      <FormModal
-        opened={editing !== null}
-        title={editing ? label(editing.key) : ''}
-        onClose={() => setEditing(null)}
-        onSubmit={async () => {
-          if (!editing) return;
-          await api.call('settings.save', { key: editing.key, value });
-          setEditing(null);
+      <SettingForm
+        key={editing.key}
+        opened={editing.opened}
+        row={editing.row}
+        label={label}
+        onClose={editing.close}
+        onSaved={() => {
+          editing.close();
           status.show(t('common.saved'));
-          await reload();
         }}
-      >
-        <TextInput label={t('settings.value')} value={value} onChange={(e) => setValue(e.currentTarget.value)} data-autofocus />
-      </FormModal>
+      />
     </Screen>
+  );
+}
+
+function SettingForm({ opened, row, label, onClose, onSaved }: EditFormProps<Row> & { label: (key: SettingKey) => string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [value, setValue] = useState(row?.value ?? '');
+  return (
+    <FormModal
+      opened={opened}
+      title={row ? label(row.key) : ''}
+      onClose={onClose}
+      onSubmit={async () => {
+        if (!row) return;
+        onSaved(await api.call('settings.save', { key: row.key, value }));
+      }}
+    >
+      <TextInput label={t('settings.value')} value={value} onChange={(e) => setValue(e.currentTarget.value)} data-autofocus />
+    </FormModal>
   );
 }

@@ -1,27 +1,18 @@
 import { Badge, Checkbox, PasswordInput, Select, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { roles, type Role, type UserRow } from '../../../shared/contract/auth';
 import { useApi } from '../../api/context';
-import { useHotkeys } from '../../app/hotkeys';
-import { useStatus } from '../../app/status';
-import { DataTable, type Column } from '../../components/DataTable';
-import { EditActions } from '../../components/EditActions';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRead } from '../../api/use-read';
+import type { Column } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
-import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
+import { ListEditScreen } from '../../components/ListEditScreen';
+import type { EditFormProps } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 
 /** Сервіс / Користувачі: who may sign in, and as what. Insert adds, F2 or Enter edits. */
 export function UsersScreen() {
   const { t } = useI18n();
-  const api = useApi();
-  const status = useStatus();
-  const { data, error, reload } = useQuery(() => api.call('users.list', {}), []);
-  const [active, setActive] = useState<UserRow | undefined>();
-  const [editing, setEditing] = useState<{ row?: UserRow } | null>(null);
-  useHotkeys({ insert: () => setEditing({}), f2: () => active && setEditing({ row: active }) });
-
+  const { data, error } = useRead('users.list', {});
   const columns: Column<UserRow>[] = [
     { key: 'login', header: t('auth.login'), render: (u) => u.login, width: 160 },
     { key: 'name', header: t('auth.fullName'), render: (u) => u.fullName },
@@ -33,80 +24,31 @@ export function UsersScreen() {
       width: 90,
     },
   ];
-  const rows = data ?? [];
   return (
-    <Screen
+    <ListEditScreen
       title={t('users.title')}
-      actions={<EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />}
-    >
-      <ErrorAlert error={error} />
-      <DataTable
-        label={t('users.title')}
-        testId="users-table"
-        columns={columns}
-        rows={rows}
-        rowKey={(u) => u.id}
-        total={rows.length}
-        offset={0}
-        limit={Math.max(rows.length, 1)}
-        onActiveChange={setActive}
-        onOpen={(row) => setEditing({ row })}
-      />
-      <UserForm
-        editing={editing}
-        onClose={() => setEditing(null)}
-        onSaved={(saved) => {
-          setEditing(null);
-          status.show(`${t('common.saved')}: ${saved.login}`);
-          void reload();
-        }}
-      />
-    </Screen>
+      testId="users-table"
+      columns={columns}
+      rows={data}
+      error={error}
+      savedName={(u) => u.login}
+      form={(props) => <UserForm {...props} />}
+    />
   );
 }
 
-function UserForm({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: { row?: UserRow } | null;
-  onClose: () => void;
-  onSaved: (row: UserRow) => void;
-}) {
+function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
   const { t } = useI18n();
   const api = useApi();
-  const [login, setLogin] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState<Role>('operator');
-  const [active, setActive] = useState(true);
+  const [login, setLogin] = useState(row?.login ?? '');
+  const [fullName, setFullName] = useState(row?.fullName ?? '');
+  const [role, setRole] = useState<Role>(row?.role ?? 'operator');
+  const [active, setActive] = useState(row?.active ?? true);
   const [password, setPassword] = useState('');
-  useEffect(() => {
-    if (!editing) return;
-    setLogin(editing.row?.login ?? '');
-    setFullName(editing.row?.fullName ?? '');
-    setRole(editing.row?.role ?? 'operator');
-    setActive(editing.row?.active ?? true);
-    setPassword('');
-  }, [editing]);
+  const save = () =>
+    api.call('users.save', { ...(row ? { id: row.id } : {}), login, fullName, role, active, ...(password ? { password } : {}) });
   return (
-    <FormModal
-      opened={editing !== null}
-      title={editing?.row ? editing.row.login : t('users.new')}
-      onClose={onClose}
-      onSubmit={async () =>
-        onSaved(
-          await api.call('users.save', {
-            ...(editing?.row ? { id: editing.row.id } : {}),
-            login,
-            fullName,
-            role,
-            active,
-            ...(password ? { password } : {}),
-          }),
-        )
-      }
-    >
+    <FormModal opened={opened} title={row ? row.login : t('users.new')} onClose={onClose} onSubmit={async () => onSaved(await save())}>
       <TextInput
         label={t('auth.login')}
         value={login}
@@ -130,7 +72,7 @@ function UserForm({
         allowDeselect={false}
       />
       <PasswordInput
-        label={editing?.row ? t('users.newPassword') : t('auth.password')}
+        label={row ? t('users.newPassword') : t('auth.password')}
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
         autoComplete="new-password"

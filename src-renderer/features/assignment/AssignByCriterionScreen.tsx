@@ -1,9 +1,9 @@
 import { Button, Group, Kbd, SegmentedControl, Text, TextInput } from '@mantine/core';
-import type { ComboboxItem } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, skipToken } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { PointSearchRow } from '../../../shared/contract/accounts';
 import type { PointSelector } from '../../../shared/contract/routes';
-import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -11,10 +11,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
 import { toggled } from '../../components/selection';
-import { settlementOptions } from '../../components/options';
-import { useQuery } from '../../components/use-query';
+import { useSettlementOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
-import { AccountLink } from '../accounts/AccountLink';
+import { pointIdentityColumns } from '../accounts/point-columns';
 import { RoutePicker } from './RoutePicker';
 import { ToRouteButton } from './ToRouteButton';
 import { useAssign } from './use-assign';
@@ -24,24 +23,17 @@ type Criterion = 'settlement' | 'points';
 /** Робота з абонентом / Формування маршруту: a whole settlement, or points found one by one. */
 export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
   const { t } = useI18n();
-  const api = useApi();
   const status = useStatus();
   const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
   const [criterion, setCriterion] = useState<Criterion>('points');
   const [settlementId, setSettlementId] = useState<number | null>(null);
-  const [settlements, setSettlements] = useState<ComboboxItem<number>[]>([]);
+  const settlements = useSettlementOptions();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  useEffect(() => void settlementOptions(api).then(setSettlements), [api]);
-
-  const found = useQuery(
-    async (): Promise<PointSearchRow[]> => (query.trim().length < 2 ? [] : api.call('points.search', { query, limit: 50 })),
-    [query],
-  );
-  const { assign, confirm, error } = useAssign(() => {
-    setSelected(new Set());
-    void found.reload();
-  });
+  const searching = query.trim().length >= 2;
+  const found = useRead('points.search', searching ? { query, limit: 50 } : skipToken, { placeholderData: keepPreviousData });
+  const rows = (searching && found.data) || [];
+  const { assign, confirm, error } = useAssign(() => setSelected(new Set()));
 
   const selector = (): PointSelector | null => {
     if (criterion === 'settlement') return settlementId === null ? null : { kind: 'settlement', settlementId };
@@ -58,14 +50,7 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
   const toggle = (row: PointSearchRow) => setSelected((current) => toggled(current, row.pointId));
 
   const columns: Column<PointSearchRow>[] = [
-    {
-      key: 'account',
-      header: t('points.account'),
-      render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />,
-      width: 110,
-    },
-    { key: 'name', header: t('points.name'), render: (p) => p.fullName },
-    { key: 'address', header: t('points.address'), render: (p) => p.address },
+    ...pointIdentityColumns(t),
     {
       key: 'route',
       header: t('points.route'),
@@ -118,11 +103,8 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
           label={t('assign.pointSearch')}
           testId="point-results"
           columns={columns}
-          rows={found.data ?? []}
+          rows={rows}
           rowKey={(p) => p.pointId}
-          total={found.data?.length ?? 0}
-          offset={0}
-          limit={50}
           selected={selected}
           onToggle={toggle}
           onOpen={toggle}

@@ -1,16 +1,15 @@
 import { Badge, Button, Checkbox, Group, Kbd, SimpleGrid, Text } from '@mantine/core';
-import type { ComboboxItem } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { skipToken } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { HouseRow } from '../../../shared/contract/directories';
-import { useApi } from '../../api/context';
+import { useRead, useReadNow } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
 import { toggled } from '../../components/selection';
-import { settlementOptions, streetOptions } from '../../components/options';
-import { useQuery } from '../../components/use-query';
+import { useSettlementOptions, useStreetOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
 import { RoutePicker } from './RoutePicker';
 import { ToRouteButton } from './ToRouteButton';
@@ -22,62 +21,55 @@ import { useAssign } from './use-assign';
  */
 export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
   const { t } = useI18n();
-  const api = useApi();
   const status = useStatus();
+  const readNow = useReadNow();
   const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
   const [settlementId, setSettlementId] = useState<number | null>(null);
   const [streetId, setStreetId] = useState<number | null>(null);
-  const [settlements, setSettlements] = useState<ComboboxItem<number>[]>([]);
-  const [streets, setStreets] = useState<ComboboxItem<number>[]>([]);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-
-  useEffect(() => void settlementOptions(api).then(setSettlements), [api]);
-  useEffect(() => {
-    setStreetId(null);
-    setStreets([]);
-    if (settlementId !== null) void streetOptions(api, settlementId).then(setStreets);
-  }, [api, settlementId]);
-
-  const houses = useQuery(
-    async (): Promise<HouseRow[]> => (streetId === null ? [] : api.call('houses.list', { streetId, ...(routeId ? { routeId } : {}) })),
-    [streetId, routeId],
-  );
+  const settlements = useSettlementOptions();
+  const streets = useStreetOptions(settlementId);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
   // Keys typed ahead of the houses' arrival keep their meaning: "Вибрати всі" means every house
-  // of this street, and F9 assigns them as soon as they are known.
+  // of this street, whenever they are known, and F9 waits for them.
   const [allWanted, setAllWanted] = useState(false);
-  const [submitWanted, setSubmitWanted] = useState(false);
-  useEffect(() => {
-    setSelected(new Set());
-    setAllWanted(false);
-  }, [streetId]);
 
-  const { assign, confirm, error } = useAssign(() => {
-    setSelected(new Set());
+  const pickNone = () => {
+    setPicked(new Set());
     setAllWanted(false);
-    void houses.reload();
-  });
+  };
+
+  const housesInput = streetId === null ? null : { streetId, ...(routeId ? { routeId } : {}) };
+  const houses = useRead('houses.list', housesInput ?? skipToken);
+  const { assign, confirm, error } = useAssign(pickNone);
 
   const rows = houses.data ?? [];
-  const withPoints = rows.filter((house) => house.pointCount > 0);
-  const allTicked = withPoints.length > 0 && withPoints.every((house) => selected.has(house.id));
-  useEffect(() => {
-    if (allWanted && houses.data) setSelected(new Set(houses.data.filter((house) => house.pointCount > 0).map((house) => house.id)));
-  }, [allWanted, houses.data]);
-  const submit = () => {
-    if (houses.loading && streetId !== null) setSubmitWanted(true);
-    else if (routeId === null) status.show(t('assign.pickRouteFirst'), 'error');
-    else if (selected.size === 0) status.show(t('assign.pickHousesFirst'), 'error');
-    else void assign(routeId, { kind: 'houses', houseIds: [...selected] });
-  };
-  useEffect(() => {
-    if (submitWanted && !houses.loading && (!allWanted || selected.size > 0 || withPoints.length === 0)) {
-      setSubmitWanted(false);
-      submit();
-    }
-  });
-  useHotkeys({ f9: submit });
+  const withPoints = (list: HouseRow[]) => list.filter((house) => house.pointCount > 0).map((house) => house.id);
+  const eligible = withPoints(rows);
+  const selected = allWanted ? new Set(eligible) : picked;
+  const allTicked = eligible.length > 0 && eligible.every((id) => selected.has(id));
+  const loading = housesInput !== null && houses.isPending;
 
-  const toggle = (id: number) => setSelected((current) => toggled(current, id));
+  const chooseSettlement = (id: number | null) => {
+    setSettlementId(id);
+    setStreetId(null);
+    pickNone();
+  };
+  const chooseStreet = (id: number | null) => {
+    setStreetId(id);
+    pickNone();
+  };
+  const toggle = (id: number) => {
+    setPicked(toggled(selected, id));
+    setAllWanted(false);
+  };
+
+  const submit = async () => {
+    if (routeId === null) return status.show(t('assign.pickRouteFirst'), 'error');
+    const houseIds = allWanted && housesInput && loading ? withPoints(await readNow('houses.list', housesInput)) : [...selected];
+    if (houseIds.length === 0) return status.show(t('assign.pickHousesFirst'), 'error');
+    await assign(routeId, { kind: 'houses', houseIds });
+  };
+  useHotkeys({ f9: () => void submit() });
 
   return (
     <Screen title={t('assign.byStreetTitle')} actions={<ToRouteButton routeId={routeId} />}>
@@ -87,7 +79,7 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
           label={t('assign.settlement')}
           data={settlements}
           value={settlementId}
-          onChange={setSettlementId}
+          onChange={chooseSettlement}
           w={300}
           autoFocus={initialRoute !== undefined}
           data-testid="assign-settlement"
@@ -96,7 +88,7 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
           label={t('assign.street')}
           data={streets}
           value={streetId}
-          onChange={setStreetId}
+          onChange={chooseStreet}
           w={300}
           // Stays enabled: a disabled field drops out of the Tab order and the keyboard flow would skip it.
           placeholder={settlementId === null ? t('addresses.pickSettlement') : undefined}
@@ -108,14 +100,14 @@ export function AssignByStreetScreen({ routeId: initialRoute }: { routeId?: numb
       <Group gap="lg">
         <Checkbox
           label={t('assign.selectAll')}
-          checked={allTicked || (allWanted && houses.loading)}
+          checked={allTicked || (allWanted && loading)}
           indeterminate={!allTicked && selected.size > 0}
           onChange={() => {
-            setAllWanted(!allTicked);
-            setSelected(allTicked ? new Set() : new Set(withPoints.map((house) => house.id)));
+            setPicked(new Set());
+            setAllWanted(!(allTicked || (allWanted && loading)));
           }}
         />
-        <Button onClick={submit} rightSection={<Kbd size="xs">F9</Kbd>}>
+        <Button onClick={() => void submit()} rightSection={<Kbd size="xs">F9</Kbd>}>
           {t('assign.submit')}
         </Button>
         <Text size="sm" c="dimmed">

@@ -1,8 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { ComboboxItem } from '@mantine/core';
-import { useApi } from '../../api/context';
 import { PickSelect } from '../../components/PickSelect';
-import { routeOptions } from '../../components/options';
+import { useRouteOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
 
 /** The route an assignment goes to: typed by number or name. */
@@ -16,9 +13,7 @@ export function RoutePicker({
   autoFocus?: boolean;
 }) {
   const { t } = useI18n();
-  const api = useApi();
-  const [options, setOptions] = useState<ComboboxItem<number>[]>([]);
-  useEffect(() => void routeOptions(api).then(setOptions), [api]);
+  const options = useRouteOptions();
   return (
     <PickSelect<number>
       label={t('assign.route')}

@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Kbd, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { BackupPreview, BackupRow } from '../../../shared/contract/backups';
+import { formatDateTime } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -9,17 +11,15 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
-
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Сервіс / Резервні копії: the automatic copies, a manual one, and restoring one with a preview first. */
 export function BackupsScreen() {
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
+  const when = (iso: string) => formatDateTime(iso, locale);
   const api = useApi();
   const status = useStatus();
-  const { data, error, reload } = useQuery(() => api.call('backups.status', {}), []);
+  const { data, error } = useRead('backups.status', {});
   const [target, setTarget] = useState('');
   const [active, setActive] = useState<BackupRow | undefined>();
   const [preview, setPreview] = useState<BackupPreview | null>(null);
@@ -29,14 +29,12 @@ export function BackupsScreen() {
     run(async () => {
       const made = await api.call('backups.create', target.trim() ? { file: target.trim() } : {});
       status.show(t('backups.created', { file: made.file }));
-      await reload();
     });
   const restore = (file: string) =>
     run(async () => {
       setPreview(null);
       const result = await api.call('backups.restore', { file });
       status.show(t('backups.restored', { date: when(result.restored.createdAt) }));
-      await reload();
     });
   useHotkeys({ insert: () => void create() });
 
@@ -88,9 +86,6 @@ export function BackupsScreen() {
         columns={columns}
         rows={data?.backups ?? []}
         rowKey={(b) => b.file}
-        total={data?.backups.length ?? 0}
-        offset={0}
-        limit={Math.max(1, data?.backups.length ?? 1)}
         onActiveChange={setActive}
         onOpen={(b) => void inspect(b.file)}
       />

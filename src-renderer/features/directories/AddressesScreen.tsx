@@ -1,18 +1,23 @@
 import { Button, Group, Kbd, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { skipToken } from '@tanstack/react-query';
+import { Fragment, useState, type ReactNode } from 'react';
 import { settlementKinds, streetKinds, type HouseRow, type SettlementRow, type StreetRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
+import { useEditing, type EditFormProps } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 
 type Pane = 'settlements' | 'streets' | 'houses';
-type Editing = { pane: 'settlements'; row?: SettlementRow } | { pane: 'streets'; row?: StreetRow } | { pane: 'houses'; row?: HouseRow };
+type Editing =
+  | { pane: 'settlements'; row?: SettlementRow | undefined }
+  | { pane: 'streets'; row?: StreetRow | undefined }
+  | { pane: 'houses'; row?: HouseRow | undefined };
 
 /**
  * Довідники / Населені пункти, вулиці, будинки: three lists side by side; moving through one
@@ -20,38 +25,34 @@ type Editing = { pane: 'settlements'; row?: SettlementRow } | { pane: 'streets';
  */
 export function AddressesScreen() {
   const { t } = useI18n();
-  const api = useApi();
   const status = useStatus();
   const [settlement, setSettlement] = useState<SettlementRow | undefined>();
   const [street, setStreet] = useState<StreetRow | undefined>();
   const [house, setHouse] = useState<HouseRow | undefined>();
   const [focused, setFocused] = useState<Pane>('settlements');
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const editing = useEditing<Editing>();
 
-  const settlements = useQuery(() => api.call('settlements.list', {}), []);
-  const streets = useQuery(
-    async (): Promise<StreetRow[]> => (settlement ? api.call('streets.list', { settlementId: settlement.id }) : []),
-    [settlement?.id],
-  );
-  const houses = useQuery(async (): Promise<HouseRow[]> => (street ? api.call('houses.list', { streetId: street.id }) : []), [street?.id]);
+  const settlements = useRead('settlements.list', {});
+  const streets = useRead('streets.list', settlement ? { settlementId: settlement.id } : skipToken);
+  const houses = useRead('houses.list', street ? { streetId: street.id } : skipToken);
 
   const add = (pane: Pane) => {
     if (pane === 'streets' && !settlement) return;
     if (pane === 'houses' && !street) return;
-    setEditing({ pane });
+    editing.open({ pane });
   };
   const edit = (pane: Pane) => {
-    if (pane === 'settlements' && settlement) setEditing({ pane, row: settlement });
-    if (pane === 'streets' && street) setEditing({ pane, row: street });
-    if (pane === 'houses' && house) setEditing({ pane, row: house });
+    if (pane === 'settlements' && settlement) editing.open({ pane, row: settlement });
+    if (pane === 'streets' && street) editing.open({ pane, row: street });
+    if (pane === 'houses' && house) editing.open({ pane, row: house });
   };
   useHotkeys({ insert: () => add(focused), f2: () => edit(focused) });
 
-  const saved = (label: string, reload: () => Promise<void>) => {
-    setEditing(null);
+  const saved = (label: string) => {
+    editing.close();
     status.show(`${t('common.saved')}: ${label}`);
-    void reload();
   };
+  const form = { opened: editing.opened, onClose: editing.close };
 
   const paneProps = (pane: Pane) => ({ onFocusCapture: () => setFocused(pane), onAdd: () => add(pane), onEdit: () => edit(pane) });
   const settlementColumns: Column<SettlementRow>[] = [
@@ -73,21 +74,9 @@ export function AddressesScreen() {
     label: string,
     testId: string,
     columns: Column<T>[],
-    rows: T[] | undefined,
+    rows: T[] = [],
     onActive: (row: T | undefined) => void,
-  ) => (
-    <DataTable
-      label={label}
-      testId={testId}
-      columns={columns}
-      rows={rows ?? []}
-      rowKey={(row) => row.id}
-      total={rows?.length ?? 0}
-      offset={0}
-      limit={Math.max(rows?.length ?? 0, 1)}
-      onActiveChange={onActive}
-    />
-  );
+  ) => <DataTable label={label} testId={testId} columns={columns} rows={rows} rowKey={(row) => row.id} onActiveChange={onActive} />;
 
   return (
     <Screen title={t('addresses.title')}>
@@ -103,23 +92,15 @@ export function AddressesScreen() {
           {table(t('addresses.houses'), 'houses-table', houseColumns, houses.data, setHouse)}
         </PaneFrame>
       </SimpleGrid>
-      <SettlementForm
-        editing={editing?.pane === 'settlements' ? editing : null}
-        onClose={() => setEditing(null)}
-        onSaved={(row) => saved(row.name, settlements.reload)}
-      />
-      <StreetForm
-        editing={editing?.pane === 'streets' && settlement ? editing : null}
-        settlementId={settlement?.id ?? 0}
-        onClose={() => setEditing(null)}
-        onSaved={(row) => saved(`${row.kind} ${row.name}`, streets.reload)}
-      />
-      <HouseForm
-        editing={editing?.pane === 'houses' && street ? editing : null}
-        streetId={street?.id ?? 0}
-        onClose={() => setEditing(null)}
-        onSaved={(row) => saved(row.number, houses.reload)}
-      />
+      <Fragment key={editing.key}>
+        {editing.row?.pane === 'settlements' && <SettlementForm {...form} row={editing.row.row} onSaved={(row) => saved(row.name)} />}
+        {editing.row?.pane === 'streets' && settlement && (
+          <StreetForm {...form} row={editing.row.row} settlementId={settlement.id} onSaved={(row) => saved(`${row.kind} ${row.name}`)} />
+        )}
+        {editing.row?.pane === 'houses' && street && (
+          <HouseForm {...form} row={editing.row.row} streetId={street.id} onSaved={(row) => saved(row.number)} />
+        )}
+      </Fragment>
     </Screen>
   );
 }
@@ -161,108 +142,82 @@ function PaneFrame(props: {
   );
 }
 
-function SettlementForm({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: { row?: SettlementRow } | null;
-  onClose: () => void;
-  onSaved: (row: SettlementRow) => void;
-}) {
+function NameField({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <TextInput
+      label={t('addresses.name')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      required
+      maxLength={100}
+      data-autofocus
+    />
+  );
+}
+
+function KindField<K extends string>({ kinds, value, onChange }: { kinds: readonly K[]; value: K; onChange: (kind: K) => void }) {
+  const { t } = useI18n();
+  return (
+    <Select
+      label={t('addresses.kind')}
+      data={[...kinds]}
+      value={value}
+      onChange={(picked) => picked && onChange(picked)}
+      allowDeselect={false}
+    />
+  );
+}
+
+const pickKind = <K extends string>(kinds: readonly K[], kind: string | undefined, fallback: K): K =>
+  (kinds as readonly string[]).includes(kind ?? '') ? (kind as K) : fallback;
+
+function SettlementForm({ opened, row, onClose, onSaved }: EditFormProps<SettlementRow>) {
   const { t } = useI18n();
   const api = useApi();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<(typeof settlementKinds)[number]>('село');
-  useEffect(() => {
-    if (!editing) return;
-    setName(editing.row?.name ?? '');
-    setKind((settlementKinds as readonly string[]).includes(editing.row?.kind ?? '') ? (editing.row?.kind as typeof kind) : 'село');
-  }, [editing]);
+  const [name, setName] = useState(row?.name ?? '');
+  const [kind, setKind] = useState(pickKind(settlementKinds, row?.kind, 'село'));
   return (
     <FormModal
-      opened={editing !== null}
-      title={editing?.row?.name ?? t('addresses.newSettlement')}
+      opened={opened}
+      title={row?.name ?? t('addresses.newSettlement')}
       onClose={onClose}
-      onSubmit={async () => onSaved(await api.call('settlements.save', { ...(editing?.row ? { id: editing.row.id } : {}), name, kind }))}
+      onSubmit={async () => onSaved(await api.call('settlements.save', { ...(row ? { id: row.id } : {}), name, kind }))}
     >
-      <TextInput
-        label={t('addresses.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        maxLength={100}
-        data-autofocus
-      />
-      <Select
-        label={t('addresses.kind')}
-        data={[...settlementKinds]}
-        value={kind}
-        onChange={(value) => value && setKind(value)}
-        allowDeselect={false}
-      />
+      <NameField value={name} onChange={setName} />
+      <KindField kinds={settlementKinds} value={kind} onChange={setKind} />
     </FormModal>
   );
 }
 
-function StreetForm(props: {
-  editing: { row?: StreetRow } | null;
-  settlementId: number;
-  onClose: () => void;
-  onSaved: (row: StreetRow) => void;
-}) {
-  const { editing, settlementId, onClose, onSaved } = props;
+function StreetForm({ opened, row, settlementId, onClose, onSaved }: EditFormProps<StreetRow> & { settlementId: number }) {
   const { t } = useI18n();
   const api = useApi();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<(typeof streetKinds)[number]>('вул.');
-  useEffect(() => {
-    if (!editing) return;
-    setName(editing.row?.name ?? '');
-    setKind((streetKinds as readonly string[]).includes(editing.row?.kind ?? '') ? (editing.row?.kind as typeof kind) : 'вул.');
-  }, [editing]);
+  const [name, setName] = useState(row?.name ?? '');
+  const [kind, setKind] = useState(pickKind(streetKinds, row?.kind, 'вул.'));
   return (
     <FormModal
-      opened={editing !== null}
-      title={editing?.row ? `${editing.row.kind} ${editing.row.name}` : t('addresses.newStreet')}
+      opened={opened}
+      title={row ? `${row.kind} ${row.name}` : t('addresses.newStreet')}
       onClose={onClose}
-      onSubmit={async () =>
-        onSaved(await api.call('streets.save', { ...(editing?.row ? { id: editing.row.id } : {}), settlementId, name, kind }))
-      }
+      onSubmit={async () => onSaved(await api.call('streets.save', { ...(row ? { id: row.id } : {}), settlementId, name, kind }))}
     >
-      <Select
-        label={t('addresses.kind')}
-        data={[...streetKinds]}
-        value={kind}
-        onChange={(value) => value && setKind(value)}
-        allowDeselect={false}
-      />
-      <TextInput
-        label={t('addresses.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        maxLength={100}
-        data-autofocus
-      />
+      <KindField kinds={streetKinds} value={kind} onChange={setKind} />
+      <NameField value={name} onChange={setName} />
     </FormModal>
   );
 }
 
-function HouseForm(props: { editing: { row?: HouseRow } | null; streetId: number; onClose: () => void; onSaved: (row: HouseRow) => void }) {
-  const { editing, streetId, onClose, onSaved } = props;
+function HouseForm({ opened, row, streetId, onClose, onSaved }: EditFormProps<HouseRow> & { streetId: number }) {
   const { t } = useI18n();
   const api = useApi();
-  const [number, setNumber] = useState('');
-  useEffect(() => {
-    if (editing) setNumber(editing.row?.number ?? '');
-  }, [editing]);
+  const [number, setNumber] = useState(row?.number ?? '');
   return (
     <FormModal
-      opened={editing !== null}
-      title={editing?.row?.number ?? t('addresses.newHouse')}
+      opened={opened}
+      title={row?.number ?? t('addresses.newHouse')}
       onClose={onClose}
-      onSubmit={async () => onSaved(await api.call('houses.save', { ...(editing?.row ? { id: editing.row.id } : {}), streetId, number }))}
+      onSubmit={async () => onSaved(await api.call('houses.save', { ...(row ? { id: row.id } : {}), streetId, number }))}
     >
       <TextInput
         label={t('addresses.number')}

@@ -1,27 +1,18 @@
 import { Badge, Checkbox, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EmployeeRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
-import { useHotkeys } from '../../app/hotkeys';
-import { useStatus } from '../../app/status';
-import { DataTable, type Column } from '../../components/DataTable';
-import { EditActions } from '../../components/EditActions';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRead } from '../../api/use-read';
+import type { Column } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
-import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
+import { ListEditScreen } from '../../components/ListEditScreen';
+import type { EditFormProps } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 
 /** Довідники / Довідники РЕМ / Службовці: the controllers who can be a route's executor. */
 export function EmployeesScreen() {
   const { t } = useI18n();
-  const api = useApi();
-  const status = useStatus();
-  const { data, error, reload } = useQuery(() => api.call('employees.list', {}), []);
-  const [active, setActive] = useState<EmployeeRow | undefined>();
-  const [editing, setEditing] = useState<{ row?: EmployeeRow } | null>(null);
-  useHotkeys({ insert: () => setEditing({}), f2: () => active && setEditing({ row: active }) });
-
+  const { data, error } = useRead('employees.list', {});
   const columns: Column<EmployeeRow>[] = [
     { key: 'name', header: t('employees.fullName'), render: (e) => e.fullName },
     { key: 'position', header: t('employees.position'), render: (e) => e.position },
@@ -40,79 +31,34 @@ export function EmployeesScreen() {
     },
     { key: 'routes', header: t('employees.routes'), render: (e) => e.routeCount, width: 110, align: 'right' },
   ];
-  const rows = data ?? [];
   return (
-    <Screen
+    <ListEditScreen
       title={t('employees.title')}
-      actions={<EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ row: active })} canEdit={!!active} />}
-    >
-      <ErrorAlert error={error} />
-      <DataTable
-        label={t('employees.title')}
-        testId="employees-table"
-        columns={columns}
-        rows={rows}
-        rowKey={(e) => e.id}
-        total={rows.length}
-        offset={0}
-        limit={Math.max(rows.length, 1)}
-        onActiveChange={setActive}
-        onOpen={(row) => setEditing({ row })}
-      />
-      <EmployeeForm
-        editing={editing}
-        onClose={() => setEditing(null)}
-        onSaved={(saved) => {
-          setEditing(null);
-          status.show(`${t('common.saved')}: ${saved.fullName}`);
-          void reload();
-        }}
-      />
-    </Screen>
+      testId="employees-table"
+      columns={columns}
+      rows={data}
+      error={error}
+      savedName={(e) => e.fullName}
+      form={(props) => <EmployeeForm {...props} />}
+    />
   );
 }
 
-function EmployeeForm({
-  editing,
-  onClose,
-  onSaved,
-}: {
-  editing: { row?: EmployeeRow } | null;
-  onClose: () => void;
-  onSaved: (row: EmployeeRow) => void;
-}) {
+function EmployeeForm({ opened, row, onClose, onSaved }: EditFormProps<EmployeeRow>) {
   const { t } = useI18n();
   const api = useApi();
-  const [fullName, setFullName] = useState('');
-  const [position, setPosition] = useState('');
-  const [phone, setPhone] = useState('');
-  const [isController, setIsController] = useState(true);
-  const [active, setActive] = useState(true);
-  useEffect(() => {
-    if (!editing) return;
-    setFullName(editing.row?.fullName ?? '');
-    setPosition(editing.row?.position ?? '');
-    setPhone(editing.row?.phone ?? '');
-    setIsController(editing.row?.isController ?? true);
-    setActive(editing.row?.active ?? true);
-  }, [editing]);
+  const [fullName, setFullName] = useState(row?.fullName ?? '');
+  const [position, setPosition] = useState(row?.position ?? '');
+  const [phone, setPhone] = useState(row?.phone ?? '');
+  const [isController, setIsController] = useState(row?.isController ?? true);
+  const [active, setActive] = useState(row?.active ?? true);
+  const save = () => api.call('employees.save', { ...(row ? { id: row.id } : {}), fullName, position, phone, isController, active });
   return (
     <FormModal
-      opened={editing !== null}
-      title={editing?.row ? editing.row.fullName : t('employees.new')}
+      opened={opened}
+      title={row ? row.fullName : t('employees.new')}
       onClose={onClose}
-      onSubmit={async () =>
-        onSaved(
-          await api.call('employees.save', {
-            ...(editing?.row ? { id: editing.row.id } : {}),
-            fullName,
-            position,
-            phone,
-            isController,
-            active,
-          }),
-        )
-      }
+      onSubmit={async () => onSaved(await save())}
     >
       <TextInput
         label={t('employees.fullName')}

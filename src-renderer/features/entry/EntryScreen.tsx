@@ -14,20 +14,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { EntryCheck, EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
 import type { Input } from '../../../shared/contract/index';
 import { localToday } from '../../../shared/dates';
-import { displayDate } from '../../../shared/i18n/criteria';
+import { formatDate, formatDateTime } from '../../../shared/i18n/format';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountCard } from '../accounts/AccountCardProvider';
 import { PlausibilityDialog, type Confirmation } from './PlausibilityDialog';
@@ -43,10 +43,11 @@ type Mode = 'idle' | 'busy' | 'dialog';
  */
 export function EntryScreen({ taskId }: { taskId: number }) {
   const { t } = useI18n();
-  const api = useApi();
-  const session = useQuery(() => api.call('entry.open', { taskId }), [taskId]);
-  const reasons = useQuery(() => api.call('reasons.list', {}), []);
-  const problems = useQuery(() => api.call('problems.list', {}), []);
+  // The form keeps its session in step from the save answers, so writes do not refetch it, and it
+  // is read afresh on every visit (gcTime 0): the loop must start from where the task stands now.
+  const session = useRead('entry.open', { taskId }, { meta: keptInStep, gcTime: 0 });
+  const reasons = useRead('reasons.list', {}, { meta: keptInStep });
+  const problems = useRead('problems.list', {}, { meta: keptInStep });
   if (session.error) return <ErrorAlert error={session.error} />;
   if (!session.data || !reasons.data || !problems.data) return <Text p="md">{t('app.loading')}</Text>;
   return <EntryForm session={session.data} reasons={reasons.data} problemList={problems.data} />;
@@ -59,7 +60,7 @@ interface FormProps {
 }
 
 function EntryForm({ session, reasons, problemList }: FormProps) {
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
   const status = useStatus();
@@ -191,11 +192,11 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     }
   };
 
-  useEffect(() => {
+  const start = useEffectEvent(() => {
     mode.current = 'idle';
     void load(session.firstOpenSeq ?? 1);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
+  useEffect(() => start(), []);
 
   useHotkeys(
     {
@@ -217,7 +218,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     <Stack gap="sm" p="md" maw={1100}>
       <Group justify="space-between" align="flex-start">
         <Title order={2} size="h4">
-          {t('entry.title', { number: session.routeNumber, name: session.routeName, date: displayDate(session.taskDate) })}
+          {t('entry.title', { number: session.routeNumber, name: session.routeName, date: formatDate(session.taskDate, locale) })}
         </Title>
         <Button variant="default" tabIndex={-1} onClick={() => go({ name: 'tasks', purpose: 'entry' })}>
           {t('entry.toTasks')}
@@ -301,7 +302,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             </Field>
             <Field label={t('entry.previous')}>
               <span data-testid="entry-previous">
-                {previous ? `${previous.value} (${displayDate(previous.takenOn)})` : t('entry.noPrevious')}
+                {previous ? `${previous.value} (${formatDate(previous.takenOn, locale)})` : t('entry.noPrevious')}
               </span>
             </Field>
             <Field label={`${t('entry.consumption')}, ${unit}`}>
@@ -420,9 +421,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
 
 /** What a corrected position held before, with who entered it and who replaced it. */
 function PositionHistory({ positionId }: { positionId: number }) {
-  const { t } = useI18n();
-  const api = useApi();
-  const { data } = useQuery(() => api.call('entry.history', { positionId }), [positionId]);
+  const { t, locale } = useI18n();
+  const { data } = useRead('entry.history', { positionId });
   if (!data?.length) return null;
   return (
     <Stack gap={2} mt="sm" data-testid="entry-history">
@@ -431,8 +431,8 @@ function PositionHistory({ positionId }: { positionId: number }) {
       </Text>
       {data.map((row, index) => (
         <Text key={index} size="xs">
-          {row.value ?? `${t('entry.reason')} ${row.reasonCode}`} · {displayDate(row.checkedOn)} · {row.enteredBy} → {row.replacedBy},{' '}
-          {row.replacedAt.slice(0, 16).replace('T', ' ')}
+          {row.value ?? `${t('entry.reason')} ${row.reasonCode}`} · {formatDate(row.checkedOn, locale)} · {row.enteredBy} → {row.replacedBy}
+          , {formatDateTime(row.replacedAt, locale)}
         </Text>
       ))}
     </Stack>
@@ -451,6 +451,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+const keptInStep = { refetchOnWrite: false };
 
 /** Longer than a blind typist's burst, shorter than anyone takes to read a question. */
 const dialogArmMs = 400;

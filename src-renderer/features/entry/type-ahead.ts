@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 
 export type EntryFocus = 'value' | 'execute';
 
@@ -38,11 +38,10 @@ const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'Al
  */
 export function useKeyQueue(busy: () => boolean) {
   const queue = useRef<string[]>([]);
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
+  const isBusy = useEffectEvent(() => busy());
   useEffect(() => {
     const take = (event: KeyboardEvent) => {
-      if (!busyRef.current() || modifierKeys.has(event.key)) return;
+      if (!isBusy() || modifierKeys.has(event.key)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       if (!event.ctrlKey && !event.altKey && !event.metaKey) queue.current.push(event.key);

@@ -28,8 +28,9 @@ const asBase64 = (file: File, onProgress: (share: number) => void) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
+    // readAsDataURL always yields a string; the data: prefix goes, the base64 stays.
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
     reader.readAsDataURL(file);
   });
 

@@ -1,17 +1,15 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useRouter, type Screen as ScreenName } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 /** The first screen: what is in the database and the ways into the daily work. */
 export function HomeScreen() {
   const { t, number } = useI18n();
-  const api = useApi();
   const { go } = useRouter();
-  const { data, error } = useQuery(() => api.call('meta.info', {}), []);
-  const backups = useQuery(() => api.call('backups.status', {}), []);
+  const { data, error } = useRead('meta.info', {});
+  const backups = useRead('backups.status', {});
   const integrity = backups.data?.integrity;
   const links: [string, ScreenName][] = [
     [t('menu.routes'), { name: 'routes' }],
@@ -39,6 +37,14 @@ export function HomeScreen() {
             routes: number(data.counts.routes),
           })}
         </Text>
+      )}
+      {data?.counts.accounts === 0 && (
+        <Alert color="blue" data-testid="home-empty">
+          {t('home.empty')}{' '}
+          <Anchor component="button" type="button" onClick={() => go({ name: 'import' })}>
+            {t('home.emptyImport')}
+          </Anchor>
+        </Alert>
       )}
       <Text c="dimmed">{t('home.start')}</Text>
       <Group gap="sm">

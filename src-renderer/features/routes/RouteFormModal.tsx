@@ -1,45 +1,23 @@
 import { TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
 import { FormModal } from '../../components/FormModal';
 import { PickSelect } from '../../components/PickSelect';
+import { useControllerOptions, useSectionOptions } from '../../components/options';
+import type { EditFormProps } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 
-interface Props {
-  opened: boolean;
-  /** The route being edited; absent for a new one. */
-  route?: RouteRow | undefined;
-  onClose: () => void;
-  onSaved: (route: RouteRow) => void;
-}
-
-export function RouteFormModal({ opened, route, onClose, onSaved }: Props) {
+/** Mount with a new `key` for each opening: the fields start from the route given. */
+export function RouteFormModal({ opened, row: route, onClose, onSaved }: EditFormProps<RouteRow>) {
   const { t } = useI18n();
   const api = useApi();
-  const [number, setNumber] = useState('');
-  const [name, setName] = useState('');
-  const [sectionId, setSectionId] = useState<number | null>(null);
-  const [executorId, setExecutorId] = useState<number | null>(null);
-  const [sections, setSections] = useState<{ value: number; label: string }[]>([]);
-  const [executors, setExecutors] = useState<{ value: number; label: string }[]>([]);
-
-  useEffect(() => {
-    if (!opened) return;
-    setNumber(route ? String(route.number) : '');
-    setName(route?.name ?? '');
-    setSectionId(route?.sectionId ?? null);
-    setExecutorId(route?.executorId ?? null);
-    void api.call('sections.list', {}).then((rows) => setSections(rows.map((s) => ({ value: s.id, label: s.name }))));
-    void api.call('employees.list', { onlyActiveControllers: true }).then((rows) => {
-      const options = rows.map((e) => ({ value: e.id, label: e.fullName }));
-      // A route may still name someone who has since left; show them so the form is truthful.
-      if (route?.executorId && !rows.some((e) => e.id === route.executorId)) {
-        options.push({ value: route.executorId, label: route.executorName ?? String(route.executorId) });
-      }
-      setExecutors(options);
-    });
-  }, [opened, route, api]);
+  const [number, setNumber] = useState(route ? String(route.number) : '');
+  const [name, setName] = useState(route?.name ?? '');
+  const [sectionId, setSectionId] = useState<number | null>(route?.sectionId ?? null);
+  const [executorId, setExecutorId] = useState<number | null>(route?.executorId ?? null);
+  const sections = useSectionOptions();
+  const executors = useControllerOptions({ id: route?.executorId ?? null, name: route?.executorName ?? null });
 
   const submit = async () => {
     const saved = await api.call('routes.save', {

@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Kbd, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { RoutePointRow } from '../../../shared/contract/routes';
-import { ApiError } from '../../api/client';
+import type { RoutePointRow, RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
+import { usePagedRead } from '../../api/use-paged-read';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
@@ -10,9 +11,10 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { toggled } from '../../components/selection';
-import { useQuery } from '../../components/use-query';
+import { useAction } from '../../components/use-action';
+import { useEditing } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
-import { AccountLink } from '../accounts/AccountLink';
+import { pointIdentityColumns } from '../accounts/point-columns';
 import { useAccountCard } from '../accounts/AccountCardProvider';
 import { RouteFormModal } from './RouteFormModal';
 
@@ -25,42 +27,30 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
   const { go } = useRouter();
   const status = useStatus();
   const card = useAccountCard();
-  const [offset, setOffset] = useState(0);
-  const [editing, setEditing] = useState(false);
+  const editing = useEditing<RouteRow>();
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const route = useQuery(() => api.call('routes.get', { id }), [id]);
-  const points = useQuery(() => api.call('routes.points', { routeId: id, offset, limit }), [id, offset]);
+  const { run, error: actionError } = useAction();
+  const route = useRead('routes.get', { id });
+  const points = usePagedRead('routes.points', { routeId: id }, limit);
+  const edit = () => route.data && editing.open(route.data);
 
   useHotkeys({
-    f2: () => setEditing(true),
+    f2: edit,
     f5: () => go({ name: 'assignByStreet', routeId: id }),
     f6: () => go({ name: 'assignByCriterion', routeId: id }),
   });
 
   const toggle = (row: RoutePointRow) => setSelected((current) => toggled(current, row.pointId));
 
-  const removeSelected = async () => {
-    try {
+  const removeSelected = () =>
+    run(async () => {
       const { removed } = await api.call('routes.removePoints', { routeId: id, pointIds: [...selected] });
       status.show(t('routes.removed', { count: removed }));
       setSelected(new Set());
-      setActionError(null);
-      await Promise.all([route.reload(), points.reload()]);
-    } catch (caught) {
-      if (caught instanceof ApiError) setActionError(caught);
-    }
-  };
+    });
 
   const columns: Column<RoutePointRow>[] = [
-    {
-      key: 'account',
-      header: t('points.account'),
-      render: (p) => <AccountLink accountId={p.accountId} number={p.accountNumber} />,
-      width: 110,
-    },
-    { key: 'name', header: t('points.name'), render: (p) => p.fullName },
-    { key: 'address', header: t('points.address'), render: (p) => p.address },
+    ...pointIdentityColumns(t),
     { key: 'meter', header: t('points.meter'), render: (p) => (p.meterSerial ? `${p.meterSerial} (${p.meterModel})` : t('common.none')) },
     {
       key: 'status',
@@ -79,7 +69,7 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
           <Button variant="default" onClick={() => go({ name: 'routes' })}>
             {t('routes.back')}
           </Button>
-          <Button variant="default" onClick={() => setEditing(true)} rightSection={<Kbd size="xs">F2</Kbd>} disabled={!r}>
+          <Button variant="default" onClick={edit} rightSection={<Kbd size="xs">F2</Kbd>} disabled={!r}>
             {t('common.edit')}
           </Button>
         </>
@@ -138,12 +128,9 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
                 label={t('routes.pointsTab')}
                 testId="route-points"
                 columns={columns}
-                rows={points.data?.rows ?? []}
+                rows={points.rows}
                 rowKey={(p) => p.pointId}
-                total={points.data?.total ?? 0}
-                offset={offset}
-                limit={limit}
-                onOffsetChange={setOffset}
+                page={points.page}
                 selected={selected}
                 onToggle={toggle}
                 onOpen={(p) => card.open(p.accountId)}
@@ -153,13 +140,13 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
         </Tabs.Panel>
       </Tabs>
       <RouteFormModal
-        opened={editing}
-        route={r}
-        onClose={() => setEditing(false)}
+        key={editing.key}
+        opened={editing.opened}
+        row={editing.row}
+        onClose={editing.close}
         onSaved={() => {
-          setEditing(false);
+          editing.close();
           status.show(t('common.saved'));
-          void route.reload();
         }}
       />
     </Screen>

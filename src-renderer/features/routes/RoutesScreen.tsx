@@ -1,17 +1,17 @@
-import { Button, Kbd, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { RouteRow } from '../../../shared/contract/routes';
-import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
+import { usePagedRead } from '../../api/use-paged-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
-import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EditActions } from '../../components/EditActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
-import { useQuery } from '../../components/use-query';
+import { DeleteButton, useConfirmedDelete } from '../../components/use-confirmed-delete';
+import { useEditing } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
 import { RouteFormModal } from './RouteFormModal';
 
@@ -24,17 +24,21 @@ export function RoutesScreen() {
   const { go } = useRouter();
   const status = useStatus();
   const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
   const [active, setActive] = useState<RouteRow | undefined>();
-  const [editing, setEditing] = useState<{ route?: RouteRow } | null>(null);
-  const [deleting, setDeleting] = useState<RouteRow | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const { data, error, reload } = useQuery(() => api.call('routes.list', { query, offset, limit }), [query, offset]);
+  const editing = useEditing<RouteRow>();
+  const routes = usePagedRead('routes.list', { query }, limit);
+  const deletion = useConfirmedDelete<RouteRow>({
+    question: (route) => t('routes.deleteConfirm', { number: route.number, name: route.name }),
+    remove: async (route) => {
+      await api.call('routes.delete', { id: route.id });
+      return t('routes.deleted', { number: route.number });
+    },
+  });
 
   useHotkeys({
-    insert: () => setEditing({}),
-    f2: () => active && setEditing({ route: active }),
-    delete: () => active && setDeleting(active),
+    insert: () => editing.open(),
+    f2: () => active && editing.open(active),
+    delete: () => deletion.ask(active),
   });
 
   const columns: Column<RouteRow>[] = [
@@ -45,36 +49,13 @@ export function RoutesScreen() {
     { key: 'points', header: t('routes.points'), render: (r) => r.pointCount, width: 130, align: 'right' },
   ];
 
-  const remove = async (route: RouteRow) => {
-    setDeleting(null);
-    try {
-      await api.call('routes.delete', { id: route.id });
-      status.show(t('routes.deleted', { number: route.number }));
-      setActionError(null);
-      await reload();
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        setActionError(caught);
-        status.show(caught.message, 'error');
-      }
-    }
-  };
-
   return (
     <Screen
       title={t('routes.title')}
       actions={
         <>
-          <EditActions onAdd={() => setEditing({})} onEdit={() => active && setEditing({ route: active })} canEdit={!!active} />
-          <Button
-            variant="default"
-            color="red"
-            disabled={!active}
-            onClick={() => active && setDeleting(active)}
-            rightSection={<Kbd size="xs">Del</Kbd>}
-          >
-            {t('common.delete')}
-          </Button>
+          <EditActions onAdd={() => editing.open()} onEdit={() => active && editing.open(active)} canEdit={!!active} />
+          <DeleteButton disabled={!active} onClick={() => deletion.ask(active)} />
         </>
       }
     >
@@ -82,49 +63,33 @@ export function RoutesScreen() {
         label={t('common.search')}
         placeholder={t('common.searchHint')}
         value={query}
-        onChange={(e) => {
-          setQuery(e.currentTarget.value);
-          setOffset(0);
-        }}
+        onChange={(e) => setQuery(e.currentTarget.value)}
         w={360}
         data-autofocus
       />
-      <ErrorAlert error={error ?? actionError} />
+      <ErrorAlert error={routes.error ?? deletion.error} />
       <DataTable
         label={t('routes.title')}
         testId="routes-table"
         columns={columns}
-        rows={data?.rows ?? []}
+        rows={routes.rows}
         rowKey={(r) => r.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
+        page={routes.page}
         onActiveChange={setActive}
         onOpen={(r) => go({ name: 'route', id: r.id, tab: 'points' })}
       />
       <RouteFormModal
-        opened={editing !== null}
-        route={editing?.route}
-        onClose={() => setEditing(null)}
+        key={editing.key}
+        opened={editing.opened}
+        row={editing.row}
+        onClose={editing.close}
         onSaved={(saved) => {
-          const wasNew = !editing?.route;
-          setEditing(null);
+          editing.close();
           status.show(`${t('common.saved')}: ${t('routes.editTitle', { number: saved.number })}`);
-          if (wasNew) go({ name: 'route', id: saved.id, tab: 'points' });
-          else void reload();
+          if (!editing.row) go({ name: 'route', id: saved.id, tab: 'points' });
         }}
       />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('common.delete')}
-        confirmLabel={t('common.delete')}
-        danger
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => deleting && void remove(deleting)}
-      >
-        {deleting && t('routes.deleteConfirm', { number: deleting.number, name: deleting.name })}
-      </ConfirmModal>
+      {deletion.dialog}
     </Screen>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Group, Kbd, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { displayDate } from '../../../shared/i18n/criteria';
+import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
@@ -9,7 +10,6 @@ import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
-import { useQuery } from '../../components/use-query';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -24,8 +24,8 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [includeBills, setIncludeBills] = useState(false);
   const { run, busy, error: actionError } = useAction();
-  const task = useQuery(() => api.call('tasks.get', { id: taskId }), [taskId]);
-  const sheet = useQuery(() => api.call('tasks.sheet', { taskId, includeBills }), [taskId, includeBills, locale]);
+  const task = useRead('tasks.get', { id: taskId });
+  const sheet = useRead('tasks.sheet', { taskId, includeBills });
   const options = { taskId, includeBills, includeWarnings: false };
 
   const print = () =>
@@ -44,7 +44,7 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const info = task.data;
   return (
     <Screen
-      title={info ? t('sheet.title', { number: info.routeNumber, date: displayDate(info.taskDate) }) : t('tasks.openSheet')}
+      title={info ? t('sheet.title', { number: info.routeNumber, date: formatDate(info.taskDate, locale) }) : t('tasks.openSheet')}
       actions={
         <>
           <Button variant="default" onClick={() => go({ name: 'tasks' })}>

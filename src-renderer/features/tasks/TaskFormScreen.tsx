@@ -12,8 +12,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import type { ComboboxItem } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import type { TaskCriteria } from '../../../shared/contract/tasks';
 import { localToday } from '../../../shared/dates';
@@ -24,6 +23,7 @@ import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
+import { useSectionOptions } from '../../components/options';
 import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
 import { RoutePicker } from '../assignment/RoutePicker';
@@ -45,7 +45,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const [scope, setScope] = useState<Scope>('route');
   const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
   const [sectionId, setSectionId] = useState<number | null>(null);
-  const [sections, setSections] = useState<ComboboxItem<number>[]>([]);
+  const sections = useSectionOptions();
   const [taskDate, setTaskDate] = useState(localToday);
   const [sortOrder, setSortOrder] = useState<'address' | 'account'>('address');
   const [debt, setDebt] = useState({ on: false, value: 500 as number | string });
@@ -61,8 +61,6 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [formed, setFormed] = useState<Formed | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => void api.call('sections.list', {}).then((rows) => setSections(rows.map((s) => ({ value: s.id, label: s.name })))), [api]);
 
   const criteria: Partial<TaskCriteria> = {
     match,
@@ -158,7 +156,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
         </Button>
       }
     >
-      <form onSubmit={execute} noValidate>
+      <form onSubmit={(event) => void execute(event)} noValidate>
         <Stack gap="sm" maw={980}>
           <Group align="flex-end" gap="lg">
             <div>

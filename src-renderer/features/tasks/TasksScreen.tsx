@@ -1,20 +1,20 @@
-import { Badge, Button, Group, Kbd, Select, TextInput } from '@mantine/core';
-import type { ComboboxItem } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Group, Kbd, Select } from '@mantine/core';
+import { useState } from 'react';
 import type { TaskRow } from '../../../shared/contract/tasks';
-import { describeCriteria, displayDate } from '../../../shared/i18n/criteria';
-import { ApiError } from '../../api/client';
+import { describeCriteria } from '../../../shared/i18n/criteria';
+import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
+import { usePagedRead } from '../../api/use-paged-read';
+import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
-import { useStatus } from '../../app/status';
-import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable, type Column } from '../../components/DataTable';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
-import { routeOptions } from '../../components/options';
-import { useQuery } from '../../components/use-query';
+import { useRouteOptions } from '../../components/options';
+import { DeleteButton, useConfirmedDelete } from '../../components/use-confirmed-delete';
 import { useI18n } from '../../i18n/i18n';
 
 const limit = 50;
@@ -28,58 +28,35 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const status = useStatus();
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
   const [routeId, setRouteId] = useState<number | null>(null);
   const [executorId, setExecutorId] = useState<number | null>(null);
   const [state, setState] = useState<Status>(purpose === 'entry' ? 'open' : 'all');
-  const [offset, setOffset] = useState(0);
-  const [routes, setRoutes] = useState<ComboboxItem<number>[]>([]);
-  const [executors, setExecutors] = useState<ComboboxItem<number>[]>([]);
   const [active, setActive] = useState<TaskRow | undefined>();
-  const [deleting, setDeleting] = useState<TaskRow | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    void routeOptions(api).then(setRoutes);
-    void api
-      .call('employees.list', {})
-      .then((rows) => setExecutors(rows.filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }))));
-  }, [api]);
+  const routes = useRouteOptions();
+  // Everyone who has been a controller: old tasks name people who have since left.
+  const employees = useRead('employees.list', {});
+  const executors = (employees.data ?? []).filter((e) => e.isController).map((e) => ({ value: e.id, label: e.fullName }));
   const filters = { dateFrom: dateFrom || null, dateTo: dateTo || null, routeId, executorId, status: state };
-  const { data, error, reload } = useQuery(
-    () => api.call('tasks.list', { ...filters, offset, limit }),
-    [dateFrom, dateTo, routeId, executorId, state, offset],
-  );
-  const refilter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setOffset(0);
-    };
+  const tasks = usePagedRead('tasks.list', filters, limit);
 
-  const remove = async (task: TaskRow) => {
-    setDeleting(null);
-    try {
+  const deletion = useConfirmedDelete<TaskRow>({
+    question: (task) =>
+      t('tasks.deleteConfirm', { date: formatDate(task.taskDate, locale), number: task.routeNumber, positions: task.total }),
+    remove: async (task) => {
       await api.call('tasks.delete', { id: task.id });
-      status.show(t('tasks.deleted'));
-      setActionError(null);
-      await reload();
-    } catch (caught) {
-      if (!(caught instanceof ApiError)) throw caught;
-      setActionError(caught);
-      status.show(caught.message, 'error');
-    }
-  };
+      return t('tasks.deleted');
+    },
+  });
   useHotkeys({
     insert: () => go({ name: 'taskForm' }),
-    delete: () => active && setDeleting(active),
+    delete: () => deletion.ask(active),
     f4: () => active && go({ name: 'entry', taskId: active.id }),
   });
 
   const columns: Column<TaskRow>[] = [
-    { key: 'date', header: t('tasks.date'), render: (r) => displayDate(r.taskDate), width: 100 },
+    { key: 'date', header: t('tasks.date'), render: (r) => formatDate(r.taskDate, locale), width: 100 },
     { key: 'route', header: t('tasks.route'), render: (r) => `№ ${r.routeNumber} — ${r.routeName}` },
     { key: 'executor', header: t('tasks.executor'), render: (r) => r.executorName ?? t('common.none') },
     { key: 'criterion', header: t('tasks.criterion'), render: (r) => describeCriteria(r.criteria, locale) },
@@ -118,47 +95,18 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           >
             {t('menu.entry')}
           </Button>
-          <Button
-            variant="default"
-            color="red"
-            disabled={!active}
-            onClick={() => active && setDeleting(active)}
-            rightSection={<Kbd size="xs">Del</Kbd>}
-          >
-            {t('common.delete')}
-          </Button>
+          <DeleteButton disabled={!active} onClick={() => deletion.ask(active)} />
         </>
       }
     >
       <Group align="flex-end" gap="sm">
-        <TextInput
-          type="date"
-          label={t('tasks.dateFrom')}
-          value={dateFrom}
-          onChange={(e) => refilter(setDateFrom)(e.currentTarget.value)}
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label={t('tasks.dateTo')}
-          value={dateTo}
-          onChange={(e) => refilter(setDateTo)(e.currentTarget.value)}
-          w={160}
-        />
-        <PickSelect<number>
-          label={t('tasks.route')}
-          data={routes}
-          value={routeId}
-          onChange={refilter(setRouteId)}
-          clearable
-          allowDeselect
-          w={280}
-        />
+        <DateRangeFilter from={dateFrom} to={dateTo} onFromChange={setDateFrom} onToChange={setDateTo} />
+        <PickSelect<number> label={t('tasks.route')} data={routes} value={routeId} onChange={setRouteId} clearable allowDeselect w={280} />
         <PickSelect<number>
           label={t('tasks.executor')}
           data={executors}
           value={executorId}
-          onChange={refilter(setExecutorId)}
+          onChange={setExecutorId}
           clearable
           allowDeselect
           w={260}
@@ -166,7 +114,7 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
         <Select
           label={t('tasks.status')}
           value={state}
-          onChange={(value) => refilter(setState)(value ?? 'all')}
+          onChange={(value) => setState(value ?? 'all')}
           data={[
             { value: 'all', label: t('tasks.statusAll') },
             { value: 'open', label: t('tasks.statusOpen') },
@@ -176,31 +124,18 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           w={160}
         />
       </Group>
-      <ErrorAlert error={error ?? actionError} />
+      <ErrorAlert error={tasks.error ?? deletion.error} />
       <DataTable
         label={t('tasks.listTitle')}
         testId="tasks-table"
         columns={columns}
-        rows={data?.rows ?? []}
+        rows={tasks.rows}
         rowKey={(r) => r.id}
-        total={data?.total ?? 0}
-        offset={offset}
-        limit={limit}
-        onOffsetChange={setOffset}
+        page={tasks.page}
         onActiveChange={setActive}
         onOpen={(r) => go(purpose === 'entry' ? { name: 'entry', taskId: r.id } : { name: 'taskSheet', id: r.id })}
       />
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('common.delete')}
-        confirmLabel={t('common.delete')}
-        danger
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => deleting && void remove(deleting)}
-      >
-        {deleting &&
-          t('tasks.deleteConfirm', { date: displayDate(deleting.taskDate), number: deleting.routeNumber, positions: deleting.total })}
-      </ConfirmModal>
+      {deletion.dialog}
     </Screen>
   );
 }

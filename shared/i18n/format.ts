@@ -1,0 +1,61 @@
+import type { Locale } from './locales';
+
+/**
+ * Money, dates and times as each language writes them, for screens and printed sheets alike.
+ * Built on Intl, with the separators fixed where Intl and office paperwork disagree.
+ */
+
+const tags: Record<Locale, string> = { uk: 'uk-UA', en: 'en-GB' };
+
+const amounts = new Map<Locale, Intl.NumberFormat>();
+const amount = (locale: Locale) => {
+  let format = amounts.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(tags[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: 'always' });
+    amounts.set(locale, format);
+  }
+  return format;
+};
+
+/** The number alone: 1 234,56 (uk) or 1,234.56 (en). Ukrainian groups with a plain space, as typed on forms. */
+export function formatAmount(kopecks: number, locale: Locale): string {
+  const text = amount(locale).format(kopecks / 100);
+  return locale === 'uk' ? text.replace(/[\u00a0\u202f]/g, ' ') : text;
+}
+
+/** 123456 → "1 234,56 грн" (uk) or "UAH 1,234.56" (en). */
+export function formatMoney(kopecks: number, locale: Locale): string {
+  const text = formatAmount(kopecks, locale);
+  return locale === 'uk' ? `${text} грн` : `UAH ${text}`;
+}
+
+const dateOptions = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+// A calendar date is a day, not an instant: read and written in UTC so no time zone shifts it.
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+const localDayFormats = new Map<Locale, Intl.DateTimeFormat>();
+const timeFormat = new Intl.DateTimeFormat('uk-UA', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+const cached = (cache: Map<Locale, Intl.DateTimeFormat>, locale: Locale, options: Intl.DateTimeFormatOptions) => {
+  let format = cache.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tags[locale], options);
+    cache.set(locale, format);
+  }
+  return format;
+};
+
+/** 2026-11-22 → 22.11.2026 (uk) or 22/11/2026 (en); empty for no date, anything unreadable as it came. */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso;
+  return cached(dayFormats, locale, { ...dateOptions, timeZone: 'UTC' }).format(day);
+}
+
+/** A UTC timestamp → the workstation's local date and time to the minute: 22.11.2026 14:05. */
+export function formatDateTime(isoUtc: string | null | undefined, locale: Locale): string {
+  if (!isoUtc) return '';
+  const at = new Date(isoUtc);
+  if (Number.isNaN(at.getTime())) return isoUtc;
+  return `${cached(localDayFormats, locale, dateOptions).format(at)} ${timeFormat.format(at)}`;
+}
