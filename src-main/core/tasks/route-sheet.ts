@@ -1,5 +1,6 @@
 import type { RouteSheet } from '../../../shared/contract/tasks';
-import { describeCriteria, displayDate } from '../../../shared/i18n/criteria';
+import { describeCriteria } from '../../../shared/i18n/criteria';
+import { formatAmount, formatDate } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { billSlipsPerPage, chunk, paginate } from './sheet-layout';
@@ -115,8 +116,8 @@ td.num { text-align: right; }
 .slip td, .slip th { padding: 0.4mm 1mm; }
 `;
 
-const money = (kop: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === 'uk' ? 'uk-UA' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(kop / 100);
+// The sheet's money columns are headed "…, грн", so the figures stand alone.
+const money = formatAmount;
 
 /** The printed walk task: one HTML document that the preview shows and the printer or PDF engine prints. */
 export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
@@ -147,7 +148,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
       <h1>${esc(l.title)} · ${esc(l.route)} ${task.routeNumber} «${esc(task.routeName)}»</h1>
       <div class="pageno">${esc(branchName)}<br>${esc(l.page(pageNo, pageCount))}</div>
       <div class="meta"><span>${esc(l.executor)}: <b>${esc(task.executorName ?? '—')}</b></span>
-        <span>${esc(l.date)}: <b>${displayDate(task.taskDate)}</b></span>
+        <span>${esc(l.date)}: <b>${formatDate(task.taskDate, locale)}</b></span>
         <span>${esc(l.criterion)}: <b>${esc(describeCriteria(task.criteria, locale))}</b></span>
         <span>${esc(l.order)}: <b>${esc(task.sortOrder === 'address' ? l.byAddress : l.byAccount)}</b></span></div>
     </header>`;
@@ -158,7 +159,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
       <td class="num">${p.seq}</td><td><div>${esc(p.accountNumber)}</div></td><td><div>${esc(p.fullName)}</div></td>
       <td><div>${esc(p.address)}</div></td>
       <td><div>${p.meterSerial ? `${esc(p.meterSerial)}<br>${p.meterDigits ?? ''} ${esc(l.digits)}` : l.noMeter}</div></td>
-      <td><div>${p.prevValue ?? '—'}<br>${displayDate(p.prevDate)}</div></td><td></td><td></td><td></td><td></td></tr>`;
+      <td><div>${p.prevValue ?? '—'}<br>${formatDate(p.prevDate, locale)}</div></td><td></td><td></td><td></td><td></td></tr>`;
     const closing = `<div class="closing">
       <div><div>${esc(l.total(rows.length))}</div><div>${esc(l.filled)}</div><br><div>${esc(l.signController)}</div><br>
         <div>${esc(l.signMaster)}</div></div>
@@ -195,7 +196,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     });
 
     const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
-<title>${esc(l.title)} ${task.routeNumber} ${displayDate(task.taskDate)}</title><style>${style}</style></head>
+<title>${esc(l.title)} ${task.routeNumber} ${formatDate(task.taskDate, locale)}</title><style>${style}</style></head>
 <body>${pages.join('\n')}</body></html>`;
     return { html, pages: pageCount, positions: rows.length, fileName: `route-${task.routeNumber}-${task.taskDate}.pdf` };
   };
