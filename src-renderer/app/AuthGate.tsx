@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { PasswordField, TextField } from '../components/fields';
 import { createContext, useCallback, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AuthStatus, SignedIn } from '../../shared/contract/auth';
 import { formatDateTime } from '../../shared/i18n/format';
@@ -146,19 +147,8 @@ function SignInForm({ onDone }: { onDone: () => void }) {
       submitLabel={t('auth.signIn')}
       onSubmit={async () => (await api.call('auth.login', { login, password }), onDone())}
     >
-      <TextInput
-        label={t('auth.login')}
-        value={login}
-        onChange={(e) => setLogin(e.currentTarget.value)}
-        autoFocus
-        autoComplete="username"
-      />
-      <PasswordInput
-        label={t('auth.password')}
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        autoComplete="current-password"
-      />
+      <TextField label={t('auth.login')} value={login} onValue={setLogin} autoFocus autoComplete="username" />
+      <PasswordField label={t('auth.password')} value={password} onValue={setPassword} autoComplete="current-password" />
     </AuthForm>
   );
 }
@@ -178,43 +168,11 @@ function SetupForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <AuthForm title={t('auth.setupTitle')} hint={t('auth.setupHint')} submitLabel={t('auth.setup')} onSubmit={submit}>
-      <TextInput
-        label={t('auth.branchName')}
-        value={branchName}
-        onChange={(e) => setBranchName(e.currentTarget.value)}
-        maxLength={100}
-        required
-        autoFocus
-      />
-      <TextInput
-        label={t('auth.fullName')}
-        value={fullName}
-        onChange={(e) => setFullName(e.currentTarget.value)}
-        required
-        maxLength={150}
-      />
-      <TextInput
-        label={t('auth.login')}
-        value={login}
-        onChange={(e) => setLogin(e.currentTarget.value)}
-        required
-        maxLength={40}
-        autoComplete="username"
-      />
-      <PasswordInput
-        label={t('auth.newPassword')}
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        required
-        autoComplete="new-password"
-      />
-      <PasswordInput
-        label={t('auth.repeatPassword')}
-        value={repeat}
-        onChange={(e) => setRepeat(e.currentTarget.value)}
-        required
-        autoComplete="new-password"
-      />
+      <TextField label={t('auth.branchName')} value={branchName} onValue={setBranchName} maxLength={100} required autoFocus />
+      <TextField label={t('auth.fullName')} value={fullName} onValue={setFullName} required maxLength={150} />
+      <TextField label={t('auth.login')} value={login} onValue={setLogin} required maxLength={40} autoComplete="username" />
+      <PasswordField label={t('auth.newPassword')} value={password} onValue={setPassword} required autoComplete="new-password" />
+      <PasswordField label={t('auth.repeatPassword')} value={repeat} onValue={setRepeat} required autoComplete="new-password" />
     </AuthForm>
   );
 }
@@ -230,13 +188,7 @@ function UnlockForm({ user, onDone, onSignOut }: { user: SignedIn; onDone: () =>
       submitLabel={t('auth.unlock')}
       onSubmit={async () => (await api.call('auth.unlock', { password }), onDone())}
     >
-      <PasswordInput
-        label={t('auth.password')}
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        autoFocus
-        autoComplete="current-password"
-      />
+      <PasswordField label={t('auth.password')} value={password} onValue={setPassword} autoFocus autoComplete="current-password" />
       <Button variant="subtle" onClick={onSignOut}>
         {t('auth.signOut')}
       </Button>

@@ -1,4 +1,5 @@
-import { TextInput } from '@mantine/core';
+import {} from '@mantine/core';
+import { TextField } from './fields';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -13,8 +14,8 @@ export function DateRangeFilter({ from, to, onFromChange, onToChange }: Props) {
   const { t } = useI18n();
   return (
     <>
-      <TextInput type="date" label={t('tasks.dateFrom')} value={from} onChange={(e) => onFromChange(e.currentTarget.value)} w={160} />
-      <TextInput type="date" label={t('tasks.dateTo')} value={to} onChange={(e) => onToChange(e.currentTarget.value)} w={160} />
+      <TextField type="date" label={t('tasks.dateFrom')} value={from} onValue={onFromChange} w={160} />
+      <TextField type="date" label={t('tasks.dateTo')} value={to} onValue={onToChange} w={160} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { TextInput } from '@mantine/core';
+import {} from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { AccountRow } from '../../../shared/contract/accounts';
 import { formatAmount } from '../../../shared/i18n/format';
@@ -29,11 +30,11 @@ export function AccountsScreen() {
 
   return (
     <Screen title={t('accounts.title')}>
-      <TextInput
+      <TextField
         label={t('common.search')}
         placeholder={t('accounts.searchHint')}
         value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onValue={setQuery}
         w={420}
         data-autofocus
         autoFocus

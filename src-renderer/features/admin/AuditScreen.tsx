@@ -1,4 +1,5 @@
-import { Code, Group, TextInput } from '@mantine/core';
+import { Code, Group } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/auth';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -32,14 +33,8 @@ export function AuditScreen() {
   return (
     <Screen title={t('audit.title')}>
       <Group align="flex-end" gap="sm">
-        <TextInput label={t('auth.login')} value={login} onChange={(e) => setLogin(e.currentTarget.value)} w={160} />
-        <TextInput
-          label={t('audit.entity')}
-          placeholder="route, task, reading, user"
-          value={entity}
-          onChange={(e) => setEntity(e.currentTarget.value)}
-          w={200}
-        />
+        <TextField label={t('auth.login')} value={login} onValue={setLogin} w={160} />
+        <TextField label={t('audit.entity')} placeholder="route, task, reading, user" value={entity} onValue={setEntity} w={200} />
         <DateRangeFilter from={dateFrom} to={dateTo} onFromChange={setDateFrom} onToChange={setDateTo} />
       </Group>
       <ErrorAlert error={audit.error} />

@@ -1,4 +1,5 @@
-import { TextInput } from '@mantine/core';
+import {} from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { SettingKey } from '../../../shared/contract/settings';
 import { useApi } from '../../api/context';
@@ -70,7 +71,7 @@ function SettingForm({ opened, row, label, onClose, onSaved }: EditFormProps<Row
         onSaved(await api.call('settings.save', { key: row.key, value }));
       }}
     >
-      <TextInput label={t('settings.value')} value={value} onChange={(e) => setValue(e.currentTarget.value)} data-autofocus />
+      <TextField label={t('settings.value')} value={value} onValue={setValue} data-autofocus />
     </FormModal>
   );
 }

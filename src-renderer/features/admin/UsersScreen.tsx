@@ -1,4 +1,5 @@
-import { Badge, Checkbox, PasswordInput, Select, TextInput } from '@mantine/core';
+import { Badge, Checkbox, Select } from '@mantine/core';
+import { PasswordField, TextField } from '../../components/fields';
 import { useState } from 'react';
 import { roles, type Role, type UserRow } from '../../../shared/contract/auth';
 import { useApi } from '../../api/context';
@@ -49,21 +50,8 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
     api.call('users.save', { ...(row ? { id: row.id } : {}), login, fullName, role, active, ...(password ? { password } : {}) });
   return (
     <FormModal opened={opened} title={row ? row.login : t('users.new')} onClose={onClose} onSubmit={async () => onSaved(await save())}>
-      <TextInput
-        label={t('auth.login')}
-        value={login}
-        onChange={(e) => setLogin(e.currentTarget.value)}
-        required
-        maxLength={40}
-        data-autofocus
-      />
-      <TextInput
-        label={t('auth.fullName')}
-        value={fullName}
-        onChange={(e) => setFullName(e.currentTarget.value)}
-        required
-        maxLength={150}
-      />
+      <TextField label={t('auth.login')} value={login} onValue={setLogin} required maxLength={40} data-autofocus />
+      <TextField label={t('auth.fullName')} value={fullName} onValue={setFullName} required maxLength={150} />
       <Select
         label={t('users.role')}
         data={roles.map((value) => ({ value, label: t(`auth.role.${value}`) }))}
@@ -71,10 +59,10 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
         onChange={(value) => value && setRole(value)}
         allowDeselect={false}
       />
-      <PasswordInput
+      <PasswordField
         label={row ? t('users.newPassword') : t('auth.password')}
         value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
+        onValue={setPassword}
         autoComplete="new-password"
       />
       <Checkbox label={t('employees.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />

@@ -1,4 +1,5 @@
-import { Button, Group, Kbd, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Button, Group, Kbd, SegmentedControl, Text } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { keepPreviousData, skipToken } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PointSearchRow } from '../../../shared/contract/accounts';
@@ -78,11 +79,11 @@ export function AssignByCriterionScreen({ routeId: initialRoute }: { routeId?: n
       {criterion === 'settlement' ? (
         <PickSelect<number> label={t('assign.settlement')} data={settlements} value={settlementId} onChange={setSettlementId} w={300} />
       ) : (
-        <TextInput
+        <TextField
           label={t('assign.pointSearch')}
           placeholder={t('assign.pointSearchHint')}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          onValue={setQuery}
           w={420}
           autoFocus={initialRoute !== undefined}
         />

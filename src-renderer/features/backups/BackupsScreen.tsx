@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Kbd, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Kbd, SimpleGrid, Stack, Text } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { BackupPreview, BackupRow } from '../../../shared/contract/backups';
 import { formatDateTime } from '../../../shared/i18n/format';
@@ -66,13 +67,7 @@ export function BackupsScreen() {
         </Stack>
       )}
       <Group align="flex-end">
-        <TextInput
-          label={t('backups.target')}
-          placeholder={data?.backupsDir}
-          value={target}
-          onChange={(e) => setTarget(e.currentTarget.value)}
-          w={520}
-        />
+        <TextField label={t('backups.target')} placeholder={data?.backupsDir} value={target} onValue={setTarget} w={520} />
         <Button onClick={() => void create()} rightSection={<Kbd size="xs">Ins</Kbd>}>
           {t('backups.create')}
         </Button>

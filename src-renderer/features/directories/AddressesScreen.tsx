@@ -1,4 +1,5 @@
-import { Button, Group, Kbd, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Kbd, Select, SimpleGrid, Stack, Title } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { skipToken } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
 import { settlementKinds, streetKinds, type HouseRow, type SettlementRow, type StreetRow } from '../../../shared/contract/directories';
@@ -144,16 +145,7 @@ function PaneFrame(props: {
 
 function NameField({ value, onChange }: { value: string; onChange: (name: string) => void }) {
   const { t } = useI18n();
-  return (
-    <TextInput
-      label={t('addresses.name')}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      required
-      maxLength={100}
-      data-autofocus
-    />
-  );
+  return <TextField label={t('addresses.name')} value={value} onValue={onChange} required maxLength={100} data-autofocus />;
 }
 
 function KindField<K extends string>({ kinds, value, onChange }: { kinds: readonly K[]; value: K; onChange: (kind: K) => void }) {
@@ -219,10 +211,10 @@ function HouseForm({ opened, row, streetId, onClose, onSaved }: EditFormProps<Ho
       onClose={onClose}
       onSubmit={async () => onSaved(await api.call('houses.save', { ...(row ? { id: row.id } : {}), streetId, number }))}
     >
-      <TextInput
+      <TextField
         label={t('addresses.number')}
         value={number}
-        onChange={(e) => setNumber(e.currentTarget.value)}
+        onValue={setNumber}
         required
         maxLength={20}
         data-autofocus

@@ -1,4 +1,5 @@
-import { Badge, Checkbox, TextInput } from '@mantine/core';
+import { Badge, Checkbox } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { EmployeeRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
@@ -60,22 +61,9 @@ function EmployeeForm({ opened, row, onClose, onSaved }: EditFormProps<EmployeeR
       onClose={onClose}
       onSubmit={async () => onSaved(await save())}
     >
-      <TextInput
-        label={t('employees.fullName')}
-        value={fullName}
-        onChange={(e) => setFullName(e.currentTarget.value)}
-        required
-        maxLength={150}
-        data-autofocus
-      />
-      <TextInput label={t('employees.position')} value={position} onChange={(e) => setPosition(e.currentTarget.value)} maxLength={100} />
-      <TextInput
-        label={t('employees.phone')}
-        value={phone}
-        onChange={(e) => setPhone(e.currentTarget.value)}
-        maxLength={30}
-        inputMode="tel"
-      />
+      <TextField label={t('employees.fullName')} value={fullName} onValue={setFullName} required maxLength={150} data-autofocus />
+      <TextField label={t('employees.position')} value={position} onValue={setPosition} maxLength={100} />
+      <TextField label={t('employees.phone')} value={phone} onValue={setPhone} maxLength={30} inputMode="tel" />
       <Checkbox label={t('employees.isController')} checked={isController} onChange={(e) => setIsController(e.currentTarget.checked)} />
       <Checkbox label={t('employees.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
     </FormModal>

@@ -1,4 +1,5 @@
-import { TextInput } from '@mantine/core';
+import {} from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { SectionRow } from '../../../shared/contract/directories';
 import { useApi } from '../../api/context';
@@ -42,14 +43,7 @@ function SectionForm({ opened, row, onClose, onSaved }: EditFormProps<SectionRow
   const save = () => api.call('sections.save', { ...(row ? { id: row.id } : {}), name, settlementId });
   return (
     <FormModal opened={opened} title={row ? row.name : t('sections.new')} onClose={onClose} onSubmit={async () => onSaved(await save())}>
-      <TextInput
-        label={t('sections.name')}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        required
-        maxLength={100}
-        data-autofocus
-      />
+      <TextField label={t('sections.name')} value={name} onValue={setName} required maxLength={100} data-autofocus />
       <PickSelect<number>
         label={t('sections.settlement')}
         data={settlements}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState, type FormEvent } from 'react';
 import type { EntryCheck } from '../../../shared/contract/entry';
 import type { ApiError } from '../../api/client';
@@ -85,11 +86,11 @@ function Retype({ error, onSubmit, onCancel }: { error: ApiError | null; onSubmi
             {error.message}
           </Alert>
         )}
-        <TextInput
+        <TextField
           label={t('entry.retypeLabel')}
           description={t('entry.retypeHint')}
           value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
+          onValue={setValue}
           inputMode="numeric"
           autoComplete="off"
           data-autofocus

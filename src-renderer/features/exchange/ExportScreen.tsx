@@ -1,4 +1,5 @@
-import { Button, Group, Kbd, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Kbd, SegmentedControl, Stack, Text } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState, type FormEvent } from 'react';
 import { localToday } from '../../../shared/dates';
 import { useApi } from '../../api/context';
@@ -44,15 +45,8 @@ export function ExportScreen() {
             {t('export.hint')}
           </Text>
           <Group align="flex-end">
-            <TextInput
-              type="date"
-              label={t('tasks.dateFrom')}
-              value={dateFrom}
-              onChange={(e) => setDateFrom(e.currentTarget.value)}
-              w={170}
-              autoFocus
-            />
-            <TextInput type="date" label={t('tasks.dateTo')} value={dateTo} onChange={(e) => setDateTo(e.currentTarget.value)} w={170} />
+            <TextField type="date" label={t('tasks.dateFrom')} value={dateFrom} onValue={setDateFrom} w={170} autoFocus />
+            <TextField type="date" label={t('tasks.dateTo')} value={dateTo} onValue={setDateTo} w={170} />
           </Group>
           <RoutePicker value={routeId} onChange={setRouteId} />
           <SegmentedControl

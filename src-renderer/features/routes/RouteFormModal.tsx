@@ -1,4 +1,5 @@
-import { TextInput } from '@mantine/core';
+import {} from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
@@ -37,16 +38,8 @@ export function RouteFormModal({ opened, row: route, onClose, onSaved }: EditFor
       onClose={onClose}
       onSubmit={submit}
     >
-      <TextInput
-        label={t('routes.number')}
-        value={number}
-        onChange={(e) => setNumber(e.currentTarget.value)}
-        inputMode="numeric"
-        required
-        data-autofocus
-        w={160}
-      />
-      <TextInput label={t('routes.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
+      <TextField label={t('routes.number')} value={number} onValue={setNumber} inputMode="numeric" required data-autofocus w={160} />
+      <TextField label={t('routes.name')} value={name} onValue={setName} required maxLength={200} />
       <PickSelect<number> label={t('routes.section')} data={sections} value={sectionId} onChange={setSectionId} clearable allowDeselect />
       <PickSelect<number>
         label={t('routes.executor')}

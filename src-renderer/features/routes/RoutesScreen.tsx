@@ -1,4 +1,5 @@
-import { TextInput } from '@mantine/core';
+import {} from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState } from 'react';
 import type { RouteRow } from '../../../shared/contract/routes';
 import { useApi } from '../../api/context';
@@ -59,14 +60,7 @@ export function RoutesScreen() {
         </>
       }
     >
-      <TextInput
-        label={t('common.search')}
-        placeholder={t('common.searchHint')}
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        w={360}
-        data-autofocus
-      />
+      <TextField label={t('common.search')} placeholder={t('common.searchHint')} value={query} onValue={setQuery} w={360} data-autofocus />
       <ErrorAlert error={routes.error ?? deletion.error} />
       <DataTable
         label={t('routes.title')}

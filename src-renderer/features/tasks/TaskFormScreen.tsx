@@ -1,17 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Kbd,
-  NumberInput,
-  Progress,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Kbd, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { TextField } from '../../components/fields';
 import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import type { TaskCriteria } from '../../../shared/contract/tasks';
@@ -179,14 +167,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
             )}
           </Group>
           <Group align="flex-end" gap="lg">
-            <TextInput
-              type="date"
-              label={t('tasks.date')}
-              value={taskDate}
-              onChange={(e) => setTaskDate(e.currentTarget.value)}
-              required
-              w={180}
-            />
+            <TextField type="date" label={t('tasks.date')} value={taskDate} onValue={setTaskDate} required w={180} />
             <div>
               <Text size="sm" fw={500} mb={4}>
                 {t('tasks.sort')}
