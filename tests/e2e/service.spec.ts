@@ -3,7 +3,7 @@ import { localToday } from '../../shared/dates';
 import { expect, openDistrict, rpc, test } from './fixtures';
 import { Operator } from './pages';
 
-test('a backup is previewed with its date and counts, then restored by keyboard', async ({ app, db }) => {
+test('a backup is previewed with its date and counts, then restored by keyboard', async ({ app, db, district }) => {
   const op = new Operator(app);
   await op.menu('Сервіс', 'Резервні копії');
   await expect(app.getByTestId('integrity')).toContainText(/integrity_check|триває/);
@@ -33,13 +33,13 @@ test('a backup is previewed with its date and counts, then restored by keyboard'
   await op.press('Enter');
   await expect(app.getByTestId('status')).toContainText('Базу відновлено з копії від');
   // A fresh connection: the file was replaced under the one the test held open.
-  const after = openDistrict();
+  const after = openDistrict(district);
   expect((after.prepare('SELECT count(*) AS n FROM settlements').get() as { n: number }).n).toBe(settlements);
   after.close();
 });
 
 test('entered readings are exported to XLSX by keyboard, one row per entered position', async ({ app, db }) => {
-  // At least one entered position today, whatever ran before.
+  // This test's own entered position today: a task on a route, its first position not executed.
   const route = db.prepare<[], { id: number }>('SELECT route_id AS id FROM metering_points WHERE route_id IS NOT NULL LIMIT 1').get()!;
   const today = localToday();
   const { taskId } = await rpc<{ taskId: number }>(app, 'tasks.form', { routeId: route.id, taskDate: today, criteria: {} });

@@ -50,7 +50,7 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
   expect(pdfPages(await readFile(file))).toBe(pages);
 
   await op.menu('Звіти', 'Завдання на обхід');
-  // Other tests may have formed tasks for today too; this one is found by its route.
+  // The task formed by this test, found by its route.
   const row = app
     .getByTestId('tasks-table')
     .getByRole('row')
@@ -60,13 +60,13 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
   await expect(row).toContainText(String(route.points));
 });
 
-test('a task with an executed position cannot be deleted; one without can', async ({ app, db }) => {
+test('a task with an executed position cannot be deleted; one without can', async ({ app, db, district }) => {
   const route = db
     .prepare<[], { id: number; number: number }>(
       'SELECT r.id, r.number FROM routes r WHERE EXISTS (SELECT 1 FROM metering_points p WHERE p.route_id = r.id) ORDER BY r.number LIMIT 1',
     )
     .get()!;
-  const writer = new Database(process.env.OBHID_E2E_DB);
+  const writer = new Database(district.dbFile);
   writer.pragma('busy_timeout = 5000');
   const insertTask = writer.prepare(
     `INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, route_number, route_name) VALUES (?, ?, '{}', 'address', ?, 'тест')`,
