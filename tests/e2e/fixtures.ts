@@ -3,14 +3,12 @@ import Database from 'better-sqlite3';
 import type { Envelope } from '../../shared/contract/envelope';
 import { e2eAdmin } from '../support/district';
 import { WorkerDistricts, type DistrictHost } from '../support/district-host';
+import { SignInForm } from './pages/auth';
+import { Workstation } from './pages/workstation';
 
 /** The sign-in form by keyboard: login, Tab, password, Enter. */
 export async function signIn(page: Page, login: string, password: string) {
-  await expect(page.getByLabel('Логін')).toBeFocused();
-  await page.keyboard.type(login);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
+  await new SignInForm(page).signIn(login, password);
 }
 
 /** Read-only access to a district's database, to check what the UI claims. */
@@ -50,10 +48,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(district.url);
     // One workstation, one session: a test finds it signed in when the one before in its file left it so.
-    const form = page.getByTestId('auth-form');
-    await expect(form.or(page.getByTestId('home-counts'))).toBeVisible();
-    if (await form.isVisible()) await signIn(page, e2eAdmin.login, e2eAdmin.password);
-    await expect(page.getByTestId('home-counts')).toBeVisible();
+    const form = new SignInForm(page);
+    const workstation = new Workstation(page);
+    await expect(form.form.or(workstation.homeCounts)).toBeVisible();
+    if (await form.form.isVisible()) await form.signIn(e2eAdmin.login, e2eAdmin.password);
+    await expect(workstation.homeCounts).toBeVisible();
     await use(page);
     expect(problems, 'the page threw errors').toEqual([]);
   },
