@@ -1,17 +1,18 @@
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, rpc, test } from './fixtures';
 import { e2eAdmin } from '../support/district';
+import { SignInForm } from './pages/auth';
+import { Workstation } from './pages/workstation';
 
 test('a wrong password is refused; an operator signs in and may not change routes', async ({ app, db }) => {
+  const workstation = new Workstation(app);
+  const signIn = new SignInForm(app);
   await rpc(app, 'users.save', { login: 'oper', fullName: 'Ковальчук Ірина', role: 'operator', password: 'operator-1' });
-  await app.getByTestId('user-badge').getByRole('button', { name: 'Вийти' }).click();
+  await workstation.signOut();
 
-  await signIn(app, 'oper', 'wrong-password');
-  await expect(app.getByRole('alert')).toHaveText('Невірний логін або пароль.');
-  await app.getByLabel('Пароль').fill('');
-  await app.getByLabel('Пароль').focus();
-  await app.keyboard.type('operator-1');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('user-badge')).toContainText('Ковальчук Ірина · оператор');
+  await signIn.signIn('oper', 'wrong-password');
+  await expect(signIn.error).toHaveText('Невірний логін або пароль.');
+  await signIn.retypePassword('operator-1');
+  await expect(workstation.userBadge).toContainText('Ковальчук Ірина · оператор');
 
   // Hiding a button is not security: the core itself refuses.
   const before = (db.prepare('SELECT count(*) AS n FROM routes').get() as { n: number }).n;
@@ -20,7 +21,7 @@ test('a wrong password is refused; an operator signs in and may not change route
   );
   expect(db.prepare('SELECT count(*) AS n FROM routes').get()).toEqual({ n: before });
 
-  await app.getByTestId('user-badge').getByRole('button', { name: 'Вийти' }).click();
-  await signIn(app, e2eAdmin.login, e2eAdmin.password);
-  await expect(app.getByTestId('user-badge')).toContainText('адміністратор');
+  await workstation.signOut();
+  await signIn.signIn(e2eAdmin.login, e2eAdmin.password);
+  await expect(workstation.userBadge).toContainText('адміністратор');
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { electronBinary } from '../../src-main/hosts/electron/electron-binary';
 import { electronAbsent as absent } from '../support/electron-absent';
+import { Workstation } from './pages/workstation';
 
 const binary = electronBinary();
 
@@ -16,7 +17,7 @@ test.describe('Electron shell', () => {
     const app = await _electron.launch({ executablePath: binary!, args: [resolve('.'), '--db', join(dir, 'demo.sqlite')] });
     try {
       const window = await app.firstWindow();
-      await expect(window.getByTestId('home-counts')).toBeVisible({ timeout: 120_000 });
+      await expect(new Workstation(window).homeCounts).toBeVisible({ timeout: 120_000 });
       const isolation = await window.evaluate(() => ({
         node: typeof (globalThis as { require?: unknown }).require,
         process: typeof (globalThis as { process?: unknown }).process,

@@ -2,41 +2,62 @@ import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { Envelope } from '../../shared/contract/envelope';
 import { e2eAdmin } from '../support/district';
+import { WorkerDistricts, type DistrictHost } from '../support/district-host';
+import { SignInForm } from './pages/auth';
+import { Workstation } from './pages/workstation';
 
 /** The sign-in form by keyboard: login, Tab, password, Enter. */
 export async function signIn(page: Page, login: string, password: string) {
-  await expect(page.getByLabel('Логін')).toBeFocused();
-  await page.keyboard.type(login);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
-  await page.keyboard.press('Enter');
+  await new SignInForm(page).signIn(login, password);
 }
 
-/** Read-only access to the database the web host serves, to check what the UI claims. */
-export function openDistrict() {
-  const file = process.env.OBHID_E2E_DB;
-  if (!file) throw new Error('OBHID_E2E_DB is not set: run through `npx playwright test` (global setup).');
-  return new Database(file, { readonly: true, fileMustExist: true });
+/** Read-only access to a district's database, to check what the UI claims. */
+export function openDistrict(district: Pick<DistrictHost, 'dbFile'>) {
+  return new Database(district.dbFile, { readonly: true, fileMustExist: true });
 }
 
-export const test = base.extend<{ app: Page; db: Database.Database }>({
-  app: async ({ page }, use) => {
-    const url = process.env.OBHID_E2E_URL;
-    if (!url) throw new Error('OBHID_E2E_URL is not set: run through `npx playwright test` (global setup).');
+interface TestFixtures {
+  /** This spec file's own database and browser-mode host, shared by its tests in order. */
+  district: DistrictHost;
+  /** The workstation open and signed in on this file's district. */
+  app: Page;
+  /** The file's database, read-only. */
+  db: Database.Database;
+}
+
+interface WorkerFixtures {
+  districts: WorkerDistricts;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  districts: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
+    async ({}, use) => {
+      const districts = new WorkerDistricts();
+      await use(districts);
+      await districts.close();
+    },
+    // Auto, so the last file's host is stopped when the worker ends, whichever test used it.
+    { scope: 'worker', auto: true },
+  ],
+  district: async ({ districts }, use, testInfo) => {
+    await use(await districts.for(testInfo.file));
+  },
+  app: async ({ page, district }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(url);
-    // One workstation, one session: a test finds it signed in when the one before left it so.
-    const form = page.getByTestId('auth-form');
-    await expect(form.or(page.getByTestId('home-counts'))).toBeVisible();
-    if (await form.isVisible()) await signIn(page, e2eAdmin.login, e2eAdmin.password);
-    await expect(page.getByTestId('home-counts')).toBeVisible();
+    await page.goto(district.url);
+    // One workstation, one session: a test finds it signed in when the one before in its file left it so.
+    const form = new SignInForm(page);
+    const workstation = new Workstation(page);
+    await expect(form.form.or(workstation.homeCounts)).toBeVisible();
+    if (await form.form.isVisible()) await form.signIn(e2eAdmin.login, e2eAdmin.password);
+    await expect(workstation.homeCounts).toBeVisible();
     await use(page);
     expect(problems, 'the page threw errors').toEqual([]);
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
-  db: async ({}, use) => {
-    const db = openDistrict();
+  db: async ({ district }, use) => {
+    const db = openDistrict(district);
     await use(db);
     db.close();
   },

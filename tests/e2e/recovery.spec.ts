@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { startWebMain } from '../../src-main/bench/web-process';
 import { backupName } from '../../src-main/db/backups';
 import { openDatabase } from '../../src-main/db/open';
+import { FirstRunForm } from './pages/auth';
+import { RecoveryScreen } from './pages/recovery';
 
 test('a database that cannot be opened starts in recovery and is restored from the newest backup by Enter', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'obhid-recovery-'));
@@ -19,11 +21,12 @@ test('a database that cannot be opened starts in recovery and is restored from t
   const host = startWebMain(resolve('build/main/web-main.cjs'), dbFile);
   try {
     await page.goto(await host.url);
-    await expect(page.getByRole('heading', { name: 'Базу даних пошкоджено' })).toBeVisible();
-    await expect(page.getByRole('button', { name: /Відновити копію від/ })).toBeFocused();
+    const recovery = new RecoveryScreen(page);
+    await expect(recovery.heading).toBeVisible();
+    await expect(recovery.restoreNewest).toBeFocused();
     await page.keyboard.press('Enter');
     // The copy predates any user, so the first-run administrator form follows.
-    await expect(page.getByRole('heading', { name: 'Перший запуск: адміністратор' })).toBeVisible();
+    await expect(new FirstRunForm(page).heading).toBeVisible();
   } finally {
     await host.stop();
     rmSync(dir, { recursive: true, force: true });

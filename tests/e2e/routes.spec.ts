@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
-import { Operator } from './pages';
+import { AssignByStreet } from './pages/assign-by-street';
+import { RouteCard } from './pages/route-card';
+import { RoutesList } from './pages/routes-list';
+import { Workstation } from './pages/workstation';
 
 interface StreetFact {
   settlement: string;
@@ -29,49 +32,40 @@ test('a new user creates a route, assigns a street by keyboard and sees its poin
       'SELECT full_name AS fullName FROM employees WHERE is_controller = 1 AND active = 1 ORDER BY id LIMIT 1',
     )
     .get()!;
-  const op = new Operator(app);
+  const routes = new RoutesList(app);
+  const card = new RouteCard(app);
+  const assign = new AssignByStreet(app);
+  const { op, status } = new Workstation(app);
 
-  await op.menu('Довідники', 'Маршрути');
-  await expect(app.getByRole('heading', { name: 'Маршрути' })).toBeVisible();
-
-  await op.press('Insert');
-  const form = app.getByRole('dialog', { name: 'Новий маршрут' });
-  await expect(form.getByLabel('Номер')).toBeFocused();
-  await op.type('901');
-  await op.press('Tab');
-  await op.type(`Нова ${street.street}`);
-  await op.press('Tab');
-  await op.pick(section.name);
-  await op.type(executor.fullName);
-  await op.press('Enter', 'Enter');
-  await expect(form).toBeHidden();
+  await routes.open();
+  const form = await routes.insert();
+  await form.fill({ number: 901, name: `Нова ${street.street}`, section: section.name, executor: executor.fullName });
+  await expect(form.dialog).toBeHidden();
 
   // A new route opens on its empty "Точки обліку" tab; F5 goes to assignment by street.
-  await expect(app.getByRole('heading', { name: /Маршрут № 901/ })).toBeVisible();
-  await expect(app.getByText('Маршрут порожній')).toBeVisible();
-  await op.press('F5');
-  await expect(app.getByRole('heading', { name: 'Формування маршруту по вулиці' })).toBeVisible();
-  await expect(app.getByTestId('assign-settlement')).toBeFocused();
+  await expect(card.heading(901)).toBeVisible();
+  await expect(card.empty).toBeVisible();
+  await card.assignByStreet();
+  await expect(assign.heading).toBeVisible();
+  await expect(assign.settlement).toBeFocused();
   await op.pick(street.settlement);
   await op.pick(street.street);
-  await expect(app.getByTestId('houses').getByRole('checkbox')).toHaveCount(street.houses);
+  await expect(assign.houses).toHaveCount(street.houses);
   await expect(op.focused()).toHaveAccessibleName('Вибрати всі');
   await op.press('Space');
-  await expect(app.getByText(`Вибрано будинків: ${street.houses}`)).toBeVisible();
+  await expect(assign.selected(street.houses)).toBeVisible();
   await op.press('Tab', 'Enter');
-  await expect(app.getByTestId('status')).toHaveText(`Призначено ${street.points}, перенесено 0, вже були на маршруті 0.`);
+  await expect(status).toHaveText(`Призначено ${street.points}, перенесено 0, вже були на маршруті 0.`);
 
   const onRoute = db
     .prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM metering_points mp JOIN routes r ON r.id = mp.route_id WHERE r.number = 901`)
     .get()!;
   expect(onRoute.n).toBe(street.points);
 
-  await app.getByRole('button', { name: 'Точки обліку маршруту' }).focus();
-  await op.press('Enter');
-  await expect(app.getByRole('tab', { name: /Точки обліку/ })).toContainText(String(street.points));
-  const rows = app.getByTestId('route-points').getByRole('row');
-  await expect(rows).toHaveCount(Math.min(street.points, 100) + 1);
-  await expect(rows.nth(1)).toContainText(street.street);
+  await assign.toRoutePoints();
+  await expect(card.pointsTab).toContainText(String(street.points));
+  await expect(card.pointRows).toHaveCount(Math.min(street.points, 100) + 1);
+  await expect(card.pointRows.nth(1)).toContainText(street.street);
 });
 
 test('moving points off another route needs the user to confirm', async ({ app, db }) => {
@@ -100,17 +94,17 @@ test('moving points off another route needs the user to confirm', async ({ app, 
         'SELECT COUNT(*) AS n FROM metering_points mp JOIN houses h ON h.id = mp.house_id WHERE h.street_id = ? AND mp.route_id = ?',
       )
       .get(street.streetId, target.id)!.n;
-  const op = new Operator(app);
+  const assign = new AssignByStreet(app);
+  const { op, status } = new Workstation(app);
 
-  await op.menu('Робота з абонентом', 'Формування маршруту по вулиці');
-  await expect(app.getByTestId('assign-route')).toBeFocused();
+  await assign.open();
   await op.pick(`${target.number} — ${target.name}`);
   await op.pick(street.settlement);
   await op.pick(street.street);
   // Typed ahead: Space and F9 go in before the houses have arrived.
   await op.press('Space', 'F9');
 
-  const dialog = app.getByRole('dialog', { name: 'Перенести точки обліку?' });
+  const dialog = assign.moveDialog;
   await expect(dialog).toContainText(`маршрут № ${street.fromRoute}`);
   await expect(dialog).toContainText(`${street.points} ТО`);
   await op.press('Escape');
@@ -120,6 +114,6 @@ test('moving points off another route needs the user to confirm', async ({ app, 
   await op.press('F9');
   await expect(dialog).toBeVisible();
   await op.press('Enter');
-  await expect(app.getByTestId('status')).toHaveText(`Призначено 0, перенесено ${street.points}, вже були на маршруті 0.`);
+  await expect(status).toHaveText(`Призначено 0, перенесено ${street.points}, вже були на маршруті 0.`);
   expect(onTarget()).toBe(street.points);
 });

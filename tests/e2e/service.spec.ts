@@ -1,45 +1,37 @@
 import ExcelJS from 'exceljs';
 import { localToday } from '../../shared/dates';
 import { expect, openDistrict, rpc, test } from './fixtures';
-import { Operator } from './pages';
+import { BackupsScreen } from './pages/backups';
+import { ExportScreen } from './pages/export';
+import { Workstation } from './pages/workstation';
 
-test('a backup is previewed with its date and counts, then restored by keyboard', async ({ app, db }) => {
-  const op = new Operator(app);
-  await op.menu('Сервіс', 'Резервні копії');
-  await expect(app.getByTestId('integrity')).toContainText(/integrity_check|триває/);
-  const table = app.getByTestId('backups-table');
-  await expect(table.getByRole('row').nth(1)).toContainText('при запуску');
+test('a backup is previewed with its date and counts, then restored by keyboard', async ({ app, db, district }) => {
+  const backups = new BackupsScreen(app);
+  const { status } = new Workstation(app);
+  await backups.open();
+  await expect(backups.rows.nth(1)).toContainText('при запуску');
 
   // A manual copy of the database as it is now, then a change that the restore must undo.
-  await op.press('Insert');
-  await expect(app.getByTestId('status')).toContainText('Копію створено');
+  await backups.backUpNow();
+  await expect(status).toContainText('Копію створено');
   const accounts = (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
   const settlements = (db.prepare('SELECT count(*) AS n FROM settlements').get() as { n: number }).n;
-  await expect(table.getByRole('row').nth(1)).toContainText('вручну');
-  const created = await app.evaluate(async () => {
-    const response = await fetch('/api/rpc', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('obhid.token')}` },
-      body: JSON.stringify({ channel: 'settlements.save', input: { name: 'Тимчасове', kind: 'село' } }),
-    });
-    return ((await response.json()) as { ok: boolean }).ok;
-  });
-  expect(created).toBe(true);
+  await expect(backups.rows.nth(1)).toContainText('вручну');
+  await rpc(app, 'settlements.save', { name: 'Тимчасове', kind: 'село' });
+  expect((db.prepare('SELECT count(*) AS n FROM settlements').get() as { n: number }).n).toBe(settlements + 1);
 
-  await table.focus();
-  await op.press('Home', 'Enter');
-  const preview = app.getByTestId('backup-preview');
-  await expect(preview).toContainText(accounts.toLocaleString('uk-UA').replace(/\s/g, ' '));
-  await op.press('Enter');
-  await expect(app.getByTestId('status')).toContainText('Базу відновлено з копії від');
+  await backups.previewNewest();
+  await expect(backups.preview).toContainText(accounts.toLocaleString('uk-UA').replace(/\s/g, ' '));
+  await backups.restore();
+  await expect(status).toContainText('Базу відновлено з копії від');
   // A fresh connection: the file was replaced under the one the test held open.
-  const after = openDistrict();
+  const after = openDistrict(district);
   expect((after.prepare('SELECT count(*) AS n FROM settlements').get() as { n: number }).n).toBe(settlements);
   after.close();
 });
 
 test('entered readings are exported to XLSX by keyboard, one row per entered position', async ({ app, db }) => {
-  // At least one entered position today, whatever ran before.
+  // This test's own entered position today: a task on a route, its first position not executed.
   const route = db.prepare<[], { id: number }>('SELECT route_id AS id FROM metering_points WHERE route_id IS NOT NULL LIMIT 1').get()!;
   const today = localToday();
   const { taskId } = await rpc<{ taskId: number }>(app, 'tasks.form', { routeId: route.id, taskDate: today, criteria: {} });
@@ -50,16 +42,12 @@ test('entered readings are exported to XLSX by keyboard, one row per entered pos
     maxConsumption: 1500,
     outcome: { kind: 'reason', reasonCode: 2 },
   });
-  const op = new Operator(app);
-  await op.menu('Звіти', 'Експорт показників');
-  await expect(app.getByLabel('Дата з')).toBeFocused();
-  const { dateFrom, dateTo } = await app.evaluate(() => ({
-    dateFrom: (document.querySelector('input[type=date]') as HTMLInputElement).value,
-    dateTo: (document.querySelectorAll('input[type=date]')[1] as HTMLInputElement).value,
-  }));
-  const download = app.waitForEvent('download');
-  await op.press('Enter');
-  const file = await (await download).path();
+  const exporter = new ExportScreen(app);
+  const { status } = new Workstation(app);
+  await exporter.open();
+  const { dateFrom, dateTo } = await exporter.period();
+  const download = await exporter.export();
+  const file = await download.path();
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   const expected = (
@@ -69,5 +57,5 @@ test('entered readings are exported to XLSX by keyboard, one row per entered pos
   ).n;
   expect(expected).toBeGreaterThan(0);
   expect(book.getWorksheet('Показники')!.rowCount - 1).toBe(expected);
-  await expect(app.getByTestId('status')).toHaveText(new RegExp(`Експортовано рядків: ${expected} `));
+  await expect(status).toHaveText(new RegExp(`Експортовано рядків: ${expected} `));
 });

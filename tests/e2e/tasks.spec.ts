@@ -4,7 +4,10 @@ import { localToday } from '../../shared/dates';
 import { displayDate } from '../../shared/i18n/criteria';
 import { paginate } from '../../src-main/core/tasks/sheet-layout';
 import { expect, test } from './fixtures';
-import { Operator } from './pages';
+import { RouteSheet } from './pages/route-sheet';
+import { TaskForming } from './pages/task-forming';
+import { TaskList } from './pages/task-list';
+import { Workstation } from './pages/workstation';
 
 /** Pages in a PDF as Chromium writes it: one /Type /Page object each. */
 const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
@@ -16,13 +19,13 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
        WHERE p.status = 'connected' GROUP BY r.id HAVING count(p.id) BETWEEN 20 AND 500 ORDER BY count(p.id) DESC LIMIT 1`,
     )
     .get()!;
-  const op = new Operator(app);
+  const forming = new TaskForming(app);
+  const sheet = new RouteSheet(app);
+  const list = new TaskList(app);
+  const { status } = new Workstation(app);
 
-  await op.menu('Робота з абонентом', 'Формування завдання на обхід');
-  await expect(app.getByTestId('assign-route')).toBeFocused();
-  await op.type(`${route.number} — ${route.name}`);
-  await op.press('Enter', 'F9');
-  const status = app.getByTestId('status');
+  await forming.open();
+  await forming.form(route);
   await expect(status).toHaveText(/Сформовано завдання по маршруту № \d+: позицій — \d+\./);
   const task = db
     .prepare<[number], { id: number; positions: number; taskDate: string }>(
@@ -35,38 +38,32 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
   await expect(status).toHaveText(`Сформовано завдання по маршруту № ${route.number}: позицій — ${route.points}.`);
 
   // The "Маршрутний лист" button takes the focus once the task is formed: Enter opens the preview.
-  await op.press('Enter');
+  await forming.openSheet();
   const pages = paginate(Array.from({ length: route.points })).length;
-  await expect(app.getByTestId('sheet-pages')).toHaveText(`Сторінок: ${pages}, позицій: ${route.points}`);
-  const sheet = app.frameLocator('[data-testid="sheet-frame"]');
-  await expect(sheet.locator('section.page')).toHaveCount(pages);
-  await expect(sheet.locator('tr.pos')).toHaveCount(route.points);
-  await expect(sheet.locator('section.page').last()).toContainText(`Сторінка ${pages} з ${pages}`);
+  await expect(sheet.summary).toHaveText(`Сторінок: ${pages}, позицій: ${route.points}`);
+  await expect(sheet.pages).toHaveCount(pages);
+  await expect(sheet.positions).toHaveCount(route.points);
+  await expect(sheet.pages.last()).toContainText(`Сторінка ${pages} з ${pages}`);
 
-  const download = app.waitForEvent('download');
-  await op.press('Control+s');
-  const file = await (await download).path();
-  expect((await download).suggestedFilename()).toBe(`route-${route.number}-${task.taskDate}.pdf`);
+  const download = await sheet.savePdf();
+  const file = await download.path();
+  expect(download.suggestedFilename()).toBe(`route-${route.number}-${task.taskDate}.pdf`);
   expect(pdfPages(await readFile(file))).toBe(pages);
 
-  await op.menu('Звіти', 'Завдання на обхід');
-  // Other tests may have formed tasks for today too; this one is found by its route.
-  const row = app
-    .getByTestId('tasks-table')
-    .getByRole('row')
-    .filter({ hasText: `№ ${route.number} — ${route.name}` })
-    .first();
+  await list.open('Звіти');
+  // The task formed by this test, found by its route.
+  const row = list.rowFor(route);
   await expect(row).toContainText(displayDate(localToday()));
   await expect(row).toContainText(String(route.points));
 });
 
-test('a task with an executed position cannot be deleted; one without can', async ({ app, db }) => {
+test('a task with an executed position cannot be deleted; one without can', async ({ app, db, district }) => {
   const route = db
     .prepare<[], { id: number; number: number }>(
       'SELECT r.id, r.number FROM routes r WHERE EXISTS (SELECT 1 FROM metering_points p WHERE p.route_id = r.id) ORDER BY r.number LIMIT 1',
     )
     .get()!;
-  const writer = new Database(process.env.OBHID_E2E_DB);
+  const writer = new Database(district.dbFile);
   writer.pragma('busy_timeout = 5000');
   const insertTask = writer.prepare(
     `INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, route_number, route_name) VALUES (?, ?, '{}', 'address', ?, 'тест')`,
@@ -81,24 +78,22 @@ test('a task with an executed position cannot be deleted; one without can', asyn
   const freshTask = Number(insertTask.run(route.id, '2031-01-01', route.number).lastInsertRowid);
   addPosition.run(freshTask, 'new', route.id);
   writer.close();
-  const op = new Operator(app);
+  const list = new TaskList(app);
+  const { op, status } = new Workstation(app);
 
-  await op.menu('Робота з абонентом', 'Завдання на обхід');
-  const table = app.getByTestId('tasks-table');
-  await expect(table.getByRole('row').nth(1)).toContainText('02.01.2031');
-  await table.focus();
+  await list.open();
+  await expect(list.rows.nth(1)).toContainText('02.01.2031');
+  await list.focus();
   await op.press('Delete');
-  await expect(app.getByRole('dialog')).toContainText(`по маршруту № ${route.number} (1 позицій)`);
+  await expect(list.confirm).toContainText(`по маршруту № ${route.number} (1 позицій)`);
   await op.press('Enter');
-  await expect(app.getByRole('alert')).toHaveText(
-    `Завдання від 2031-01-02 по маршруту № ${route.number} не можна видалити: виконано позицій — 1.`,
-  );
+  await expect(list.refusal).toHaveText(`Завдання від 2031-01-02 по маршруту № ${route.number} не можна видалити: виконано позицій — 1.`);
   expect(db.prepare('SELECT count(*) AS n FROM walk_tasks WHERE id = ?').get(executedTask)).toEqual({ n: 1 });
 
-  await table.focus();
+  await list.focus();
   await op.press('ArrowDown');
-  await expect(table.getByRole('row').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(list.rows.nth(2)).toHaveAttribute('aria-selected', 'true');
   await op.press('Delete', 'Enter');
-  await expect(app.getByTestId('status')).toHaveText('Завдання видалено.');
+  await expect(status).toHaveText('Завдання видалено.');
   expect(db.prepare('SELECT count(*) AS n FROM walk_tasks WHERE id = ?').get(freshTask)).toEqual({ n: 0 });
 });

@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+import { Operator } from './operator';
+
+/** The route sheet's print preview: the sheet in a frame, its page count; Ctrl+S saves the PDF. */
+export class RouteSheet {
+  readonly op: Operator;
+  /** "Сторінок: N, позицій: M" */
+  readonly summary;
+  readonly pages;
+  readonly positions;
+
+  constructor(readonly page: Page) {
+    this.op = new Operator(page);
+    this.summary = page.getByTestId('sheet-pages');
+    const sheet = page.frameLocator('[data-testid="sheet-frame"]');
+    this.pages = sheet.locator('section.page');
+    this.positions = sheet.locator('tr.pos');
+  }
+
+  /** Ctrl+S, and the PDF it downloads. */
+  async savePdf() {
+    const download = this.page.waitForEvent('download');
+    await this.op.press('Control+s');
+    return download;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Page } from '@playwright/test';
+import { Operator } from './operator';
+
+/** Завдання на обхід: the tasks, newest date first; Delete asks, Enter confirms. */
+export class TaskList {
+  readonly op: Operator;
+  readonly table;
+  /** The table's rows, its header first. */
+  readonly rows;
+  readonly confirm;
+  /** Why a task was not deleted. */
+  readonly refusal;
+
+  constructor(readonly page: Page) {
+    this.op = new Operator(page);
+    this.table = page.getByTestId('tasks-table');
+    this.rows = this.table.getByRole('row');
+    this.confirm = page.getByRole('dialog');
+    this.refusal = page.getByRole('alert');
+  }
+
+  /** The list is on both menus: "Робота з абонентом" (to work on) and "Звіти" (to look up). */
+  async open(from: 'Робота з абонентом' | 'Звіти' = 'Робота з абонентом') {
+    await this.op.menu(from, 'Завдання на обхід');
+  }
+
+  /** A route's tasks, by the route as the list names it. */
+  rowFor(route: { number: number; name: string }) {
+    return this.rows.filter({ hasText: `№ ${route.number} — ${route.name}` }).first();
+  }
+
+  /** The focus into the table, on its selected row. */
+  async focus() {
+    await this.table.focus();
+  }
+}
