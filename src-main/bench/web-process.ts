@@ -13,8 +13,8 @@ export const chromiumArgs = [
 ];
 
 /** Starts the browser-mode host on a database; `url` resolves as soon as it serves. */
-export function startWebMain(webMain: string, dbFile: string) {
-  const child = spawn(process.execPath, [webMain, '--db', dbFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+export function startWebMain(webMain: string, dbFile: string, extraArgs: string[] = []) {
+  const child = spawn(process.execPath, [webMain, '--db', dbFile, '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {

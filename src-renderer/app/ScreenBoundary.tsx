@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { useApi } from '../api/context';
 import { useI18n } from '../i18n/i18n';
@@ -35,7 +36,11 @@ export function ScreenBoundary({ children }: { children: ReactNode }) {
 
 function ScreenError({ error, resetErrorBoundary }: FallbackProps) {
   const { t } = useI18n();
-  const { go } = useRouter();
+  const { screen, go } = useRouter();
+  const queryClient = useQueryClient();
+  // The answer the screen could not draw may sit in the cache. React has let go of the failed screen's
+  // queries by the time this effect runs, so forgetting what nothing shows makes coming back ask again.
+  useEffect(() => void queryClient.removeQueries({ type: 'inactive' }), [queryClient]);
   return (
     <Stack p="md" maw={800}>
       <Alert color="red" role="alert" title={t('screenError.title')} data-testid="screen-error">
@@ -46,10 +51,9 @@ function ScreenError({ error, resetErrorBoundary }: FallbackProps) {
           </Text>
           <Button
             autoFocus
-            onClick={() => {
-              go({ name: 'home' });
-              resetErrorBoundary();
-            }}
+            // Leaving the screen resets the boundary (it is keyed by the screen); resetting first would
+            // draw the failed screen once more on its way out. Only a failed home screen is retried in place.
+            onClick={() => (screen.name === 'home' ? resetErrorBoundary() : go({ name: 'home' }))}
           >
             {t('screenError.back')}
           </Button>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { electronBinary } from '../../src-main/hosts/electron/electron-binary';
 import { electronAbsent as absent } from '../support/electron-absent';
-import { Workstation } from './pages/workstation';
+import { FirstRunForm } from './pages/auth';
 
 const binary = electronBinary();
 
@@ -12,12 +12,13 @@ const binary = electronBinary();
 test.describe('Electron shell', () => {
   test.skip(binary === null, absent);
 
-  test('opens a secure window on a new demo database and serves the contract over IPC', async () => {
+  test('opens a secure window on a new, empty database at the first-start form and serves the contract over IPC', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'obhid-electron-'));
-    const app = await _electron.launch({ executablePath: binary!, args: [resolve('.'), '--db', join(dir, 'demo.sqlite')] });
+    const app = await _electron.launch({ executablePath: binary!, args: [resolve('.'), '--db', join(dir, 'obhid.sqlite')] });
     try {
       const window = await app.firstWindow();
-      await expect(new Workstation(window).homeCounts).toBeVisible({ timeout: 120_000 });
+      // A new machine: no demo data, the administrator's form first (answered over IPC by the core).
+      await expect(new FirstRunForm(window).heading).toBeVisible({ timeout: 120_000 });
       const isolation = await window.evaluate(() => ({
         node: typeof (globalThis as { require?: unknown }).require,
         process: typeof (globalThis as { process?: unknown }).process,

@@ -117,3 +117,21 @@ test('moving points off another route needs the user to confirm', async ({ app, 
   await expect(status).toHaveText(`Призначено 0, перенесено ${street.points}, вже були на маршруті 0.`);
   expect(onTarget()).toBe(street.points);
 });
+
+test('a street typed and left with Tab before its list arrives is still the one taken', async ({ app, db }) => {
+  const street = db.prepare<[number], StreetFact>(streetsByRouteState).get(0)!;
+  const route = db.prepare<[], { number: number; name: string }>('SELECT number, name FROM routes ORDER BY number LIMIT 1').get()!;
+  // The street list comes late, as on a busy workstation: the operator has typed on long before.
+  await app.route('**/api/rpc', async (request) => {
+    if ((request.request().postDataJSON() as { channel?: string }).channel !== 'streets.list') return request.fallback();
+    await new Promise((wait) => setTimeout(wait, 800));
+    await request.fallback();
+  });
+  const assign = new AssignByStreet(app);
+  const { op } = new Workstation(app);
+  await assign.open();
+  await op.pick(`${route.number} — ${route.name}`);
+  await op.pick(street.settlement);
+  await op.pick(street.street);
+  await expect(assign.houses).toHaveCount(street.houses);
+});
