@@ -1,5 +1,5 @@
 import type { TaskCriteria } from '../contract/tasks';
-import { formatDate, formatMoney } from './format';
+import { formatMoney } from './format';
 import type { Locale } from './locales';
 
 const words = {
@@ -40,6 +40,3 @@ export function describeCriteria(criteria: TaskCriteria, locale: Locale): string
   const text = parts.length === 0 ? w.all : parts.join(criteria.match === 'all' ? w.all_ : w.any);
   return criteria.includeDisconnected ? text + w.disconnected : text;
 }
-
-/** 2026-11-22 → 22.11.2026, as Ukrainian paperwork writes dates. */
-export const displayDate = (iso: string | null): string => formatDate(iso, 'uk');

@@ -17,6 +17,8 @@ describe('what the shipped hosts are made of', () => {
     });
     const sources = Object.keys(metafile.inputs);
     expect(sources.some((file) => file.startsWith('src-main/core/registry'))).toBe(true);
-    expect(sources.filter((file) => /^(src-main\/(seed|bench)\/|src-main\/cli\/(seed|bench|web-demo|demo-asset)\.ts$|tests\/)/.test(file))).toEqual([]);
+    expect(
+      sources.filter((file) => /^(src-main\/(seed|bench)\/|src-main\/cli\/(seed|bench|web-demo|demo-asset)\.ts$|tests\/)/.test(file)),
+    ).toEqual([]);
   });
 });

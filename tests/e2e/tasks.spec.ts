@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
 import { localToday } from '../../shared/dates';
-import { displayDate } from '../../shared/i18n/criteria';
+import { formatDate } from '../../shared/i18n/format';
 import { paginate } from '../../src-main/core/tasks/sheet-layout';
 import { expect, test } from './fixtures';
 import { RouteSheet } from './pages/route-sheet';
@@ -53,7 +53,7 @@ test('a master forms a task by keyboard, finds it in the list and gets its route
   await list.open('Звіти');
   // The task formed by this test, found by its route.
   const row = list.rowFor(route);
-  await expect(row).toContainText(displayDate(localToday()));
+  await expect(row).toContainText(formatDate(localToday(), 'uk'));
   await expect(row).toContainText(String(route.points));
 });
 
