@@ -1,3 +1,4 @@
+import type { AccountCard } from '../../../shared/contract/accounts';
 import type { RouteSheet } from '../../../shared/contract/tasks';
 import { describeCriteria } from '../../../shared/i18n/criteria';
 import { formatAmount, formatDate } from '../../../shared/i18n/format';
@@ -18,13 +19,8 @@ interface PositionSql {
   prevDate: string | null;
 }
 
-interface BillSql {
-  pointId: number;
-  period: string;
-  amountKop: number;
-  paidKop: number;
-  deliveredOn: string | null;
-}
+/** A bill as the account card shows it, with the point it belongs to. */
+type BillSql = AccountCard['points'][number]['bills'][number] & { pointId: number };
 
 const labels = {
   uk: {
