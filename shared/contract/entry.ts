@@ -66,6 +66,18 @@ export const entryOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reason'), reasonCode: z.number().int().min(1) }),
 ]);
 
+/** What a position held before a correction, who entered it and who replaced it. */
+export interface PositionHistoryRow {
+  status: string;
+  value: number | null;
+  checkedOn: string | null;
+  reasonCode: number | null;
+  enteredBy: string | null;
+  enteredAt: string | null;
+  replacedBy: string;
+  replacedAt: string;
+}
+
 export const entryChannels = {
   'entry.open': read<EntrySession>()(z.object({ taskId: id })),
   'entry.position': read<EntryPosition>()(z.object({ taskId: id, seq: z.number().int().min(1) })),
@@ -79,17 +91,6 @@ export const entryChannels = {
       note: text(500).default(''),
     }),
   ),
-  'entry.history': read<
-    {
-      status: string;
-      value: number | null;
-      checkedOn: string | null;
-      reasonCode: number | null;
-      enteredBy: string | null;
-      enteredAt: string | null;
-      replacedBy: string;
-      replacedAt: string;
-    }[]
-  >()(z.object({ positionId: id })),
+  'entry.history': read<PositionHistoryRow[]>()(z.object({ positionId: id })),
   'problems.list': read<{ code: number; name: string }[]>()(z.object({})),
 };

@@ -1,4 +1,4 @@
-import type { EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
+import type { EntryPosition, EntrySession, EntrySummary, PositionHistoryRow } from '../../../shared/contract/entry';
 import type { ParsedInput } from '../../../shared/contract/index';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
@@ -230,19 +230,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       const row = enteredRow.get(positionId);
       return row ? { ...row, problems: JSON.parse(row.problems) as number[] } : null;
     },
-    history: db.prepare<
-      [number],
-      {
-        status: string;
-        value: number | null;
-        checkedOn: string | null;
-        reasonCode: number | null;
-        enteredBy: string | null;
-        enteredAt: string | null;
-        replacedBy: string;
-        replacedAt: string;
-      }
-    >(
+    history: db.prepare<[number], PositionHistoryRow>(
       `SELECT status, value, checked_on AS checkedOn, reason_code AS reasonCode, entered_by AS enteredBy, entered_at AS enteredAt,
          replaced_by AS replacedBy, replaced_at AS replacedAt FROM position_history WHERE position_id = ? ORDER BY id`,
     ),

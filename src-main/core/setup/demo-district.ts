@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 
 /** Parents before children, so every foreign key finds its row. Users, settings and the log stay the branch's own. */
-const demoTables = [
+export const demoTables = [
   'settlements',
   'streets',
   'houses',
