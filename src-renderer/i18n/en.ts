@@ -364,7 +364,6 @@ export const en: Record<MessageKey, string> = {
   'import.start': 'Import',
   'import.working': 'Importing…',
   'import.done': 'Rows: {rows}; created {created}, updated {updated}, unchanged {unchanged}.',
-  'import.refused': 'Nothing written: {count} problems in the file.',
   'import.line': 'Line',
   'import.column': 'Column',
   'import.value': 'Value',

@@ -364,7 +364,6 @@ export const uk = {
   'import.start': 'Імпортувати',
   'import.working': 'Імпорт триває…',
   'import.done': 'Рядків: {rows}; створено {created}, оновлено {updated}, без змін {unchanged}.',
-  'import.refused': 'Нічого не записано: помилок у файлі — {count}.',
   'import.line': 'Рядок',
   'import.column': 'Стовпець',
   'import.value': 'Значення',
