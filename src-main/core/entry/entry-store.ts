@@ -151,7 +151,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
      FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.id = ? AND tp.status <> 'new'`,
   );
 
-  const save = db.transaction((request: SaveRequest, locale: Locale, user: string) => {
+  const save = (request: SaveRequest, locale: Locale, user: string) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
     const taskTotal = total.get(position.taskId)!.n;
     const today = options.today();
@@ -207,7 +207,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
     const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!, taskTotal) : null;
     return { saved, next, summary: summary(position.taskId, locale) };
-  });
+  };
 
   return {
     open(taskId: number, locale: Locale): EntrySession {

@@ -139,7 +139,7 @@ export function accountImporter(db: Db) {
 
   const idOf = (found: { id: number } | undefined, create: () => number) => found?.id ?? create();
 
-  const write = db.transaction((rows: Clean[]) => {
+  const write = (rows: Clean[]) => {
     let created = 0;
     let updated = 0;
     for (const row of rows) {
@@ -203,7 +203,7 @@ export function accountImporter(db: Db) {
       else if (changed) updated++;
     }
     return { created, updated };
-  });
+  };
 
   /** Writes the file's accounts, points and meters in one go, or refuses the whole file with every problem listed. */
   return (table: ImportTable, locale: Locale): { created: number; updated: number } => {

@@ -85,21 +85,19 @@ export function ledgerImporter(db: Db) {
       clean.push({ pointId, period, amount, paid, deliveredOn });
     });
     if (problems.length) throw rejected(problems);
-    return db.transaction(() => {
-      let created = 0;
-      let updated = 0;
-      for (const row of clean) {
-        const current = bill.get(row.pointId, row.period);
-        if (!current) {
-          insertBill.run(row.pointId, row.period, row.amount, row.paid, row.deliveredOn);
-          created++;
-        } else if (current.amountKop !== row.amount || current.paidKop !== row.paid || current.deliveredOn !== row.deliveredOn) {
-          updateBill.run(row.amount, row.paid, row.deliveredOn, current.id);
-          updated++;
-        }
+    let created = 0;
+    let updated = 0;
+    for (const row of clean) {
+      const current = bill.get(row.pointId, row.period);
+      if (!current) {
+        insertBill.run(row.pointId, row.period, row.amount, row.paid, row.deliveredOn);
+        created++;
+      } else if (current.amountKop !== row.amount || current.paidKop !== row.paid || current.deliveredOn !== row.deliveredOn) {
+        updateBill.run(row.amount, row.paid, row.deliveredOn, current.id);
+        updated++;
       }
-      return { created, updated };
-    })();
+    }
+    return { created, updated };
   };
 
   const payments = (table: ImportTable, locale: Locale): Written => {
@@ -123,15 +121,13 @@ export function ledgerImporter(db: Db) {
       clean.push({ accountId, paidOn, amount, source: cell(cells, 'source') });
     });
     if (problems.length) throw rejected(problems);
-    return db.transaction(() => {
-      let created = 0;
-      for (const row of clean) {
-        if (payment.get(row.accountId, row.paidOn, row.amount, row.source)) continue;
-        insertPayment.run(row.accountId, row.paidOn, row.amount, row.source);
-        created++;
-      }
-      return { created, updated: 0 };
-    })();
+    let created = 0;
+    for (const row of clean) {
+      if (payment.get(row.accountId, row.paidOn, row.amount, row.source)) continue;
+      insertPayment.run(row.accountId, row.paidOn, row.amount, row.source);
+      created++;
+    }
+    return { created, updated: 0 };
   };
 
   return { bills, payments };

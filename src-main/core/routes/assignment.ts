@@ -64,16 +64,14 @@ export function routeAssignment(db: Db) {
   return {
     preview,
     assign(routeId: number, selector: PointSelector, confirmMove: boolean): AssignResult {
-      return db.transaction(() => {
-        const before = preview(routeId, selector);
-        if (before.total === 0) throw new DomainError('route.nothingSelected');
-        const moving = before.onOtherRoutes.reduce((sum, group) => sum + group.count, 0);
-        if (moving > 0 && !confirmMove) {
-          throw new DomainError('route.moveNeedsConfirmation', { count: moving }, undefined, before);
-        }
-        const changed = byKind[selector.kind].assign.run({ ...params(selector), routeId }).changes;
-        return { assigned: changed - moving, moved: moving, alreadyOnRoute: before.alreadyOnRoute };
-      })();
+      const before = preview(routeId, selector);
+      if (before.total === 0) throw new DomainError('route.nothingSelected');
+      const moving = before.onOtherRoutes.reduce((sum, group) => sum + group.count, 0);
+      if (moving > 0 && !confirmMove) {
+        throw new DomainError('route.moveNeedsConfirmation', { count: moving }, undefined, before);
+      }
+      const changed = byKind[selector.kind].assign.run({ ...params(selector), routeId }).changes;
+      return { assigned: changed - moving, moved: moving, alreadyOnRoute: before.alreadyOnRoute };
     },
     remove(routeId: number, pointIds: number[]): number {
       found(routeExists.get(routeId), 'notFound.route');

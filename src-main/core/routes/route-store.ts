@@ -86,14 +86,12 @@ export function routeStore(db: Db) {
     },
     /** Only an empty route may go: its points would otherwise silently fall off every walk. */
     delete(id: number): number {
-      return db.transaction(() => {
-        const route = get(id);
-        if (route.pointCount > 0) throw new DomainError('route.notEmpty', { number: route.number, count: route.pointCount });
-        // Its walk tasks are the record of what was read on it; they outlive a change of plan.
-        const tasks = taskCount.get(id)!.n;
-        if (tasks > 0) throw new DomainError('route.hasTasks', { number: route.number, count: tasks });
-        return remove.run(id).changes;
-      })();
+      const route = get(id);
+      if (route.pointCount > 0) throw new DomainError('route.notEmpty', { number: route.number, count: route.pointCount });
+      // Its walk tasks are the record of what was read on it; they outlive a change of plan.
+      const tasks = taskCount.get(id)!.n;
+      if (tasks > 0) throw new DomainError('route.hasTasks', { number: route.number, count: tasks });
+      return remove.run(id).changes;
     },
     points(routeId: number, offset: number, limit: number): Page<RoutePointRow> {
       get(routeId);

@@ -99,8 +99,8 @@ export function taskForming(db: Db) {
 
   return {
     candidates,
-    /** One transaction: the task and all its positions, or nothing. */
-    form: db.transaction((draft: TaskDraft): FormResult => {
+    /** The task and all its positions, in the one transaction the registry opens for the write. */
+    form: (draft: TaskDraft): FormResult => {
       const r = found(route.get(draft.routeId), 'notFound.route');
       const rows = candidates(draft);
       if (rows.length === 0) throw new DomainError('task.nothingSelected', { number: r.number });
@@ -134,6 +134,6 @@ export function taskForming(db: Db) {
         }),
       );
       return { taskId, positions: rows.length };
-    }),
+    },
   };
 }

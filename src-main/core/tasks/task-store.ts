@@ -54,11 +54,11 @@ export function taskStore(db: Db) {
     },
     list: (filter: TaskFilter): Page<TaskRow> => ({ rows: list.all(filter).map(toRow), total: count.get(filter)!.n }),
     /** Allowed while nothing on it is executed (the manual's rule); positions go with it. */
-    delete: db.transaction((id: number) => {
+    delete: (id: number) => {
       const task = get(id);
       const executed = executedCount.get(id)!.n;
       if (executed > 0) throw new DomainError('task.hasExecuted', { executed, number: task.routeNumber, date: task.taskDate });
       return remove.run(id).changes;
-    }),
+    },
   };
 }

@@ -37,7 +37,9 @@ export function workstationBackups(
   options: { backupsDir: string; log: HostLog; checkIntegrity?: (file: string) => Promise<string> },
 ) {
   const { backupsDir, log } = options;
-  let integrity = session.trouble()?.kind === 'damaged' ? 'damaged' : 'checking';
+  // 'checking' until the worker answers, 'ok', or what is wrong — for a file that could not even be opened, why not.
+  const trouble = session.trouble();
+  let integrity = trouble?.kind === 'damaged' ? trouble.detail : 'checking';
   const keep = () =>
     Number(session.core()?.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'backup.keep'").get()?.value) || 10;
   const healthy = () => session.core() !== null && (integrity === 'ok' || integrity === 'checking');
@@ -70,7 +72,7 @@ export function workstationBackups(
       Promise.resolve({
         dataFile: session.dbFile,
         backupsDir,
-        integrity: session.trouble()?.kind === 'damaged' ? 'damaged' : integrity,
+        integrity,
         backups: listBackups(backupsDir).map(row),
       }),
     'backups.inspect': ({ file }) => Promise.resolve(preview(file)),
