@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { read, write } from './define';
 import { id, isoDate, text } from './common';
 
+export type Commodity = 'gas' | 'electricity';
+
 export interface EntryPosition {
   positionId: number;
   taskId: number;
@@ -13,6 +15,8 @@ export interface EntryPosition {
   address: string;
   meterSerial: string | null;
   meterDigits: number | null;
+  /** Judged with its own commodity's maximum and unit: one task may hold gas and electricity points. */
+  commodity: Commodity;
   /** The latest control reading before this position's own, as consumption is counted from it. */
   previous: { value: number; takenOn: string } | null;
   status: 'new' | 'executed' | 'not_executed';
@@ -41,18 +45,37 @@ export interface EntrySession {
   routeName: string;
   taskDate: string;
   executorName: string | null;
-  commodity: 'gas' | 'electricity';
-  maxConsumption: number;
+  /** The commodities of the task's points, the most frequent first. */
+  commodities: Commodity[];
+  /** Monthly maxima to start the session with, from the settings. */
+  maxConsumption: Record<Commodity, number>;
   total: number;
   /** Where entry resumes: the first position nothing has been entered for, or null when all are. */
   firstOpenSeq: number | null;
   summary: EntrySummary;
 }
 
+/** Consumption against the monthly maximum scaled to the days since the previous control reading. */
+export interface OverMax {
+  consumption: number;
+  /** max × days / 30.4, rounded */
+  allowed: number;
+  max: number;
+  days: number;
+}
+
 /** What a plausibility check needs the operator to confirm; sent back as a refusal's details. */
 export type EntryCheck =
-  | { kind: 'overMax'; consumption: number; max: number }
-  | { kind: 'belowPrevious'; value: number; previous: number; rolloverConsumption: number | null };
+  | ({ kind: 'overMax' } & OverMax)
+  | {
+      kind: 'belowPrevious';
+      value: number;
+      previous: number;
+      /** The meter wrapped past 99…9, when that is the nearer explanation; may itself be over the maximum. */
+      rollover: (OverMax & { overMax: boolean }) | null;
+    };
+
+const monthlyMax = z.number().int().min(1).max(10_000_000);
 
 export const entryOutcome = z.discriminatedUnion('kind', [
   z.object({
@@ -85,7 +108,7 @@ export const entryChannels = {
     z.object({
       positionId: id,
       checkedOn: isoDate,
-      maxConsumption: z.number().int().min(1).max(10_000_000),
+      maxConsumption: z.object({ electricity: monthlyMax, gas: monthlyMax }),
       outcome: entryOutcome,
       problems: z.array(z.number().int().min(1)).max(20).default([]),
       note: text(500).default(''),

@@ -51,13 +51,17 @@ const messages = {
     en: 'The reading has more digits than the meter ({digits}).',
   },
   'entry.dateInFuture': { uk: 'Дата перевірки {date} ще не настала.', en: 'The check date {date} is in the future.' },
-  'entry.dateBeforePrevious': {
-    uk: 'Дата перевірки раніша за попередній контрольний показник ({date}).',
-    en: 'The check date is before the previous control reading ({date}).',
+  'entry.dateBeforeTask': {
+    uk: 'Дата перевірки не може бути раніше дати завдання ({date}).',
+    en: 'The check date cannot be before the task date ({date}).',
+  },
+  'entry.noMeter': {
+    uk: 'У цієї точки обліку немає лічильника — оберіть причину невиконання (F8) або залиште примітку.',
+    en: 'This metering point has no meter — pick a non-execution reason (F8) or leave a note.',
   },
   'entry.overMax': {
-    uk: 'Споживання {consumption} перевищує максимальне ({max}). Показник правильний?',
-    en: 'Consumption {consumption} is above the maximum ({max}). Is the reading correct?',
+    uk: 'Споживання {consumption} перевищує допустиме за {days} дн. ({allowed}). Показник правильний?',
+    en: 'Consumption {consumption} is above what {days} days allow ({allowed}). Is the reading correct?',
   },
   'entry.belowPrevious': {
     uk: 'Показник {value} менший за попередній ({previous}). Перевірте обидва.',

@@ -17,7 +17,7 @@ function enteredTask() {
   d.call('entry.save', {
     positionId: second.positionId,
     checkedOn: '2026-11-20',
-    maxConsumption: 100,
+    maxConsumption: { electricity: 10, gas: 10 },
     outcome: { kind: 'reading', value: '1500', confirmOverMax: true },
     problems: [1],
     note: 'пломба',
@@ -25,7 +25,7 @@ function enteredTask() {
   d.call('entry.save', {
     positionId: first.positionId,
     checkedOn: '2026-11-21',
-    maxConsumption: 100,
+    maxConsumption: { electricity: 10, gas: 10 },
     outcome: { kind: 'reason', reasonCode: 5 },
   });
   return { ...d, taskId, routeId: route.id };

@@ -39,7 +39,7 @@ test('entered readings are exported to XLSX by keyboard, one row per entered pos
   await rpc(app, 'entry.save', {
     positionId: first.positionId,
     checkedOn: today,
-    maxConsumption: 1500,
+    maxConsumption: { electricity: 1500, gas: 500 },
     outcome: { kind: 'reason', reasonCode: 2 },
   });
   const exporter = new ExportScreen(app);

@@ -28,7 +28,7 @@ while (position) {
   const saved: { next: Position | null } = call('entry.save', {
     positionId: position.positionId,
     checkedOn,
-    maxConsumption: 1000,
+    maxConsumption: { electricity: 1000, gas: 1000 },
     outcome: { kind: 'reading', value: String(value) },
   });
   // Synchronous write: the line exists only once the save has returned, and reaches the pipe at once.

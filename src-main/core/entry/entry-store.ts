@@ -1,4 +1,4 @@
-import type { EntryPosition, EntrySession, EntrySummary, PositionHistoryRow } from '../../../shared/contract/entry';
+import type { Commodity, EntryPosition, EntrySession, EntrySummary, PositionHistoryRow } from '../../../shared/contract/entry';
 import type { ParsedInput } from '../../../shared/contract/index';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
@@ -21,7 +21,8 @@ type PositionSql = Pick<
   | 'reasonCode'
   | 'note'
   | 'checkedOn'
-> & { pointId: number; problems: string; enteredBy: string | null; enteredAt: string | null };
+  | 'commodity'
+> & { pointId: number; taskDate: string; problems: string; enteredBy: string | null; enteredAt: string | null };
 
 type SaveRequest = ParsedInput<'entry.save'>;
 
@@ -44,8 +45,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const positionSelect = `SELECT tp.id AS positionId, tp.task_id AS taskId, tp.seq, tp.point_id AS pointId,
       tp.account_id AS accountId, tp.account_number AS accountNumber, tp.full_name AS fullName, tp.address,
       tp.meter_serial AS meterSerial, tp.meter_digits AS meterDigits, tp.status, tp.reason_code AS reasonCode,
-      tp.problems, tp.note, tp.checked_on AS checkedOn, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt
-    FROM task_positions tp`;
+      tp.problems, tp.note, tp.checked_on AS checkedOn, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt,
+      p.commodity, t.task_date AS taskDate
+    FROM task_positions tp JOIN metering_points p ON p.id = tp.point_id JOIN walk_tasks t ON t.id = tp.task_id`;
   const byId = db.prepare<[number], PositionSql>(`${positionSelect} WHERE tp.id = ?`);
   const bySeq = db.prepare<[number, number], PositionSql>(`${positionSelect} WHERE tp.task_id = ? AND tp.seq = ?`);
   const total = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM task_positions WHERE task_id = ?');
@@ -58,11 +60,25 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const ownReading = db.prepare<[number], { id: number; value: number; consumption: number | null }>(
     'SELECT id, value, consumption FROM readings WHERE task_position_id = ?',
   );
+  // By date, not by entry order: a sheet typed after a newer one is judged against what came before it.
   const previous = db.prepare<{ pointId: number; positionId: number; onOrBefore: string }, { value: number; takenOn: string }>(
     `SELECT value, taken_on AS takenOn FROM readings
      WHERE point_id = @pointId AND kind = 'control' AND taken_on <= @onOrBefore
        AND (task_position_id IS NULL OR task_position_id <> @positionId)
      ORDER BY taken_on DESC, id DESC LIMIT 1`,
+  );
+  const following = db.prepare<
+    { pointId: number; after: string },
+    { id: number; value: number; rollover: number; consumption: number | null }
+  >(
+    `SELECT id, value, rollover, consumption FROM readings
+     WHERE point_id = @pointId AND kind = 'control' AND taken_on > @after ORDER BY taken_on, id LIMIT 1`,
+  );
+  const restate = db.prepare<{ id: number; consumption: number }>('UPDATE readings SET consumption = @consumption WHERE id = @id');
+  const beforeReading = db.prepare<{ id: number }, { value: number }>(
+    `SELECT b.value FROM readings r JOIN readings b ON b.point_id = r.point_id AND b.kind = 'control' AND b.id <> r.id
+       AND (b.taken_on < r.taken_on OR (b.taken_on = r.taken_on AND b.id < r.id))
+     WHERE r.id = @id ORDER BY b.taken_on DESC, b.id DESC LIMIT 1`,
   );
   const task = db.prepare<
     [number],
@@ -71,9 +87,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
     `SELECT id AS taskId, route_number AS routeNumber, route_name AS routeName, task_date AS taskDate, executor_name AS executorName
      FROM walk_tasks WHERE id = ?`,
   );
-  const commodity = db.prepare<[number], { commodity: 'gas' | 'electricity' }>(
+  const commodities = db.prepare<[number], { commodity: Commodity }>(
     `SELECT p.commodity FROM task_positions tp JOIN metering_points p ON p.id = tp.point_id WHERE tp.task_id = ?
-     GROUP BY p.commodity ORDER BY count(*) DESC LIMIT 1`,
+     GROUP BY p.commodity ORDER BY count(*) DESC, p.commodity`,
   );
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const counts = db.prepare<[number], { total: number; executed: number; notExecuted: number; open: number }>(
@@ -123,6 +139,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       address: row.address,
       meterSerial: row.meterSerial,
       meterDigits: row.meterDigits,
+      commodity: row.commodity,
       previous: prev ?? null,
       status: row.status,
       value: own?.value ?? null,
@@ -151,11 +168,29 @@ export function entryStore(db: Db, options: { today: () => string }) {
      FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.id = ? AND tp.status <> 'new'`,
   );
 
+  /**
+   * A later control reading of the point counted its consumption from whatever preceded it when it
+   * was entered; once a reading is added or removed before it, its consumption is restated.
+   */
+  const restateFollowing = (pointId: number, after: string, digits: number | null) => {
+    const next = following.get({ pointId, after });
+    if (!next || next.consumption === null) return;
+    const before = beforeReading.get({ id: next.id });
+    if (!before) return;
+    const step = next.value - before.value;
+    const consumption = next.rollover && digits !== null && step < 0 ? 10 ** digits + step : step;
+    if (consumption !== next.consumption) restate.run({ id: next.id, consumption });
+  };
+
+  const checkDate = (position: PositionSql, checkedOn: string) => {
+    if (checkedOn > options.today()) throw new DomainError('entry.dateInFuture', { date: checkedOn }, 'checkedOn');
+    if (checkedOn < position.taskDate) throw new DomainError('entry.dateBeforeTask', { date: position.taskDate }, 'checkedOn');
+  };
+
   const save = (request: SaveRequest, locale: Locale, user: string) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
     const taskTotal = total.get(position.taskId)!.n;
-    const today = options.today();
-    if (request.checkedOn > today) throw new DomainError('entry.dateInFuture', { date: request.checkedOn }, 'checkedOn');
+    checkDate(position, request.checkedOn);
     const known = new Set(activeProblems.all().map((p) => p.code));
     if (request.problems.some((code) => !known.has(code))) throw new DomainError('entry.unknownProblem', {}, 'problems');
 
@@ -172,7 +207,10 @@ export function entryStore(db: Db, options: { today: () => string }) {
         replacedBy: user,
       });
     }
-    if (own) dropReading.run(own.id);
+    if (own) {
+      dropReading.run(own.id);
+      restateFollowing(position.pointId, position.checkedOn ?? request.checkedOn, position.meterDigits);
+    }
 
     const common = {
       positionId: position.positionId,
@@ -186,10 +224,12 @@ export function entryStore(db: Db, options: { today: () => string }) {
       if (!activeReason.get(outcome.reasonCode)) throw new DomainError('entry.unknownReason', {}, 'reasonCode');
       updatePosition.run({ ...common, status: 'not_executed', reasonCode: outcome.reasonCode });
     } else {
+      // The sheet printed no meter here: there is nothing to read, only a reason to give.
+      if (position.meterSerial === null) throw new DomainError('entry.noMeter', {}, 'value');
       const value = parseReading(outcome.value, position.meterDigits);
-      const prev = previous.get({ pointId: position.pointId, positionId: position.positionId, onOrBefore: '9999-12-31' });
-      if (prev && request.checkedOn < prev.takenOn) throw new DomainError('entry.dateBeforePrevious', { date: prev.takenOn }, 'checkedOn');
-      const judged = judgeReading(value, prev?.value ?? null, position.meterDigits, request.maxConsumption, outcome);
+      const prev = previous.get({ pointId: position.pointId, positionId: position.positionId, onOrBefore: request.checkedOn }) ?? null;
+      const limit = { monthlyMax: request.maxConsumption[position.commodity], checkedOn: request.checkedOn };
+      const judged = judgeReading(value, prev, position.meterDigits, limit, outcome);
       insertReading.run({
         pointId: position.pointId,
         takenOn: request.checkedOn,
@@ -201,6 +241,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
         below: judged.belowPreviousConfirmed ? 1 : 0,
         rollover: judged.rollover ? 1 : 0,
       });
+      restateFollowing(position.pointId, request.checkedOn, position.meterDigits);
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     const saved = view(byId.get(position.positionId)!, taskTotal);
@@ -212,12 +253,12 @@ export function entryStore(db: Db, options: { today: () => string }) {
   return {
     open(taskId: number, locale: Locale): EntrySession {
       const header = found(task.get(taskId), 'notFound.task');
-      const kind = commodity.get(taskId)?.commodity ?? 'electricity';
-      const max = Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;
+      const monthlyMax = (kind: Commodity) => Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;
+      const present = commodities.all(taskId).map((c) => c.commodity);
       return {
         ...header,
-        commodity: kind,
-        maxConsumption: max,
+        commodities: present.length ? present : ['electricity'],
+        maxConsumption: { electricity: monthlyMax('electricity'), gas: monthlyMax('gas') },
         total: total.get(taskId)!.n,
         firstOpenSeq: firstOpen.get(taskId)?.seq ?? null,
         summary: summary(taskId, locale),

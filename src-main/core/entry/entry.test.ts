@@ -7,7 +7,8 @@ import { openDatabase } from '../../db/open';
 import { createCore } from '../app';
 import { DomainError } from '../errors';
 import { testDistrict } from '../../../tests/support/test-district';
-import { judgeReading, parseReading } from './plausibility';
+import { allowedConsumption, judgeReading, parseReading } from './plausibility';
+import { localToday } from '../../../shared/dates';
 
 const none = { confirmOverMax: false, confirmRollover: false, retypedValue: null };
 const refusalOf = (action: () => unknown) => {
@@ -31,37 +32,86 @@ describe('what counts as a reading', () => {
 });
 
 describe('plausibility of a reading', () => {
-  it('counts consumption from the previous control reading; exactly the maximum passes unasked', () => {
-    expect(judgeReading(1500, 1000, 6, 500, none)).toMatchObject({ consumption: 500, overMaxAccepted: false });
-    expect(judgeReading(1000, 1000, 6, 500, none).consumption).toBe(0);
-    expect(judgeReading(77, null, 6, 500, none).consumption).toBe(0);
+  const since = (takenOn: string, value: number) => ({ value, takenOn });
+  const on = (checkedOn: string, monthlyMax = 500) => ({ monthlyMax, checkedOn });
+
+  it('scales the monthly maximum to the days since the previous control reading', () => {
+    expect(allowedConsumption(500, 30)).toBe(493);
+    expect(allowedConsumption(500, 31)).toBe(510);
+    expect(allowedConsumption(500, 184)).toBe(3026);
+    // Two checks on one date: judged as one day, not waved through.
+    expect(allowedConsumption(500, 0)).toBe(16);
   });
 
-  it('asks to confirm consumption above the maximum, and records the acceptance', () => {
-    expect(refusalOf(() => judgeReading(1501, 1000, 6, 500, none))).toMatchObject({
-      code: 'entry.overMax',
-      details: { kind: 'overMax', consumption: 501, max: 500 },
+  it('passes exactly the scaled maximum unasked and asks one unit above it', () => {
+    // 30 days before the check: 493 allowed.
+    expect(judgeReading(1493, since('2026-10-21', 1000), 6, on('2026-11-20'), none)).toMatchObject({
+      consumption: 493,
+      overMaxAccepted: false,
     });
-    expect(judgeReading(1501, 1000, 6, 500, { ...none, confirmOverMax: true })).toMatchObject({ consumption: 501, overMaxAccepted: true });
+    expect(refusalOf(() => judgeReading(1494, since('2026-10-21', 1000), 6, on('2026-11-20'), none))).toMatchObject({
+      code: 'entry.overMax',
+      details: { kind: 'overMax', consumption: 494, allowed: 493, max: 500, days: 30 },
+    });
+    // A day later the same consumption is within 31 days' allowance.
+    expect(judgeReading(1494, since('2026-10-20', 1000), 6, on('2026-11-20'), none).overMaxAccepted).toBe(false);
+    expect(judgeReading(77, null, 6, on('2026-11-20'), none).consumption).toBe(0);
   });
 
-  it('offers a rollover past 99…9 when the wrap is plausible, with the consumption it implies', () => {
-    expect(refusalOf(() => judgeReading(30, 99_950, 5, 100, none)).details).toEqual({
+  it('does not flag six months of normal use, and still flags a true spike over the same gap', () => {
+    const halfYear = since('2026-05-20', 1000);
+    expect(judgeReading(3900, halfYear, 6, on('2026-11-20'), none)).toMatchObject({ consumption: 2900, overMaxAccepted: false });
+    expect(refusalOf(() => judgeReading(9000, halfYear, 6, on('2026-11-20'), none)).code).toBe('entry.overMax');
+    expect(judgeReading(9000, halfYear, 6, on('2026-11-20'), { ...none, confirmOverMax: true })).toMatchObject({
+      consumption: 8000,
+      overMaxAccepted: true,
+    });
+  });
+
+  it('offers a rollover past 99…9 when wrapping is nearer than stepping back, with its consumption', () => {
+    const nearTop = since('2026-10-21', 99_950);
+    expect(refusalOf(() => judgeReading(30, nearTop, 5, on('2026-11-20', 100), none)).details).toEqual({
       kind: 'belowPrevious',
       value: 30,
       previous: 99_950,
-      rolloverConsumption: 80,
+      rollover: { consumption: 80, allowed: 99, max: 100, days: 30, overMax: false },
     });
-    expect(judgeReading(30, 99_950, 5, 100, { ...none, confirmRollover: true })).toMatchObject({ consumption: 80, rollover: true });
-    // A wrap bigger than the maximum is not a rollover.
-    expect(refusalOf(() => judgeReading(30, 99_950, 5, 79, none)).details).toMatchObject({ rolloverConsumption: null });
+    expect(judgeReading(30, nearTop, 5, on('2026-11-20', 100), { ...none, confirmRollover: true })).toMatchObject({
+      consumption: 80,
+      rollover: true,
+      overMaxAccepted: false,
+    });
+    // Stepping back 1,000 on a six-digit meter is nearer than wrapping 999,000: not a rollover.
+    expect(refusalOf(() => judgeReading(4000, since('2026-10-21', 5000), 6, on('2026-11-20'), none)).details).toMatchObject({
+      rollover: null,
+    });
   });
 
-  it('accepts a lower reading only when typed again identically, and flags it', () => {
-    expect(refusalOf(() => judgeReading(4000, 5000, 6, 500, { ...none, retypedValue: '4001' })).code).toBe('entry.retypeMismatch');
-    expect(refusalOf(() => judgeReading(4000, 5000, 6, 500, { ...none, confirmRollover: true })).code).toBe('entry.belowPrevious');
-    expect(judgeReading(4000, 5000, 6, 500, { ...none, retypedValue: '4000' })).toMatchObject({
-      consumption: -1000,
+  it('offers a rollover over the maximum as a rollover that needs the over-maximum confirmation too, stored positive', () => {
+    const tenDays = since('2026-11-10', 99_950);
+    const asked = refusalOf(() => judgeReading(30, tenDays, 5, on('2026-11-20', 100), none)).details;
+    expect(asked).toMatchObject({ rollover: { consumption: 80, allowed: 33, overMax: true } });
+    expect(refusalOf(() => judgeReading(30, tenDays, 5, on('2026-11-20', 100), { ...none, confirmRollover: true })).code).toBe(
+      'entry.belowPrevious',
+    );
+    expect(judgeReading(30, tenDays, 5, on('2026-11-20', 100), { ...none, confirmRollover: true, confirmOverMax: true })).toEqual({
+      consumption: 80,
+      rollover: true,
+      belowPreviousConfirmed: false,
+      overMaxAccepted: true,
+    });
+  });
+
+  it('accepts a lower reading only when the same number is typed again, and flags it', () => {
+    const previous = since('2026-10-21', 5000);
+    const judge = (retypedValue: string | null, confirmRollover = false) =>
+      judgeReading(4000, previous, 6, on('2026-11-20'), { ...none, retypedValue, confirmRollover });
+    expect(refusalOf(() => judge('4001')).code).toBe('entry.retypeMismatch');
+    expect(refusalOf(() => judge('40 00')).code).toBe('entry.retypeMismatch');
+    expect(refusalOf(() => judge(null, true)).code).toBe('entry.belowPrevious');
+    expect(judge('4000')).toMatchObject({ consumption: -1000, belowPreviousConfirmed: true });
+    expect(judge(' 004000 ')).toMatchObject({ consumption: -1000, belowPreviousConfirmed: true });
+    expect(judgeReading(42, since('2026-10-21', 50), 6, on('2026-11-20'), { ...none, retypedValue: '0042' })).toMatchObject({
       belowPreviousConfirmed: true,
     });
   });
@@ -78,16 +128,30 @@ function taskInEntry() {
   }
   const session = d.call('entry.open', { taskId });
   const first = d.call('entry.position', { taskId, seq: 1 });
+  const maxima = { electricity: 500, gas: 50 };
   const save = (positionId: number, outcome: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    d.call('entry.save', { positionId, checkedOn: '2026-11-20', maxConsumption: 500, outcome: outcome as never, ...extra });
-  return { ...d, taskId, session, first, save };
+    d.call('entry.save', { positionId, checkedOn: '2026-11-20', maxConsumption: maxima, outcome: outcome as never, ...extra });
+  return { ...d, taskId, session, first, maxima, save };
 }
 
 describe('entering a task', () => {
   it('opens at the first position with the maximum from settings and the commodity unit', () => {
     const d = taskInEntry();
-    expect(d.session).toMatchObject({ routeNumber: 5, total: 6, firstOpenSeq: 1, commodity: 'electricity', maxConsumption: 1500 });
-    expect(d.first).toMatchObject({ seq: 1, total: 6, previous: { value: 1000, takenOn: '2026-05-10' }, status: 'new', meterDigits: 6 });
+    expect(d.session).toMatchObject({
+      routeNumber: 5,
+      total: 6,
+      firstOpenSeq: 1,
+      commodities: ['electricity'],
+      maxConsumption: { electricity: 1500, gas: 500 },
+    });
+    expect(d.first).toMatchObject({
+      seq: 1,
+      total: 6,
+      previous: { value: 1000, takenOn: '2026-05-10' },
+      status: 'new',
+      meterDigits: 6,
+      commodity: 'electricity',
+    });
   });
 
   it('saves a reading with its consumption and hands out the next open position', () => {
@@ -130,30 +194,89 @@ describe('entering a task', () => {
       d.refusal('entry.save', {
         positionId: d.first.positionId,
         checkedOn: '2026-11-20',
-        maxConsumption: 500,
+        maxConsumption: { electricity: 500, gas: 50 },
         outcome: { kind: 'reason', reasonCode: 99 },
       }).code,
     ).toBe('entry.unknownReason');
   });
 
-  it('refuses dates in the future or before the previous control reading, saving nothing', () => {
+  it('takes a check date from the task date to today, and refuses the day before and tomorrow, saving nothing', () => {
     const d = taskInEntry();
-    const future = d.refusal('entry.save', {
-      positionId: d.first.positionId,
-      checkedOn: '2099-01-01',
-      maxConsumption: 500,
-      outcome: { kind: 'reading', value: '1100' },
+    const attempt = (checkedOn: string) =>
+      d.core.dispatch(
+        'entry.save',
+        { positionId: d.first.positionId, checkedOn, maxConsumption: d.maxima, outcome: { kind: 'reading', value: '1100' } },
+        'uk',
+      );
+    const tomorrow = new Date(Date.parse(`${localToday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(attempt(tomorrow)).toMatchObject({ ok: false, error: { code: 'entry.dateInFuture', field: 'checkedOn' } });
+    expect(attempt('2026-11-19')).toMatchObject({
+      ok: false,
+      error: { code: 'entry.dateBeforeTask', message: 'Дата перевірки не може бути раніше дати завдання (2026-11-20).' },
     });
-    expect(future).toMatchObject({ code: 'entry.dateInFuture', field: 'checkedOn' });
-    const early = d.refusal('entry.save', {
-      positionId: d.first.positionId,
-      checkedOn: '2026-05-09',
-      maxConsumption: 500,
-      outcome: { kind: 'reading', value: '1100' },
-    });
-    expect(early.message).toBe('Дата перевірки раніша за попередній контрольний показник (2026-05-10).');
     expect(d.call('entry.position', { taskId: d.taskId, seq: 1 }).status).toBe('new');
     expect(d.db.prepare('SELECT count(*) AS n FROM readings WHERE task_position_id IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(attempt('2026-11-20')).toMatchObject({ ok: true });
+    expect(attempt(localToday())).toMatchObject({ ok: true });
+  });
+
+  it('judges a sheet typed after a newer one against the reading before its own date, and restates the newer one', () => {
+    const d = taskInEntry();
+    const pointId = d.db
+      .prepare<[number], { id: number }>('SELECT point_id AS id FROM task_positions WHERE id = ?')
+      .get(d.first.positionId)!.id;
+    // A later control reading (entered first) counted 500 from the May reading.
+    d.db
+      .prepare("INSERT INTO readings (point_id, taken_on, value, kind, consumption) VALUES (?, '2026-11-22', 1500, 'control', 500)")
+      .run(pointId);
+    const saved = d.save(d.first.positionId, { kind: 'reading', value: '1200' }).saved;
+    expect(saved).toMatchObject({ value: 1200, consumption: 200, previous: { value: 1000, takenOn: '2026-05-10' } });
+    const newer = () => d.db.prepare("SELECT consumption FROM readings WHERE taken_on = '2026-11-22'").get();
+    expect(newer()).toEqual({ consumption: 300 });
+    // Turning the position into a reason takes its reading away: the newer one counts from May again.
+    d.save(d.first.positionId, { kind: 'reason', reasonCode: 2 });
+    expect(newer()).toEqual({ consumption: 500 });
+  });
+
+  it("judges each position of a mixed session with its own commodity's maximum", () => {
+    const d = taskInEntry();
+    const second = d.call('entry.position', { taskId: d.taskId, seq: 2 });
+    d.db
+      .prepare("UPDATE metering_points SET commodity = 'gas' WHERE id = (SELECT point_id FROM task_positions WHERE id = ?)")
+      .run(second.positionId);
+    expect(d.call('entry.open', { taskId: d.taskId }).commodities).toEqual(['electricity', 'gas']);
+    expect(d.call('entry.position', { taskId: d.taskId, seq: 2 }).commodity).toBe('gas');
+    // 194 days since May: electricity 500 a month allows 3,191; gas 50 a month allows 319.
+    expect(d.save(d.first.positionId, { kind: 'reading', value: '1400' }).saved.consumption).toBe(400);
+    expect(
+      d.refusal('entry.save', {
+        positionId: second.positionId,
+        checkedOn: '2026-11-20',
+        maxConsumption: d.maxima,
+        outcome: { kind: 'reading', value: '1400' },
+      }),
+    ).toMatchObject({
+      code: 'entry.overMax',
+      details: { consumption: 400, allowed: 319, max: 50, days: 194 },
+    });
+    expect(d.save(second.positionId, { kind: 'reading', value: '1319' }).saved.consumption).toBe(319);
+  });
+
+  it('takes only a reason, never a value, at a point without a meter', () => {
+    const d = taskInEntry();
+    d.db.prepare('UPDATE task_positions SET meter_serial = NULL, meter_digits = NULL WHERE id = ?').run(d.first.positionId);
+    expect(
+      d.refusal('entry.save', {
+        positionId: d.first.positionId,
+        checkedOn: '2026-11-20',
+        maxConsumption: d.maxima,
+        outcome: { kind: 'reading', value: '1100' },
+      }),
+    ).toMatchObject({ code: 'entry.noMeter', field: 'value' });
+    expect(d.save(d.first.positionId, { kind: 'reason', reasonCode: 3 }, { note: 'лічильник знято' }).saved).toMatchObject({
+      status: 'not_executed',
+      note: 'лічильник знято',
+    });
   });
 
   it('asks before accepting over the maximum and stores the acceptance with the reading', () => {
@@ -161,12 +284,12 @@ describe('entering a task', () => {
     const ask = d.refusal('entry.save', {
       positionId: d.first.positionId,
       checkedOn: '2026-11-20',
-      maxConsumption: 500,
-      outcome: { kind: 'reading', value: '1501' },
+      maxConsumption: d.maxima,
+      outcome: { kind: 'reading', value: '5000' },
     });
-    expect(ask).toMatchObject({ code: 'entry.overMax', details: { kind: 'overMax', consumption: 501, max: 500 } });
+    expect(ask).toMatchObject({ code: 'entry.overMax', details: { kind: 'overMax', consumption: 4000, allowed: 3191, max: 500 } });
     expect(d.call('entry.position', { taskId: d.taskId, seq: 1 }).status).toBe('new');
-    d.save(d.first.positionId, { kind: 'reading', value: '1501', confirmOverMax: true });
+    d.save(d.first.positionId, { kind: 'reading', value: '5000', confirmOverMax: true });
     expect(d.db.prepare('SELECT over_max_accepted AS flag FROM readings WHERE task_position_id = ?').get(d.first.positionId)).toEqual({
       flag: 1,
     });
@@ -208,7 +331,8 @@ describe('durability', () => {
       INSERT INTO streets (settlement_id, name, kind) VALUES (1, 'Шевченка', 'вул.');
       INSERT INTO houses (street_id, number, sort_key) VALUES (1, '1', '000001');
       INSERT INTO accounts (number, full_name, house_id) VALUES ('1', 'Бойко Ганна', 1);
-      INSERT INTO metering_points (account_id, house_id, commodity) VALUES (1, 1, 'gas');`);
+      INSERT INTO metering_points (account_id, house_id, commodity) VALUES (1, 1, 'gas');
+      INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (1, 'G1', 'Elster', 5, '2030-01-01');`);
     const core = createCore(db, {
       version: 'test',
       signedIn: { login: 'майстер', fullName: 'Майстер', role: 'master' },
@@ -222,8 +346,13 @@ describe('durability', () => {
     const route = call('routes.save', { number: 1, name: 'Газ', sectionId: null, executorId: null });
     call('routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds: [1] } });
     const { taskId } = call('tasks.form', { routeId: route.id, taskDate: '2026-11-22', criteria: {} });
-    expect((call('entry.open', { taskId }) as unknown as { maxConsumption: number }).maxConsumption).toBe(500);
-    call('entry.save', { positionId: 1, checkedOn: '2026-11-22', maxConsumption: 500, outcome: { kind: 'reading', value: '42' } });
+    expect((call('entry.open', { taskId }) as unknown as { maxConsumption: { gas: number } }).maxConsumption.gas).toBe(500);
+    call('entry.save', {
+      positionId: 1,
+      checkedOn: '2026-11-22',
+      maxConsumption: { electricity: 500, gas: 50 },
+      outcome: { kind: 'reading', value: '42' },
+    });
     const other = new Database(file, { readonly: true });
     expect(other.prepare('SELECT value, entered_by AS enteredBy FROM readings').all()).toEqual([{ value: 42, enteredBy: 'майстер' }]);
     other.close();
