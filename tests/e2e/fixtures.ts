@@ -16,6 +16,20 @@ export function openDistrict(district: Pick<DistrictHost, 'dbFile'>) {
   return new Database(district.dbFile, { readonly: true, fileMustExist: true });
 }
 
+/**
+ * Writes a hand-made case the demo district lacks (a gas point among electricity ones, a reading on
+ * a chosen date) through a connection of its own, before the screen that meets it opens.
+ */
+export function arrange(district: Pick<DistrictHost, 'dbFile'>, sql: string, ...params: unknown[]) {
+  const db = new Database(district.dbFile, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
 interface TestFixtures {
   /** This spec file's own database and browser-mode host, shared by its tests in order. */
   district: DistrictHost;

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { EntryCheck, EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
+import type { Commodity, EntryCheck, EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
 import type { Input } from '../../../shared/contract/index';
 import { localToday } from '../../../shared/dates';
 import { formatDate, formatDateTime } from '../../../shared/i18n/format';
@@ -25,16 +25,21 @@ import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
-import { useStatus } from '../../app/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountCard } from '../accounts/AccountCardProvider';
-import { PlausibilityDialog, type Confirmation } from './PlausibilityDialog';
-import { replayKeys, useKeyQueue, type EntryFocus } from './type-ahead';
+import { ownerOf, readingsIn, type Phase } from './key-owner';
+import { PlausibilityDialog, type Confirmation, type Halt } from './PlausibilityDialog';
+import { replayKeys, useKeyRouter, type EntryFocus } from './type-ahead';
 
 type SaveRequest = Input<'entry.save'>;
-type Mode = 'idle' | 'busy' | 'dialog';
+interface Dialog {
+  check: EntryCheck;
+  request: SaveRequest;
+  error: ApiError | null;
+  retyping: boolean;
+}
 
 /**
  * Робота з абонентом / Завдання та попередження / Виконання завдань. The loop: digits into
@@ -63,9 +68,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const { t, number, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const status = useStatus();
   const card = useAccountCard();
-  const unit = t(`unit.${session.commodity}`);
 
   const [position, setPosition] = useState<EntryPosition | null>(null);
   const [summary, setSummary] = useState<EntrySummary>(session.summary);
@@ -74,25 +77,39 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const [reason, setReason] = useState<number | null>(null);
   const [ticked, setTicked] = useState<number[]>([]);
   const [note, setNote] = useState('');
-  const [checkedOn, setCheckedOn] = useState(() => minDate(session.taskDate, localToday()));
-  const [max, setMax] = useState<number | string>(session.maxConsumption);
-  const [dialog, setDialog] = useState<{ check: EntryCheck; request: SaveRequest; error: ApiError | null } | null>(null);
+  // The session's check date, and an entered position's own: a correction keeps the date it was
+  // read on unless the operator changes it while on that position.
+  const [sessionDate, setSessionDate] = useState(() => minDate(session.taskDate, localToday()));
+  const [ownDate, setOwnDate] = useState<string | null>(null);
+  const [max, setMax] = useState<Record<Commodity, number | string>>(session.maxConsumption);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [halt, setHalt] = useState<Halt | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [jumping, setJumping] = useState(false);
 
-  // The engine reads and writes through refs: saves and replays run between renders.
-  const mode = useRef<Mode>('busy');
-  const fields = useRef({ position, value, reason, ticked, note, checkedOn, max });
-  fields.current = { position, value, reason, ticked, note, checkedOn, max };
+  // The engine reads and writes through refs: saves, replays and the key router run between renders.
+  const phase = useRef<Phase>('waiting');
+  const queue = useRef<string[]>([]);
+  const dropped = useRef<string[]>([]);
+  const fields = useRef({ position, value, reason, ticked, note, checkedOn: ownDate ?? sessionDate, max, dialog });
+  fields.current = { position, value, reason, ticked, note, checkedOn: ownDate ?? sessionDate, max, dialog };
   const valueInput = useRef<HTMLInputElement>(null);
   const executeButton = useRef<HTMLButtonElement>(null);
-  // A dialog is deaf for its first moments: keys arriving then were typed before anyone could
-  // have read it, so they wait for the next position instead of answering it.
-  const armedAt = useRef(0);
-  const [armed, setArmed] = useState(false);
-  const queue = useKeyQueue(() => mode.current === 'busy' || (mode.current === 'dialog' && performance.now() < armedAt.current));
 
-  const focus = (target: EntryFocus) => (target === 'value' && !fields.current.reason ? valueInput : executeButton).current?.focus();
+  const focus = (target: EntryFocus) => {
+    const f = fields.current;
+    // Without a meter there is nothing to type: the reason list is where the position is settled.
+    if (target === 'value' && !f.reason && f.position?.meterSerial === null) return reasonList()?.focus();
+    (target === 'value' && !f.reason ? valueInput : executeButton).current?.focus();
+  };
+
+  /** Keys that will never reach a reading: counted as the readings they held, and said so. */
+  const drop = (keys: string[]) => {
+    const seq = fields.current.position?.seq;
+    if (!keys.length || seq === undefined) return;
+    dropped.current.push(...keys);
+    setHalt({ afterSeq: seq, readings: readingsIn(dropped.current), resumeSeq: Math.min(seq + 1, session.total) });
+  };
 
   /** Shows a position and hands it the keys typed while it was on its way. */
   const show = (next: EntryPosition) => {
@@ -101,14 +118,16 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       setReason(next.reasonCode);
       setTicked(next.problems);
       setNote(next.note);
+      setOwnDate(next.status === 'new' ? null : next.checkedOn);
       setError(null);
       setDialog(null);
       setFinished(false);
     });
+    fields.current.position = next;
     const replay = replayKeys(queue.current.splice(0), { focus: 'value', value: next.value === null ? '' : String(next.value) });
     flushSync(() => setValue(replay.value));
     fields.current.value = replay.value;
-    mode.current = 'idle';
+    phase.current = 'typing';
     focus(replay.focus);
     if (replay.commit) {
       queue.current.unshift(...replay.rest);
@@ -116,27 +135,36 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     }
   };
 
-  /** Back to Показник of the same position; keys typed for the next one are void and said so. */
+  /** Back to Показник of the same position; keys typed for later ones will not reach them. */
   const backToValue = (caught: ApiError | null) => {
-    const dropped = queue.current.splice(0).length;
-    mode.current = 'idle';
+    const lost = queue.current.splice(0);
+    phase.current = 'typing';
     flushSync(() => {
       setError(caught);
       setDialog(null);
     });
-    if (dropped > 0) status.show(t('entry.dropped', { count: dropped }), 'error');
+    drop(lost);
     focus('value');
     valueInput.current?.select();
   };
 
+  /** A question about the value: keys typed ahead for later positions are void from here on. */
+  const ask = (check: EntryCheck, request: SaveRequest) => {
+    phase.current = 'asking';
+    dropped.current = [];
+    flushSync(() => setDialog({ check, request, error: null, retyping: false }));
+    drop(queue.current.splice(0));
+  };
+
   const send = async (request: SaveRequest) => {
-    mode.current = 'busy';
+    phase.current = 'waiting';
     try {
       const answer = await api.call('entry.save', request);
       setSummary(answer.summary);
+      setHalt((h) => (h && h.afterSeq !== answer.saved.seq ? null : h));
       if (answer.next) return show(answer.next);
       queue.current.length = 0;
-      mode.current = 'idle';
+      phase.current = 'typing';
       flushSync(() => {
         setPosition(answer.saved);
         setDialog(null);
@@ -145,46 +173,80 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
       const check = caught.details as EntryCheck | undefined;
-      if ((caught.code === 'entry.overMax' || caught.code === 'entry.belowPrevious') && check) {
-        // The dialog takes only the keys pressed once it is there; earlier ones wait for the next position.
-        mode.current = 'dialog';
-        armedAt.current = performance.now() + dialogArmMs;
-        flushSync(() => {
-          setArmed(false);
-          setDialog({ check, request, error: null });
-        });
-        setTimeout(() => setArmed(true), dialogArmMs);
-      } else if (caught.code === 'entry.retypeMismatch' && mode.current === 'busy' && dialog) {
-        mode.current = 'dialog';
-        flushSync(() => setDialog({ ...dialog, error: caught }));
+      const open = fields.current.dialog;
+      if ((caught.code === 'entry.overMax' || caught.code === 'entry.belowPrevious') && check) ask(check, request);
+      else if (caught.code === 'entry.retypeMismatch' && open) {
+        phase.current = 'retyping';
+        flushSync(() => setDialog({ ...open, error: caught }));
       } else backToValue(caught);
     }
   };
 
   const commit = () => {
     const f = fields.current;
-    if (mode.current !== 'idle' || !f.position) return;
+    if (phase.current !== 'typing' || !f.position) return;
     const outcome: SaveRequest['outcome'] = f.reason ? { kind: 'reason', reasonCode: f.reason } : { kind: 'reading', value: f.value };
     void send({
       positionId: f.position.positionId,
       checkedOn: f.checkedOn,
-      maxConsumption: Number(f.max) || 0,
+      maxConsumption: { electricity: Number(f.max.electricity) || 0, gas: Number(f.max.gas) || 0 },
       outcome,
       problems: f.ticked,
       note: f.note,
     });
   };
 
-  const confirmDialog = (confirmation: Confirmation) => {
-    if (!dialog || dialog.request.outcome.kind !== 'reading') return;
-    const request = { ...dialog.request, outcome: { ...dialog.request.outcome, ...confirmation } };
-    setDialog({ ...dialog, request });
+  const confirm = (confirmation: Confirmation) => {
+    const open = fields.current.dialog;
+    if (!open || open.request.outcome.kind !== 'reading') return;
+    const request = { ...open.request, outcome: { ...open.request.outcome, ...confirmation } };
+    fields.current.dialog = { ...open, request };
     void send(request);
   };
 
+  const retype = () => {
+    const open = fields.current.dialog;
+    if (!open || open.check.kind !== 'belowPrevious') return;
+    phase.current = 'retyping';
+    flushSync(() => setDialog({ ...open, retyping: true }));
+  };
+
+  /** The dialog's own accept key: the one deliberate act that takes an implausible value. */
+  const accept = () => {
+    const check = fields.current.dialog?.check;
+    if (!check) return;
+    if (check.kind === 'overMax') confirm({ confirmOverMax: true });
+    else if (check.rollover) confirm({ confirmRollover: true, confirmOverMax: check.rollover.overMax });
+    else retype();
+  };
+
+  useKeyRouter((key, command) => {
+    switch (ownerOf(phase.current, key, command)) {
+      case 'field':
+        return false;
+      case 'queue':
+        queue.current.push(key);
+        return true;
+      case 'accept':
+        accept();
+        return true;
+      case 'retype':
+        retype();
+        return true;
+      case 'cancel':
+        backToValue(null);
+        return true;
+      case 'dropped':
+        drop([key]);
+        return true;
+      case 'swallowed':
+        return true;
+    }
+  });
+
   const load = async (seq: number) => {
-    if (mode.current !== 'idle' || seq < 1 || seq > session.total) return;
-    mode.current = 'busy';
+    if (phase.current !== 'typing' || seq < 1 || seq > session.total) return;
+    phase.current = 'waiting';
     try {
       show(await api.call('entry.position', { taskId: session.taskId, seq }));
     } catch (caught) {
@@ -193,14 +255,14 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   };
 
   const start = useEffectEvent(() => {
-    mode.current = 'idle';
+    phase.current = 'typing';
     void load(session.firstOpenSeq ?? 1);
   });
   useEffect(() => start(), []);
 
   useHotkeys(
     {
-      f8: () => document.querySelector<HTMLInputElement>('[data-entry="reason"]')?.focus(),
+      f8: () => reasonList()?.focus(),
       f6: () => document.querySelector<HTMLInputElement>('[data-entry="problems"] input')?.focus(),
       f3: () => position && card.open(position.accountId),
       pageup: () => position && void load(position.seq - 1),
@@ -211,6 +273,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   );
 
   const previous = position?.previous ?? null;
+  const unit = position ? t(`unit.${position.commodity}`) : null;
+  const noMeter = position !== null && position.meterSerial === null;
   const typed = /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
   const consumption = typed !== null && previous ? typed - previous.value : null;
 
@@ -225,21 +289,24 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
         </Button>
       </Group>
       <Group gap="md" align="flex-end">
-        <NumberInput
-          label={`${t('entry.max')}, ${unit}`}
-          value={max}
-          onChange={setMax}
-          min={1}
-          max={10_000_000}
-          w={200}
-          hideControls
-          data-testid="entry-max"
-        />
+        {session.commodities.map((kind) => (
+          <NumberInput
+            key={kind}
+            label={`${t('entry.max')}, ${t(`unit.${kind}`)}`}
+            value={max[kind]}
+            onChange={(v) => setMax((m) => ({ ...m, [kind]: v }))}
+            min={1}
+            max={10_000_000}
+            w={200}
+            hideControls
+            data-testid={`entry-max-${kind}`}
+          />
+        ))}
         <TextInput
           type="date"
           label={t('entry.date')}
-          value={checkedOn}
-          onChange={(e) => setCheckedOn(e.currentTarget.value)}
+          value={ownDate ?? sessionDate}
+          onChange={(e) => (ownDate === null ? setSessionDate : setOwnDate)(e.currentTarget.value)}
           w={180}
           data-testid="entry-date"
         />
@@ -250,6 +317,11 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       <Text size="xs" c="dimmed" data-testid="entry-legend">
         {t('entry.legend')}
       </Text>
+      {halt && !dialog && (
+        <Alert color="red" data-testid="entry-halt">
+          {t('entry.halt', { ...halt })}
+        </Alert>
+      )}
       {finished && (
         <Alert color="green" title={t('entry.finished')} data-testid="entry-summary">
           <Stack gap={2}>
@@ -305,12 +377,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
                 {previous ? `${previous.value} (${formatDate(previous.takenOn, locale)})` : t('entry.noPrevious')}
               </span>
             </Field>
-            <Field label={`${t('entry.consumption')}, ${unit}`}>
-              <Text
-                fw={700}
-                c={consumption !== null && (consumption < 0 || consumption > (Number(max) || 0)) ? 'red' : undefined}
-                data-testid="entry-consumption"
-              >
+            <Field label={`${t('entry.consumption')}, ${unit ?? ''}`}>
+              <Text fw={700} c={consumption !== null && consumption < 0 ? 'red' : undefined} data-testid="entry-consumption">
                 {consumption === null ? t('common.none') : number(consumption)}
               </Text>
             </Field>
@@ -327,7 +395,14 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
                   focus('execute');
                 }
               }}
-              disabled={reason !== null}
+              disabled={reason !== null || noMeter}
+              rightSection={<Text size="xs">{unit}</Text>}
+              rightSectionWidth={60}
+              description={
+                noMeter
+                  ? t('entry.noMeterHint')
+                  : position && t('entry.maxHint', { max: number(Number(max[position.commodity]) || 0), unit: unit ?? '' })
+              }
               inputMode="numeric"
               autoComplete="off"
               size="lg"
@@ -396,10 +471,13 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       {dialog && (
         <PlausibilityDialog
           check={dialog.check}
-          unit={unit}
+          unit={unit ?? ''}
           error={dialog.error}
-          armed={armed}
-          onConfirm={confirmDialog}
+          retyping={dialog.retyping}
+          halt={halt}
+          onAccept={accept}
+          onRetype={retype}
+          onRetyped={(retypedValue) => confirm({ retypedValue })}
           onCancel={() => backToValue(null)}
         />
       )}
@@ -450,9 +528,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
+const reasonList = () => document.querySelector<HTMLInputElement>('[data-entry="reason"]');
+
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 const keptInStep = { refetchOnWrite: false };
-
-/** Longer than a blind typist's burst, shorter than anyone takes to read a question. */
-const dialogArmMs = 400;

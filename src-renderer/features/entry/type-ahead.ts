@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 export type EntryFocus = 'value' | 'execute';
 
@@ -30,24 +30,19 @@ export function replayKeys(keys: readonly string[], start: { focus: EntryFocus; 
   return { focus, value, commit: false, rest: [] };
 }
 
-const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'Meta', 'CapsLock', 'AltGraph']);
-
 /**
- * While `busy()` says a save or load is in flight, every key press is taken before any field or
- * hotkey sees it and kept, in order, for the position that comes next.
+ * Every key press on the entry screen is offered to `take` before any field or hotkey sees it; a
+ * key it takes goes no further. `command` marks Ctrl/Alt combinations: the screen's commands, not text.
  */
-export function useKeyQueue(busy: () => boolean) {
-  const queue = useRef<string[]>([]);
-  const isBusy = useEffectEvent(() => busy());
+export function useKeyRouter(take: (key: string, command: boolean) => boolean) {
+  const taken = useEffectEvent((key: string, command: boolean) => take(key, command));
   useEffect(() => {
-    const take = (event: KeyboardEvent) => {
-      if (!isBusy() || modifierKeys.has(event.key)) return;
+    const route = (event: KeyboardEvent) => {
+      if (!taken(event.key, event.ctrlKey || event.altKey || event.metaKey)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (!event.ctrlKey && !event.altKey && !event.metaKey) queue.current.push(event.key);
     };
-    window.addEventListener('keydown', take, true);
-    return () => window.removeEventListener('keydown', take, true);
+    window.addEventListener('keydown', route, true);
+    return () => window.removeEventListener('keydown', route, true);
   }, []);
-  return queue;
 }

@@ -13,6 +13,8 @@ export class ReadingEntry {
   readonly summary;
   readonly execute;
   readonly plausibility: PlausibilityDialog;
+  /** What was lost when keys were typed into a question, once it is answered. */
+  readonly halt;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
@@ -21,6 +23,7 @@ export class ReadingEntry {
     this.summary = page.getByTestId('entry-summary');
     this.execute = page.getByTestId('entry-execute');
     this.plausibility = new PlausibilityDialog(page);
+    this.halt = page.getByTestId('entry-halt');
   }
 
   /** Straight to a task's entry by its address; it opens on the reading field. */
@@ -29,11 +32,18 @@ export class ReadingEntry {
     await expect(this.value).toBeFocused();
   }
 
-  /** A reading typed blind: the digits, Enter, Enter, at full keyboard speed. */
-  async typeReading(value: number) {
-    await this.page.keyboard.type(String(value));
-    await this.page.keyboard.press('Enter');
-    await this.page.keyboard.press('Enter');
+  /** A reading typed blind: the digits, Enter, Enter, at full keyboard speed or `pause` ms between keys. */
+  async typeReading(value: number, pause = 0) {
+    for (const key of [...String(value), 'Enter', 'Enter']) {
+      await this.page.keyboard.press(key);
+      if (pause > 0) await this.page.waitForTimeout(pause);
+    }
+  }
+
+  /** The monthly maximum of one commodity, typed over, and back to Показник. */
+  async setMax(commodity: 'electricity' | 'gas', max: number) {
+    await this.page.getByTestId(`entry-max-${commodity}`).fill(String(max));
+    await this.value.focus();
   }
 
   /** F8, the reason typed until it is the one offered, Enter. */
@@ -44,7 +54,10 @@ export class ReadingEntry {
   }
 }
 
-/** What entry asks when a reading looks wrong: Enter accepts, Esc goes back to the reading. */
+/**
+ * What entry asks when a reading looks wrong. Only its own keys answer it: F2 accepts (or, for a
+ * reading below the previous one, opens the re-type field), F4 re-types, Esc goes back.
+ */
 export class PlausibilityDialog {
   readonly op: Operator;
   readonly dialog;
@@ -52,29 +65,29 @@ export class PlausibilityDialog {
   readonly repeat;
   /** Why the repeated reading was refused. */
   readonly error;
-  private readonly body;
+  /** "не прийнято показників після позиції …": what blind typing into the question lost. */
+  readonly halt;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
     this.dialog = page.getByRole('dialog');
-    this.body = page.getByTestId('plausibility');
     this.repeat = page.getByLabel('Введіть показник ще раз');
     this.error = this.dialog.getByRole('alert');
+    this.halt = page.getByTestId('plausibility-halt');
   }
 
-  /** The dialog listens once it has been on screen long enough to be read. */
-  async answerable() {
-    await expect(this.body).toHaveAttribute('data-armed', 'true');
+  async accept() {
+    await this.op.press('F2');
   }
 
   /** The repeated reading, typed blind, and Enter. */
-  async repeatReading(value: number) {
+  async repeatReading(value: number | string) {
     await this.op.type(String(value));
     await this.op.press('Enter');
   }
 
   /** The repeated reading once more, the refused one cleared first. */
-  async retypeReading(value: number) {
+  async retypeReading(value: number | string) {
     await this.repeat.fill('');
     await this.repeatReading(value);
   }
