@@ -29,7 +29,12 @@ export function commitFigures(core: Registry, taskId: number, checkedOn: string)
     const value = plausible(position);
     const outcome = value === null ? { kind: 'reason', reasonCode: 6 } : { kind: 'reading', value };
     const started = performance.now();
-    position = call<SaveAnswer>('entry.save', { positionId: position.positionId, checkedOn, maxConsumption: { electricity: 1500, gas: 500 }, outcome }).next;
+    position = call<SaveAnswer>('entry.save', {
+      positionId: position.positionId,
+      checkedOn,
+      maxConsumption: { electricity: 1500, gas: 500 },
+      outcome,
+    }).next;
     times.push(performance.now() - started);
   }
   return [

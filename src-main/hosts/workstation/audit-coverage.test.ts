@@ -53,7 +53,12 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
     request: async ({ call }) => {
       const { taskId } = await newTask(call);
       const position = await call<{ positionId: number }>('entry.position', { taskId, seq: 1 });
-      return { positionId: position.positionId, checkedOn: '2026-11-20', maxConsumption: { electricity: 1500, gas: 500 }, outcome: { kind: 'reason', reasonCode: 2 } };
+      return {
+        positionId: position.positionId,
+        checkedOn: '2026-11-20',
+        maxConsumption: { electricity: 1500, gas: 500 },
+        outcome: { kind: 'reason', reasonCode: 2 },
+      };
     },
   },
   'backups.create': { request: ({ dir }) => Promise.resolve({ file: join(dir, 'manual-copy.sqlite') }) },
