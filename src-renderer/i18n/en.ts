@@ -270,7 +270,8 @@ export const en: Record<MessageKey, string> = {
   'entry.toTasks': 'Task list',
   'entry.jump': 'Go to No.',
   'entry.overMaxTitle': 'Consumption above the maximum',
-  'entry.overMaxText': 'Consumption {consumption} is above what {days} days since the previous control reading allow ({allowed}). Is the reading correct?',
+  'entry.overMaxText':
+    'Consumption {consumption} is above what {days} days since the previous control reading allow ({allowed}). Is the reading correct?',
   'entry.accept': 'Yes, it is correct',
   'entry.back': 'Back to the reading',
   'entry.belowTitle': 'Reading below the previous one',
@@ -285,9 +286,11 @@ export const en: Record<MessageKey, string> = {
   'unit.electricity': 'kWh',
   'unit.gas': 'm³',
   'entry.rolloverText': 'Looks like the meter rolled over past zero: consumption {consumption} in {days} days.',
-  'entry.rolloverOverMax': 'Looks like the meter rolled over past zero: consumption {consumption} in {days} days — more than allowed ({allowed}).',
+  'entry.rolloverOverMax':
+    'Looks like the meter rolled over past zero: consumption {consumption} in {days} days — more than allowed ({allowed}).',
   'entry.acceptRollover': 'Yes, a rollover',
-  'entry.halt': 'Typed on without looking at the question: {readings} reading(s) after position {afterSeq} were not taken. Settle position {afterSeq}, then continue from position {resumeSeq}.',
+  'entry.halt':
+    'Typed on without looking at the question: {readings} reading(s) after position {afterSeq} were not taken. Settle position {afterSeq}, then continue from position {resumeSeq}.',
   'entry.maxHint': '{max} {unit} a month; judged in proportion to the days since the previous reading',
   'entry.noMeterHint': 'No meter — a non-execution reason only (F8)',
   'entry.history': 'Change history',

@@ -269,7 +269,8 @@ export const uk = {
   'entry.toTasks': 'До списку завдань',
   'entry.jump': 'Перейти до №',
   'entry.overMaxTitle': 'Споживання понад максимум',
-  'entry.overMaxText': 'Споживання {consumption} перевищує допустиме за {days} дн. від попереднього контрольного показника ({allowed}). Показник правильний?',
+  'entry.overMaxText':
+    'Споживання {consumption} перевищує допустиме за {days} дн. від попереднього контрольного показника ({allowed}). Показник правильний?',
   'entry.accept': 'Так, правильний',
   'entry.back': 'Повернутися до показника',
   'entry.belowTitle': 'Показник менший за попередній',
@@ -284,9 +285,11 @@ export const uk = {
   'unit.electricity': 'кВт·год',
   'unit.gas': 'м³',
   'entry.rolloverText': 'Схоже на перехід лічильника через нуль: споживання {consumption} за {days} дн.',
-  'entry.rolloverOverMax': 'Схоже на перехід лічильника через нуль: споживання {consumption} за {days} дн. — більше допустимого ({allowed}).',
+  'entry.rolloverOverMax':
+    'Схоже на перехід лічильника через нуль: споживання {consumption} за {days} дн. — більше допустимого ({allowed}).',
   'entry.acceptRollover': 'Так, перехід через нуль',
-  'entry.halt': 'Набрано далі, не дивлячись на питання: не прийнято показників після позиції {afterSeq} — {readings}. Вирішіть позицію {afterSeq}, потім продовжуйте з позиції {resumeSeq}.',
+  'entry.halt':
+    'Набрано далі, не дивлячись на питання: не прийнято показників після позиції {afterSeq} — {readings}. Вирішіть позицію {afterSeq}, потім продовжуйте з позиції {resumeSeq}.',
   'entry.maxHint': '{max} {unit} на місяць; перевіряється пропорційно дням від попереднього показника',
   'entry.noMeterHint': 'Лічильника немає — лише причина невиконання (F8)',
   'entry.history': 'Історія змін',
