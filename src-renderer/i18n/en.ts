@@ -281,7 +281,7 @@ export const en: Record<MessageKey, string> = {
   'entry.retypeHint': 'It must match the first entry; the reading will be flagged for checking.',
   'entry.confirmRetype': 'Confirm',
   'entry.legend':
-    'Enter — next · F8 — non-execution reason · F6 — problems · F3 — account card · PgUp/PgDn — previous/next · Ctrl+G — go to No.',
+    'Enter — next · F2 — accept a doubtful reading, F4 — type it again, Esc — back · F8 — non-execution reason · F6 — problems · F3 — account card · PgUp/PgDn — previous/next · Ctrl+G — go to No.',
   'entry.card': 'Card (F3)',
   'unit.electricity': 'kWh',
   'unit.gas': 'm³',
