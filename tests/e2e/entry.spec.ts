@@ -194,3 +194,39 @@ test('a mixed gas and electricity session judges each point by its own maximum a
     order.map((p) => [gas.includes(p.pointId), gas.includes(p.pointId) ? 1 : 0]),
   );
 });
+
+test('a correction keeps the check date its position was entered with', async ({ app, db }) => {
+  const points = candidates(db, 2, 0);
+  const taskId = await taskOver(
+    app,
+    db,
+    points.map((p) => p.pointId),
+  );
+  const prevs = positions(db, taskId).map((pos) => points.find((p) => p.pointId === pos.pointId)!.prev);
+  const entry = new ReadingEntry(app);
+  await entry.open(taskId);
+  await entry.typeReading(prevs[0]! + 5);
+  await expect(entry.seq).toHaveText('Позиція 2 з 2');
+  // The session's date moves on for the next position…
+  await entry.setDate('2026-11-21');
+  await entry.typeReading(prevs[1]! + 6);
+  await expect(entry.summary).toContainText('Виконано: 2');
+  // …and the first position, corrected, keeps its own.
+  await entry.op.press('PageUp');
+  await expect(entry.seq).toHaveText('Позиція 1 з 2');
+  await expect(entry.date).toHaveValue('2026-11-20');
+  await entry.value.fill('');
+  await entry.typeReading(prevs[0]! + 7);
+  await expect(entry.seq).toHaveText('Позиція 1 з 2');
+  await expect(entry.page.getByTestId('entry-history')).toBeVisible();
+  const dates = db
+    .prepare<[number], { checkedOn: string; value: number }>(
+      `SELECT tp.checked_on AS checkedOn, r.value FROM task_positions tp JOIN readings r ON r.task_position_id = tp.id
+       WHERE tp.task_id = ? ORDER BY tp.seq`,
+    )
+    .all(taskId);
+  expect(dates).toEqual([
+    { checkedOn: '2026-11-20', value: prevs[0]! + 7 },
+    { checkedOn: '2026-11-21', value: prevs[1]! + 6 },
+  ]);
+});

@@ -15,6 +15,7 @@ export class ReadingEntry {
   readonly plausibility: PlausibilityDialog;
   /** What was lost when keys were typed into a question, once it is answered. */
   readonly halt;
+  readonly date;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
@@ -24,6 +25,7 @@ export class ReadingEntry {
     this.execute = page.getByTestId('entry-execute');
     this.plausibility = new PlausibilityDialog(page);
     this.halt = page.getByTestId('entry-halt');
+    this.date = page.getByTestId('entry-date');
   }
 
   /** Straight to a task's entry by its address; it opens on the reading field. */
@@ -38,6 +40,12 @@ export class ReadingEntry {
       await this.page.keyboard.press(key);
       if (pause > 0) await this.page.waitForTimeout(pause);
     }
+  }
+
+  /** The check date for the positions that follow, and back to Показник. */
+  async setDate(isoDate: string) {
+    await this.date.fill(isoDate);
+    await this.value.focus();
   }
 
   /** The monthly maximum of one commodity, typed over, and back to Показник. */
