@@ -32,6 +32,10 @@ const messages = {
     uk: 'За цим критерієм на маршруті № {number} немає жодної точки обліку — завдання не сформовано.',
     en: 'No metering point on route No. {number} meets this criterion — no task was formed.',
   },
+  'task.duplicate': {
+    uk: 'Маршрут № {number} вже має завдання на {date:date} (завдань — {count}). Сформувати ще одне?',
+    en: 'Route No. {number} already has a task for {date:date} ({count}). Form another one?',
+  },
   'task.hasExecuted': {
     uk: 'Завдання від {date:date} по маршруту № {number} не можна видалити: рознесено позицій — {outcomes} (показників — {readings}, причин невиконання — {reasons}). Рознесені результати обходу зберігаються.',
     en: 'The task of {date:date} for route No. {number} cannot be deleted: {outcomes} position(s) have been entered ({readings} reading(s), {reasons} non-execution reason(s)). Entered walk results are kept.',

@@ -14,8 +14,9 @@ function routeWithEverything() {
   for (const settlementId of [d.settlements.town, d.settlements.village]) {
     d.call('routes.assign', { routeId: route.id, selector: { kind: 'settlement', settlementId } });
   }
+  // Selection tests form the same route and date many times: each repeat is a confirmed one.
   const form = (criteria: Partial<TaskCriteria> = {}, sortOrder: 'address' | 'account' = 'address') =>
-    d.call('tasks.form', { routeId: route.id, taskDate, criteria, sortOrder });
+    d.call('tasks.form', { routeId: route.id, taskDate, criteria, sortOrder, allowDuplicate: true });
   const positions = (taskId: number) =>
     d.db
       .prepare<
@@ -171,6 +172,80 @@ describe('forming a walk task', () => {
     const { taskId } = d.form();
     d.call('routes.save', { id: d.route.id, number: 7, name: 'Перейменований', sectionId: d.section, executorId: d.otherController });
     expect(d.call('tasks.get', { id: taskId })).toMatchObject({ routeName: 'Усе', executorName: 'Мельник Іван Петрович', total: 7 });
+  });
+});
+
+describe('a second task for the same route and date', () => {
+  const tasksOf = (d: ReturnType<typeof routeWithEverything>) =>
+    d.db.prepare('SELECT route_id AS routeId, task_date AS taskDate FROM walk_tasks ORDER BY id').all();
+  const formedAudits = (d: ReturnType<typeof routeWithEverything>) =>
+    d.db
+      .prepare<[], { newValue: string }>("SELECT new_value AS newValue FROM audit_log WHERE channel = 'tasks.form' ORDER BY id")
+      .all()
+      .map((row) => JSON.parse(row.newValue) as { allowDuplicate: boolean });
+
+  it('is formed without a question on another date', () => {
+    const d = routeWithEverything();
+    d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    d.call('tasks.form', { routeId: d.route.id, taskDate: daysAfter(1), criteria: {} });
+    d.call('tasks.form', { routeId: d.route.id, taskDate: daysBefore(1), criteria: {} });
+    expect(tasksOf(d)).toHaveLength(3);
+  });
+
+  it('is formed without a question for another route on the same date', () => {
+    const d = routeWithEverything();
+    const other = d.call('routes.save', { number: 8, name: 'Інший', sectionId: d.section, executorId: null });
+    d.call('routes.assign', { routeId: other.id, selector: { kind: 'points', pointIds: [d.points.sh2[0]!] }, confirmMove: true });
+    d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    d.call('tasks.form', { routeId: other.id, taskDate, criteria: {} });
+    expect(tasksOf(d)).toEqual([
+      { routeId: d.route.id, taskDate },
+      { routeId: other.id, taskDate },
+    ]);
+  });
+
+  it('is refused for the same route and date without the flag, naming the task there, and formed with it', () => {
+    const d = routeWithEverything();
+    const first = d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    const refusal = d.refusal('tasks.form', { routeId: d.route.id, taskDate, criteria: { complaint: false } });
+    expect(refusal.code).toBe('task.duplicate');
+    expect(refusal.message).toBe('Маршрут № 7 вже має завдання на 22.11.2026 (завдань — 1). Сформувати ще одне?');
+    expect(refusal.details).toEqual([{ id: first.taskId, routeNumber: 7, routeName: 'Усе', positions: 7 }]);
+    expect(tasksOf(d)).toHaveLength(1);
+    expect(d.db.prepare('SELECT count(*) AS n FROM task_positions').get()).toEqual({ n: 7 });
+    expect(formedAudits(d)).toHaveLength(1);
+
+    const second = d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {}, allowDuplicate: true });
+    expect(second).toEqual({ taskId: expect.any(Number) as unknown, positions: 7 });
+    expect(tasksOf(d)).toEqual([
+      { routeId: d.route.id, taskDate },
+      { routeId: d.route.id, taskDate },
+    ]);
+    // The log says the repeat was asked for.
+    expect(formedAudits(d).map((entry) => entry.allowDuplicate)).toEqual([false, true]);
+    // A third is refused too, listing both.
+    expect(d.refusal('tasks.form', { routeId: d.route.id, taskDate, criteria: {} }).details).toHaveLength(2);
+  });
+
+  it('lists the routes to form with the tasks each already has on the date', () => {
+    const d = routeWithEverything();
+    const other = d.call('routes.save', { number: 8, name: 'Інший', sectionId: d.section, executorId: null });
+    d.call('routes.assign', { routeId: other.id, selector: { kind: 'points', pointIds: [d.points.sh2[0]!] }, confirmMove: true });
+    d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    d.call('tasks.form', { routeId: other.id, taskDate: daysAfter(1), criteria: {} });
+    const onDate = (date: string | null) => d.call('tasks.routesToForm', { taskDate: date }).map((r) => [r.number, r.tasksOnDate]);
+    expect(onDate(taskDate)).toEqual([
+      [7, 1],
+      [8, 0],
+    ]);
+    expect(onDate(daysAfter(1))).toEqual([
+      [7, 0],
+      [8, 1],
+    ]);
+    expect(onDate(null)).toEqual([
+      [7, 0],
+      [8, 0],
+    ]);
   });
 });
 
