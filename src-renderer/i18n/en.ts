@@ -229,6 +229,8 @@ export const en: Record<MessageKey, string> = {
   'tasks.deleteConfirm': 'Delete the task of {date} for route No. {number} ({positions} positions)?',
   'tasks.deleted': 'Task deleted.',
   'tasks.new': 'Form',
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.invalid': 'A date is day/month/year, e.g. 24/11/2026',
   'sheet.title': 'Route sheet — route No. {number}, {date}',
   'sheet.includeBills': "Include consumers' bills",
   'sheet.includeWarnings': 'Include warnings formed with the task',

@@ -228,6 +228,8 @@ export const uk = {
   'tasks.deleteConfirm': 'Видалити завдання від {date} по маршруту № {number} ({positions} позицій)?',
   'tasks.deleted': 'Завдання видалено.',
   'tasks.new': 'Сформувати',
+  'date.placeholder': 'дд.мм.рррр',
+  'date.invalid': 'Дата — день.місяць.рік, наприклад 24.11.2026',
   'sheet.title': 'Маршрутний лист — маршрут № {number}, {date}',
   'sheet.includeBills': 'Додати рахунки споживачів',
   'sheet.includeWarnings': 'Додати попередження, сформовані із завданням',
