@@ -39,6 +39,23 @@ export interface FormResult {
   positions: number;
 }
 
+/** A task already formed for the route on the date asked: the details of a `task.duplicate` refusal. */
+export interface ExistingTask {
+  id: number;
+  routeNumber: number;
+  routeName: string;
+  positions: number;
+}
+
+/** A route mass forming would visit, and how many tasks it already has on the date asked. */
+export interface RouteToForm {
+  routeId: number;
+  number: number;
+  name: string;
+  points: number;
+  tasksOnDate: number;
+}
+
 export interface RouteSheet {
   html: string;
   pages: number;
@@ -61,10 +78,14 @@ export const sheetOptions = z.object({
 });
 
 export const tasksChannels = {
-  'tasks.form': write<FormResult>()(z.object({ routeId: id, ...taskInput })),
-  /** Mass forming is driven route by route by the caller (for its progress bar); this lists them. */
-  'tasks.routesToForm': read<{ routeId: number; number: number; name: string; points: number }[]>()(
-    z.object({ sectionId: id.nullable().default(null) }),
+  /** Refused with `task.duplicate` when the route has a task on that date, unless the user has said yes to another. */
+  'tasks.form': write<FormResult>()(z.object({ routeId: id, ...taskInput, allowDuplicate: z.boolean().default(false) })),
+  /**
+   * Mass forming is driven route by route by the caller (for its progress bar); this lists them, with
+   * the tasks each already has on `taskDate`, so the user is asked once about all the repeats.
+   */
+  'tasks.routesToForm': read<RouteToForm[]>()(
+    z.object({ sectionId: id.nullable().default(null), taskDate: isoDate.nullable().default(null) }),
   ),
   'tasks.list': read<Page<TaskRow>>()(
     z.object({

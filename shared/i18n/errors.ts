@@ -1,3 +1,4 @@
+import { formatDate } from './format';
 import { format, type Locale } from './locales';
 
 /** Every error the core can raise, in both locales. The core raises codes; this turns them into words. */
@@ -31,9 +32,13 @@ const messages = {
     uk: 'За цим критерієм на маршруті № {number} немає жодної точки обліку — завдання не сформовано.',
     en: 'No metering point on route No. {number} meets this criterion — no task was formed.',
   },
+  'task.duplicate': {
+    uk: 'Маршрут № {number} вже має завдання на {date:date} (завдань — {count}). Сформувати ще одне?',
+    en: 'Route No. {number} already has a task for {date:date} ({count}). Form another one?',
+  },
   'task.hasExecuted': {
-    uk: 'Завдання від {date} по маршруту № {number} не можна видалити: виконано позицій — {executed}.',
-    en: 'The task of {date} for route No. {number} cannot be deleted: {executed} position(s) are executed.',
+    uk: 'Завдання від {date:date} по маршруту № {number} не можна видалити: рознесено позицій — {outcomes} (показників — {readings}, причин невиконання — {reasons}). Рознесені результати обходу зберігаються.',
+    en: 'The task of {date:date} for route No. {number} cannot be deleted: {outcomes} position(s) have been entered ({readings} reading(s), {reasons} non-execution reason(s)). Entered walk results are kept.',
   },
   'route.hasTasks': {
     uk: 'Маршрут № {number} має завдання на обхід ({count}) — його не можна видалити.',
@@ -162,5 +167,12 @@ const messages = {
 
 export type ErrorCode = keyof typeof messages;
 
+/** A placeholder written {name:date} shows an ISO date as the language writes it (24.11.2026 in Ukrainian). */
+const withDates = (template: string, locale: Locale, params: Record<string, unknown> = {}): string =>
+  template.replace(/\{(\w+):date\}/g, (whole, name: string) => {
+    const value = params[name];
+    return typeof value === 'string' ? formatDate(value, locale) : whole;
+  });
+
 export const errorMessage = (code: ErrorCode, locale: Locale, params?: Record<string, unknown>): string =>
-  format(messages[code][locale], params);
+  format(withDates(messages[code][locale], locale, params), params);

@@ -52,6 +52,30 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   return cached(dayFormats, locale, { ...dateOptions, timeZone: 'UTC' }).format(day);
 }
 
+const isRealDay = (year: number, month: number, day: number) => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/**
+ * A date as an operator types it → ISO (YYYY-MM-DD), or null while it is not a whole real date.
+ * Both languages write the day first (24.11.2026, 24/11/2026); a dash or space also separates,
+ * eight digits in a row (24112026) and a pasted ISO date are read too. The year takes four digits,
+ * so a date half typed ("24.11.20") is never read as another year.
+ */
+export function parseDate(text: string): string | null {
+  const typed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
+  const dayFirst = /^(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{4})$/.exec(typed) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(typed);
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]].map(Number)
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]].map(Number)
+      : [];
+  if (year === undefined || month === undefined || day === undefined || !isRealDay(year, month, day)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** A UTC timestamp → the workstation's local date and time to the minute: 22.11.2026 14:05. */
 export function formatDateTime(isoUtc: string | null | undefined, locale: Locale): string {
   if (!isoUtc) return '';

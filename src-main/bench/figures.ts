@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { localToday } from '../../shared/dates';
 
 export interface Figure {
   name: string;
@@ -26,7 +27,7 @@ export function writeReport(file: string, command: string, figures: readonly Fig
   const lines = [
     '# Benchmarks',
     '',
-    `Produced by \`${command}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}.`,
+    `Produced by \`${command}\` on ${localToday()}: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}.`,
     'The file is rewritten by every run; compare figures against `sqlite.raw_insert_p99_ms` of the same run.',
     '',
     '| figure | value | unit | what is measured |',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createSeededDatabase, todayIso } from '../seed/create-database';
+import { createSeededDatabase } from '../seed/create-database';
 
 /**
  * Builds the demo district the app offers on first start (build/demo/demo-district.sqlite), once:
@@ -8,6 +8,6 @@ import { createSeededDatabase, todayIso } from '../seed/create-database';
  */
 const file = resolve(__dirname, '..', 'demo', 'demo-district.sqlite');
 if (!existsSync(file)) {
-  createSeededDatabase(file, { accounts: 1000, seed: 2026, asOf: todayIso(), commodity: 'electricity' });
+  createSeededDatabase(file, { accounts: 1000, seed: 2026, commodity: 'electricity' });
   console.log(`demo district: ${file}`);
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createSeededDatabase, demoDefaults, todayIso } from '../seed/create-database';
+import { createSeededDatabase, demoDefaults } from '../seed/create-database';
 import { intArg, parseArgs } from './args';
 
 const args = parseArgs(process.argv.slice(2));
@@ -18,7 +18,7 @@ try {
   const summary = createSeededDatabase(resolve(file), {
     accounts: intArg(args, 'accounts', demoDefaults.accounts),
     seed: intArg(args, 'seed', demoDefaults.seed),
-    asOf: args.get('as-of') ?? todayIso(),
+    asOf: args.get('as-of'),
     commodity,
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${done} / ${total}`);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runBrowserMode } from '../hosts/web/run';
-import { createSeededDatabase, demoDefaults, todayIso } from '../seed/create-database';
+import { createSeededDatabase, demoDefaults } from '../seed/create-database';
 import { intArg, parseArgs } from './args';
 
 /**
@@ -18,7 +18,7 @@ if (firstStart && existsSync(dbFile)) {
 }
 if (!firstStart && !existsSync(dbFile)) {
   console.log(`Створюю демонстраційну базу (${demoDefaults.accounts} о/р) / creating the demo district: ${dbFile}`);
-  createSeededDatabase(dbFile, { ...demoDefaults, asOf: todayIso() });
+  createSeededDatabase(dbFile, demoDefaults);
 }
 runBrowserMode({ dbFile, port: intArg(args, 'port', 5170) }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

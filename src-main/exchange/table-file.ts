@@ -17,6 +17,7 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
     sheet?.eachRow({ includeEmpty: false }, (row) => {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
+        // ExcelJS gives a date cell as that day's UTC midnight, so UTC's date is the cell's day (not localDay).
         cells[column - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text.trim();
       });
       lines.push(Array.from(cells, (cell) => cell ?? ''));

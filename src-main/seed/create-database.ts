@@ -1,15 +1,20 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { localToday } from '../../shared/dates';
 import { migrate } from '../db/migrations/index';
 import { assertSupportedNode } from '../db/node-version';
 import { seedDistrict, type SeedOptions, type SeedSummary } from './generate';
 
 /**
  * Builds the district in a side file with durability off (it is thrown away if anything fails),
- * then moves it into place, so a half-made demo database is never opened as a real one.
+ * then moves it into place, so a half-made demo database is never opened as a real one. Without
+ * `asOf` the district is built for today as this computer's calendar shows it, not UTC's date.
  */
-export function createSeededDatabase(file: string, options: SeedOptions): SeedSummary {
+export function createSeededDatabase(
+  file: string,
+  { asOf = localToday(), ...options }: Omit<SeedOptions, 'asOf'> & { asOf?: string },
+): SeedSummary {
   assertSupportedNode();
   if (existsSync(file)) throw new Error(`Файл ${file} вже існує — оберіть інший. File already exists.`);
   mkdirSync(dirname(file), { recursive: true });
@@ -21,7 +26,7 @@ export function createSeededDatabase(file: string, options: SeedOptions): SeedSu
     db.pragma('synchronous = OFF');
     db.pragma('foreign_keys = ON');
     migrate(db);
-    const summary = seedDistrict(db, options);
+    const summary = seedDistrict(db, { ...options, asOf });
     db.exec('ANALYZE');
     db.close();
     renameSync(partial, file);
@@ -34,4 +39,3 @@ export function createSeededDatabase(file: string, options: SeedOptions): SeedSu
 }
 
 export const demoDefaults = { accounts: 5000, seed: 2026, commodity: 'electricity' as const };
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);

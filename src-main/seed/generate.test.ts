@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/open';
 import { createSeededDatabase } from './create-database';
 
@@ -87,5 +87,27 @@ describe('demo district', () => {
 
   it('refuses to overwrite an existing file', () => {
     expect(() => createSeededDatabase(file, options)).toThrow(/вже існує/);
+  });
+
+  it("is built for the local calendar day when no date is given, not for UTC's", () => {
+    const zoneBefore = process.env.TZ;
+    process.env.TZ = 'Europe/Kyiv';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // 00:30 on 1 December in Kyiv: UTC still says 30 November, so a UTC "today" would leave November out.
+    vi.setSystemTime(new Date('2026-11-30T22:30:00Z'));
+    try {
+      const local = join(dir, 'local-day.sqlite');
+      createSeededDatabase(local, { accounts: 60, seed: 3, commodity: 'electricity' });
+      const db = openDatabase(local);
+      const last = db.prepare('SELECT max(period) AS period, max(delivered_on) AS delivered FROM bills').get();
+      db.close();
+      // Bills run to the month before the district's "today": November's is there, delivered in December.
+      expect(last).toMatchObject({ period: '2026-11' });
+      expect((last as { delivered: string }).delivered >= '2026-12-01').toBe(true);
+    } finally {
+      vi.useRealTimers();
+      if (zoneBefore === undefined) delete process.env.TZ;
+      else process.env.TZ = zoneBefore;
+    }
   });
 });

@@ -1,5 +1,4 @@
-import {} from '@mantine/core';
-import { TextField } from './fields';
+import { DateField } from './DateField';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -14,8 +13,8 @@ export function DateRangeFilter({ from, to, onFromChange, onToChange }: Props) {
   const { t } = useI18n();
   return (
     <>
-      <TextField type="date" label={t('tasks.dateFrom')} value={from} onValue={onFromChange} w={160} />
-      <TextField type="date" label={t('tasks.dateTo')} value={to} onValue={onToChange} w={160} />
+      <DateField label={t('tasks.dateFrom')} value={from} onValue={onFromChange} w={160} />
+      <DateField label={t('tasks.dateTo')} value={to} onValue={onToChange} w={160} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract/index';
-import type { FormResult } from '../../../shared/contract/tasks';
+import type { ExistingTask, FormResult } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { DomainError, found } from '../errors';
@@ -30,6 +30,11 @@ export function taskForming(db: Db) {
   const route = db.prepare<[number], { number: number; name: string; executorId: number | null; executorName: string | null }>(
     `SELECT r.number, r.name, r.executor_id AS executorId, e.full_name AS executorName
      FROM routes r LEFT JOIN employees e ON e.id = r.executor_id WHERE r.id = ?`,
+  );
+  const sameDay = db.prepare<{ routeId: number; taskDate: string }, ExistingTask>(
+    `SELECT t.id, t.route_number AS routeNumber, t.route_name AS routeName, count(p.id) AS positions
+     FROM walk_tasks t LEFT JOIN task_positions p ON p.task_id = t.id
+     WHERE t.route_id = @routeId AND t.task_date = @taskDate GROUP BY t.id ORDER BY t.id`,
   );
   const conditions = {
     debt: '-a.balance_kop >= @debtMinKop',
@@ -99,9 +104,19 @@ export function taskForming(db: Db) {
 
   return {
     candidates,
-    /** The task and all its positions, in the one transaction the registry opens for the write. */
+    /**
+     * The task and all its positions, in the one transaction the registry opens for the write. A
+     * second task for the same route and date is usually a slip (two sheets, readings split between
+     * them), so it is formed only when the request says the user was asked and said yes.
+     */
     form: (draft: TaskDraft): FormResult => {
       const r = found(route.get(draft.routeId), 'notFound.route');
+      if (!draft.allowDuplicate) {
+        const existing = sameDay.all({ routeId: draft.routeId, taskDate: draft.taskDate });
+        if (existing.length > 0) {
+          throw new DomainError('task.duplicate', { number: r.number, date: draft.taskDate, count: existing.length }, undefined, existing);
+        }
+      }
       const rows = candidates(draft);
       if (rows.length === 0) throw new DomainError('task.nothingSelected', { number: r.number });
       const taskId = Number(

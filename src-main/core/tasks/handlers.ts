@@ -1,4 +1,4 @@
-import type { tasksChannels } from '../../../shared/contract/tasks';
+import type { RouteToForm, tasksChannels } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
 import { taskForming } from './forming';
@@ -10,8 +10,9 @@ export function tasksHandlers(db: Db) {
   const forming = taskForming(db);
   const store = taskStore(db);
   const sheet = routeSheets(db, store);
-  const routesToForm = db.prepare<{ sectionId: number | null }, { routeId: number; number: number; name: string; points: number }>(
-    `SELECT r.id AS routeId, r.number, r.name, count(p.id) AS points
+  const routesToForm = db.prepare<{ sectionId: number | null; taskDate: string | null }, RouteToForm>(
+    `SELECT r.id AS routeId, r.number, r.name, count(p.id) AS points,
+       (SELECT count(*) FROM walk_tasks t WHERE t.route_id = r.id AND t.task_date = @taskDate) AS tasksOnDate
      FROM routes r JOIN metering_points p ON p.route_id = r.id
      WHERE @sectionId IS NULL OR r.section_id = @sectionId GROUP BY r.id ORDER BY r.number`,
   );
@@ -27,7 +28,7 @@ export function tasksHandlers(db: Db) {
       },
       run: (input) => forming.form(input),
     },
-    'tasks.routesToForm': ({ sectionId }) => routesToForm.all({ sectionId }),
+    'tasks.routesToForm': ({ sectionId, taskDate }) => routesToForm.all({ sectionId, taskDate }),
     'tasks.list': (filter) => store.list(filter),
     'tasks.get': ({ id }) => store.get(id),
     'tasks.delete': {

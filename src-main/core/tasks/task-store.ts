@@ -39,8 +39,14 @@ export function taskStore(db: Db) {
       GROUP BY t.id ${statusFilter})`,
   );
   const byId = db.prepare<[number], TaskSql>(`${select} WHERE t.id = ? GROUP BY t.id`);
-  const executedCount = db.prepare<[number], { n: number }>(
-    "SELECT count(*) AS n FROM task_positions WHERE task_id = ? AND status = 'executed'",
+  // A position has an outcome once entry touched it: a reading, or a non-execution reason. The reading
+  // is looked up as well as the status, so a reading kept against a position is never orphaned.
+  const outcomeCounts = db.prepare<[number], { readings: number; reasons: number }>(
+    `SELECT coalesce(sum(hasReading), 0) AS readings, coalesce(sum(NOT hasReading), 0) AS reasons
+     FROM (SELECT p.status, p.reason_code,
+             (p.status = 'executed' OR EXISTS (SELECT 1 FROM readings r WHERE r.task_position_id = p.id)) AS hasReading
+           FROM task_positions p WHERE p.task_id = ?)
+     WHERE hasReading OR status <> 'new' OR reason_code IS NOT NULL`,
   );
   const remove = db.prepare('DELETE FROM walk_tasks WHERE id = ?');
 
@@ -53,11 +59,23 @@ export function taskStore(db: Db) {
       return row && toRow(row);
     },
     list: (filter: TaskFilter): Page<TaskRow> => ({ rows: list.all(filter).map(toRow), total: count.get(filter)!.n }),
-    /** Allowed while nothing on it is executed (the manual's rule); positions go with it. */
+    /**
+     * Allowed while no position has an outcome (the manual's rule); positions go with it. A
+     * non-execution reason counts as much as a reading: non-admittance records are the evidence a
+     * non-admittance warning is issued on, so a task carrying them must stay.
+     */
     delete: (id: number) => {
       const task = get(id);
-      const executed = executedCount.get(id)!.n;
-      if (executed > 0) throw new DomainError('task.hasExecuted', { executed, number: task.routeNumber, date: task.taskDate });
+      const { readings, reasons } = outcomeCounts.get(id)!;
+      if (readings + reasons > 0) {
+        throw new DomainError('task.hasExecuted', {
+          outcomes: readings + reasons,
+          readings,
+          reasons,
+          number: task.routeNumber,
+          date: task.taskDate,
+        });
+      }
       return remove.run(id).changes;
     },
   };

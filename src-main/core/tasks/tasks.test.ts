@@ -14,8 +14,9 @@ function routeWithEverything() {
   for (const settlementId of [d.settlements.town, d.settlements.village]) {
     d.call('routes.assign', { routeId: route.id, selector: { kind: 'settlement', settlementId } });
   }
+  // Selection tests form the same route and date many times: each repeat is a confirmed one.
   const form = (criteria: Partial<TaskCriteria> = {}, sortOrder: 'address' | 'account' = 'address') =>
-    d.call('tasks.form', { routeId: route.id, taskDate, criteria, sortOrder });
+    d.call('tasks.form', { routeId: route.id, taskDate, criteria, sortOrder, allowDuplicate: true });
   const positions = (taskId: number) =>
     d.db
       .prepare<
@@ -174,6 +175,80 @@ describe('forming a walk task', () => {
   });
 });
 
+describe('a second task for the same route and date', () => {
+  const tasksOf = (d: ReturnType<typeof routeWithEverything>) =>
+    d.db.prepare('SELECT route_id AS routeId, task_date AS taskDate FROM walk_tasks ORDER BY id').all();
+  const formedAudits = (d: ReturnType<typeof routeWithEverything>) =>
+    d.db
+      .prepare<[], { newValue: string }>("SELECT new_value AS newValue FROM audit_log WHERE channel = 'tasks.form' ORDER BY id")
+      .all()
+      .map((row) => JSON.parse(row.newValue) as { allowDuplicate: boolean });
+
+  it('is formed without a question on another date', () => {
+    const d = routeWithEverything();
+    d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    d.call('tasks.form', { routeId: d.route.id, taskDate: daysAfter(1), criteria: {} });
+    d.call('tasks.form', { routeId: d.route.id, taskDate: daysBefore(1), criteria: {} });
+    expect(tasksOf(d)).toHaveLength(3);
+  });
+
+  it('is formed without a question for another route on the same date', () => {
+    const d = routeWithEverything();
+    const other = d.call('routes.save', { number: 8, name: 'Інший', sectionId: d.section, executorId: null });
+    d.call('routes.assign', { routeId: other.id, selector: { kind: 'points', pointIds: [d.points.sh2[0]!] }, confirmMove: true });
+    d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    d.call('tasks.form', { routeId: other.id, taskDate, criteria: {} });
+    expect(tasksOf(d)).toEqual([
+      { routeId: d.route.id, taskDate },
+      { routeId: other.id, taskDate },
+    ]);
+  });
+
+  it('is refused for the same route and date without the flag, naming the task there, and formed with it', () => {
+    const d = routeWithEverything();
+    const first = d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    const refusal = d.refusal('tasks.form', { routeId: d.route.id, taskDate, criteria: { complaint: false } });
+    expect(refusal.code).toBe('task.duplicate');
+    expect(refusal.message).toBe('Маршрут № 7 вже має завдання на 22.11.2026 (завдань — 1). Сформувати ще одне?');
+    expect(refusal.details).toEqual([{ id: first.taskId, routeNumber: 7, routeName: 'Усе', positions: 7 }]);
+    expect(tasksOf(d)).toHaveLength(1);
+    expect(d.db.prepare('SELECT count(*) AS n FROM task_positions').get()).toEqual({ n: 7 });
+    expect(formedAudits(d)).toHaveLength(1);
+
+    const second = d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {}, allowDuplicate: true });
+    expect(second).toEqual({ taskId: expect.any(Number) as unknown, positions: 7 });
+    expect(tasksOf(d)).toEqual([
+      { routeId: d.route.id, taskDate },
+      { routeId: d.route.id, taskDate },
+    ]);
+    // The log says the repeat was asked for.
+    expect(formedAudits(d).map((entry) => entry.allowDuplicate)).toEqual([false, true]);
+    // A third is refused too, listing both.
+    expect(d.refusal('tasks.form', { routeId: d.route.id, taskDate, criteria: {} }).details).toHaveLength(2);
+  });
+
+  it('lists the routes to form with the tasks each already has on the date', () => {
+    const d = routeWithEverything();
+    const other = d.call('routes.save', { number: 8, name: 'Інший', sectionId: d.section, executorId: null });
+    d.call('routes.assign', { routeId: other.id, selector: { kind: 'points', pointIds: [d.points.sh2[0]!] }, confirmMove: true });
+    d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {} });
+    d.call('tasks.form', { routeId: other.id, taskDate: daysAfter(1), criteria: {} });
+    const onDate = (date: string | null) => d.call('tasks.routesToForm', { taskDate: date }).map((r) => [r.number, r.tasksOnDate]);
+    expect(onDate(taskDate)).toEqual([
+      [7, 1],
+      [8, 0],
+    ]);
+    expect(onDate(daysAfter(1))).toEqual([
+      [7, 0],
+      [8, 1],
+    ]);
+    expect(onDate(null)).toEqual([
+      [7, 0],
+      [8, 0],
+    ]);
+  });
+});
+
 describe('the task list and deleting tasks', () => {
   it('lists tasks by date, route, executor and status with executed counts', () => {
     const d = routeWithEverything();
@@ -194,23 +269,69 @@ describe('the task list and deleting tasks', () => {
     expect(d.call('tasks.list', { status: 'open' }).rows.map((r) => r.id)).toEqual([first.taskId]);
   });
 
-  it('deletes a task while nothing on it is executed, positions included', () => {
+  const auditOf = (d: ReturnType<typeof routeWithEverything>, taskId: number) =>
+    d.db
+      .prepare<[number], { action: string; channel: string; oldValue: string | null }>(
+        "SELECT action, channel, old_value AS oldValue FROM audit_log WHERE entity = 'task' AND entity_id = ? AND action = 'delete'",
+      )
+      .all(taskId);
+  const count = (d: ReturnType<typeof routeWithEverything>, table: 'walk_tasks' | 'task_positions') =>
+    (d.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  it('deletes a task no position of which has an outcome, positions included, and audits it', () => {
     const d = routeWithEverything();
     const { taskId } = d.form();
-    d.sql("UPDATE task_positions SET status = 'not_executed' WHERE task_id = ? AND seq = 1", taskId);
     expect(d.call('tasks.delete', { id: taskId })).toEqual({ deleted: 1 });
-    expect(d.db.prepare('SELECT count(*) AS n FROM task_positions').get()).toEqual({ n: 0 });
+    expect(count(d, 'walk_tasks')).toBe(0);
+    expect(count(d, 'task_positions')).toBe(0);
     expect(d.refusal('tasks.get', { id: taskId }).code).toBe('notFound.task');
+    const [entry, ...more] = auditOf(d, taskId);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ action: 'delete', channel: 'tasks.delete' });
+    expect(JSON.parse(entry!.oldValue!)).toMatchObject({ id: taskId, routeNumber: 7, taskDate, total: 7 });
   });
 
-  it('refuses to delete a task with an executed position, and changes nothing', () => {
+  it('refuses to delete a task with only a non-execution reason entered, and changes nothing', () => {
     const d = routeWithEverything();
     const { taskId } = d.form();
-    d.sql("UPDATE task_positions SET status = 'executed' WHERE task_id = ? AND seq = 4", taskId);
+    d.sql("UPDATE task_positions SET status = 'not_executed', reason_code = 1 WHERE task_id = ? AND seq = 1", taskId);
     const refusal = d.refusal('tasks.delete', { id: taskId });
     expect(refusal.code).toBe('task.hasExecuted');
-    expect(refusal.message).toBe('Завдання від 2026-11-22 по маршруту № 7 не можна видалити: виконано позицій — 1.');
+    expect(refusal.message).toBe(
+      'Завдання від 22.11.2026 по маршруту № 7 не можна видалити: рознесено позицій — 1 (показників — 0, причин невиконання — 1). Рознесені результати обходу зберігаються.',
+    );
+    expect(d.refusal('tasks.delete', { id: taskId }, 'en').message).toBe(
+      'The task of 22/11/2026 for route No. 7 cannot be deleted: 1 position(s) have been entered (0 reading(s), 1 non-execution reason(s)). Entered walk results are kept.',
+    );
     expect(d.positions(taskId)).toHaveLength(7);
+    expect(count(d, 'walk_tasks')).toBe(1);
+    expect(auditOf(d, taskId)).toEqual([]);
+  });
+
+  it('refuses to delete a task with only a reading entered, and changes nothing', () => {
+    const d = routeWithEverything();
+    const { taskId } = d.form();
+    const [position] = d.positions(taskId).filter((p) => p.seq === 4);
+    d.sql("UPDATE task_positions SET status = 'executed' WHERE task_id = ? AND seq = 4", taskId);
+    d.sql(
+      "INSERT INTO readings (point_id, taken_on, value, kind, task_position_id) VALUES (?, ?, 4500, 'control', (SELECT id FROM task_positions WHERE task_id = ? AND seq = 4))",
+      position!.pointId,
+      taskDate,
+      taskId,
+    );
+    const refusal = d.refusal('tasks.delete', { id: taskId });
+    expect(refusal.code).toBe('task.hasExecuted');
+    expect(refusal.message).toContain('рознесено позицій — 1 (показників — 1, причин невиконання — 0)');
+    expect(d.positions(taskId)).toHaveLength(7);
+    expect(auditOf(d, taskId)).toEqual([]);
+  });
+
+  it('counts every entered position, readings and reasons apart', () => {
+    const d = routeWithEverything();
+    const { taskId } = d.form();
+    d.sql("UPDATE task_positions SET status = 'executed' WHERE task_id = ? AND seq IN (1, 2)", taskId);
+    d.sql("UPDATE task_positions SET status = 'not_executed', reason_code = 2 WHERE task_id = ? AND seq IN (3, 5, 6)", taskId);
+    expect(d.refusal('tasks.delete', { id: taskId }).message).toContain('рознесено позицій — 5 (показників — 2, причин невиконання — 3)');
   });
 
   it('keeps a route that has tasks even when its points are removed', () => {

@@ -1,9 +1,9 @@
 import { Button, Group, Kbd, SegmentedControl, Stack, Text } from '@mantine/core';
-import { TextField } from '../../components/fields';
 import { useState, type FormEvent } from 'react';
 import { localToday } from '../../../shared/dates';
 import { useApi } from '../../api/context';
 import { useStatus } from '../../app/status';
+import { DateField } from '../../components/DateField';
 import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
@@ -45,8 +45,8 @@ export function ExportScreen() {
             {t('export.hint')}
           </Text>
           <Group align="flex-end">
-            <TextField type="date" label={t('tasks.dateFrom')} value={dateFrom} onValue={setDateFrom} w={170} autoFocus />
-            <TextField type="date" label={t('tasks.dateTo')} value={dateTo} onValue={setDateTo} w={170} />
+            <DateField label={t('tasks.dateFrom')} value={dateFrom} onValue={setDateFrom} w={170} autoFocus />
+            <DateField label={t('tasks.dateTo')} value={dateTo} onValue={setDateTo} w={170} />
           </Group>
           <RoutePicker value={routeId} onChange={setRouteId} />
           <SegmentedControl

@@ -1,20 +1,21 @@
 import { Button, Checkbox, Fieldset, Group, Kbd, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { TextField } from '../../components/fields';
 import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
-import type { TaskCriteria } from '../../../shared/contract/tasks';
+import type { ExistingTask, RouteToForm, TaskCriteria } from '../../../shared/contract/tasks';
 import { localToday } from '../../../shared/dates';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PickSelect } from '../../components/PickSelect';
 import { useSectionOptions } from '../../components/options';
 import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
 import { RoutePicker } from '../assignment/RoutePicker';
+import { RepeatTaskDialog, type RepeatAnswer, type RepeatQuestion } from './RepeatTaskDialog';
 
 type Scope = 'route' | 'section' | 'all';
 type Formed = { taskId: number; number: number; positions: number };
@@ -24,6 +25,8 @@ const numberOrNull = (on: boolean, value: number | string) => (on && value !== '
 /**
  * Робота з абонентом / Завдання і попередження / Формування завдання на обхід. Tab walks the
  * fields, Space ticks, Enter or F9 executes. Mass forming goes route by route with a progress bar.
+ * A route that already has a task on the date is asked about first: the core refuses a repeat
+ * unless the request says the user said yes.
  */
 export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
   const { t } = useI18n();
@@ -49,6 +52,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [formed, setFormed] = useState<Formed | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [question, setQuestion] = useState<RepeatQuestion | null>(null);
 
   const criteria: Partial<TaskCriteria> = {
     match,
@@ -60,47 +64,72 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     includeDisconnected,
   };
   const chosen = [debt.on, noControl.on, verification.on, complaint, inspection].filter(Boolean).length;
-  const request = (id: number): Input<'tasks.form'> => ({ routeId: id, taskDate, criteria, sortOrder, warnNonPayment, warnNonAdmittance });
+  const request = (id: number, allowDuplicate: boolean): Input<'tasks.form'> => ({
+    routeId: id,
+    taskDate,
+    criteria,
+    sortOrder,
+    warnNonPayment,
+    warnNonAdmittance,
+    allowDuplicate,
+  });
 
-  const formOne = async () => {
-    if (routeId === null) return status.show(t('assign.pickRouteFirst'), 'error');
-    const result = await api.call('tasks.form', request(routeId));
-    const route = await api.call('routes.get', { id: routeId });
+  const formOne = async (id: number, allowDuplicate: boolean) => {
+    let result;
+    try {
+      result = await api.call('tasks.form', request(id, allowDuplicate));
+    } catch (caught) {
+      if (!(caught instanceof ApiError) || caught.code !== 'task.duplicate') throw caught;
+      setQuestion({ kind: 'one', routeId: id, message: caught.message, existing: caught.details as ExistingTask[] });
+      return;
+    }
+    const route = await api.call('routes.get', { id });
     setFormed({ ...result, number: route.number });
     status.show(t('tasks.formed', { number: route.number, positions: result.positions }));
   };
 
-  const formMany = async () => {
+  /** The routes of the scope, asked about once for all that have a task on the date; then formed as answered. */
+  const formMany = async (answered?: { answer: 'others' | 'all'; routes: RouteToForm[] }) => {
     if (scope === 'section' && sectionId === null) return status.show(t('tasks.section'), 'error');
-    const routes = await api.call('tasks.routesToForm', { sectionId: scope === 'section' ? sectionId : null });
+    const routes =
+      answered?.routes ?? (await api.call('tasks.routesToForm', { sectionId: scope === 'section' ? sectionId : null, taskDate }));
+    if (!answered && routes.some((route) => route.tasksOnDate > 0)) {
+      setQuestion({ kind: 'many', taskDate, routes });
+      return;
+    }
+    const repeatsToo = answered?.answer === 'all';
+    const todo = routes.filter((route) => repeatsToo || route.tasksOnDate === 0);
     let formedCount = 0;
     let positions = 0;
     let empty = 0;
+    let skipped = routes.length - todo.length;
     const failed: number[] = [];
-    setProgress({ done: 0, total: routes.length });
-    for (const [index, route] of routes.entries()) {
+    setProgress({ done: 0, total: todo.length });
+    for (const [index, route] of todo.entries()) {
       try {
-        positions += (await api.call('tasks.form', request(route.routeId))).positions;
+        positions += (await api.call('tasks.form', request(route.routeId, repeatsToo && route.tasksOnDate > 0))).positions;
         formedCount++;
       } catch (caught) {
         if (caught instanceof ApiError && caught.code === 'task.nothingSelected') empty++;
+        // Someone else formed one since the list was read: the user said no repeat for this route.
+        else if (caught instanceof ApiError && caught.code === 'task.duplicate') skipped++;
         else if (caught instanceof ApiError && caught.code === 'request.invalid') throw caught;
         else failed.push(route.number);
       }
-      setProgress({ done: index + 1, total: routes.length });
+      setProgress({ done: index + 1, total: todo.length });
     }
-    status.show(t('tasks.massDone', { formed: formedCount, positions, empty }));
+    const done = t('tasks.massDone', { formed: formedCount, positions, empty });
+    status.show(skipped > 0 ? `${done} ${t('tasks.massSkipped', { skipped })}` : done);
     if (failed.length) setError(new ApiError({ code: 'internal', message: t('tasks.massErrors', { routes: failed.join(', ') }) }));
   };
 
-  const execute = async (event?: FormEvent) => {
-    event?.preventDefault();
+  const run = async (work: () => Promise<void>) => {
     if (busy) return;
     setBusy(true);
     setFormed(null);
     setError(null);
     try {
-      await (scope === 'route' ? formOne() : formMany());
+      await work();
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;
       setError(caught);
@@ -108,6 +137,19 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     } finally {
       setBusy(false);
     }
+  };
+
+  const execute = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (scope === 'route' && routeId === null) return status.show(t('assign.pickRouteFirst'), 'error');
+    await run(() => (scope === 'route' && routeId !== null ? formOne(routeId, false) : formMany()));
+  };
+
+  const answer = (reply: RepeatAnswer) => {
+    const asked = question;
+    setQuestion(null);
+    if (!asked || reply === 'cancel') return status.show(t('tasks.repeatCancelled'));
+    void run(() => (asked.kind === 'one' ? formOne(asked.routeId, true) : formMany({ answer: reply, routes: asked.routes })));
   };
   useHotkeys({ f9: () => void execute() });
 
@@ -167,7 +209,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
             )}
           </Group>
           <Group align="flex-end" gap="lg">
-            <TextField type="date" label={t('tasks.date')} value={taskDate} onValue={setTaskDate} required w={180} />
+            <DateField label={t('tasks.date')} value={taskDate} onValue={setTaskDate} required w={180} />
             <div>
               <Text size="sm" fw={500} mb={4}>
                 {t('tasks.sort')}
@@ -252,6 +294,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
           <ErrorAlert error={error} />
         </Stack>
       </form>
+      <RepeatTaskDialog question={question} onAnswer={answer} />
     </Screen>
   );
 }

@@ -5,10 +5,15 @@ import { Operator } from './operator';
 export class TaskForming {
   readonly op: Operator;
   readonly route;
+  readonly date;
+  /** The question before a second task for a route and date. */
+  readonly repeatQuestion;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
     this.route = page.getByTestId('assign-route');
+    this.date = page.getByLabel('Дата завдання');
+    this.repeatQuestion = page.getByTestId('repeat-question');
   }
 
   /** From the menu the screen opens on its route picker. */
@@ -17,10 +22,27 @@ export class TaskForming {
     await expect(this.route).toBeFocused();
   }
 
-  /** The route typed as the list shows it ("12 — Name"), Enter to take it, F9 to form: blind, in one go. */
-  async form(route: { number: number; name: string }) {
+  /**
+   * The route typed as the list shows it ("12 — Name"), Enter to take it, F9 to form: blind, in one go.
+   * With a date, Tab from the route to the date field (Tab selects what it holds) and type it over.
+   */
+  async form(route: { number: number; name: string }, date?: string) {
     await this.op.type(`${route.number} — ${route.name}`);
-    await this.op.press('Enter', 'F9');
+    await this.op.press('Enter');
+    if (date !== undefined) {
+      await this.op.press('Tab');
+      await this.op.type(date);
+    }
+    await this.op.press('F9');
+  }
+
+  /** Every route of a section: Shift+Tab back to "Для", → to "усіх маршрутів дільниці", the section, the date, F9. */
+  async formForSection(section: string, date: string) {
+    await this.op.press('Shift+Tab', 'ArrowRight', 'Tab');
+    await this.op.pick(section);
+    await expect(this.date).toBeFocused();
+    await this.op.type(date);
+    await this.op.press('F9');
   }
 
   /** Once formed, the focus is on "Маршрутний лист": Enter opens the preview. */

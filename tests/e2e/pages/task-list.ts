@@ -10,6 +10,8 @@ export class TaskList {
   readonly confirm;
   /** Why a task was not deleted. */
   readonly refusal;
+  readonly dateFrom;
+  readonly dateTo;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
@@ -17,6 +19,17 @@ export class TaskList {
     this.rows = this.table.getByRole('row');
     this.confirm = page.getByRole('dialog');
     this.refusal = page.getByRole('alert');
+    this.dateFrom = page.getByLabel('Дата з');
+    this.dateTo = page.getByLabel('по', { exact: true });
+  }
+
+  /** The list from one date to another, both typed as the operator writes them (24.11.2026). */
+  async between(from: string, to: string) {
+    await this.dateFrom.focus();
+    await this.op.type(from);
+    await this.op.press('Tab');
+    await this.op.type(to);
+    await this.op.press('Tab');
   }
 
   /** The list is on both menus: "Робота з абонентом" (to work on) and "Звіти" (to look up). */
