@@ -36,7 +36,7 @@ const messages = {
     uk: 'Маршрут № {number} вже має завдання на {date:date} (завдань — {count}). Сформувати ще одне?',
     en: 'Route No. {number} already has a task for {date:date} ({count}). Form another one?',
   },
-  'task.hasExecuted': {
+  'task.hasOutcomes': {
     uk: 'Завдання від {date:date} по маршруту № {number} не можна видалити: рознесено позицій — {outcomes} (показників — {readings}, причин невиконання — {reasons}). Рознесені результати обходу зберігаються.',
     en: 'The task of {date:date} for route No. {number} cannot be deleted: {outcomes} position(s) have been entered ({readings} reading(s), {reasons} non-execution reason(s)). Entered walk results are kept.',
   },
@@ -55,10 +55,10 @@ const messages = {
     uk: 'Показник має більше цифр, ніж лічильник ({digits} розр.).',
     en: 'The reading has more digits than the meter ({digits}).',
   },
-  'entry.dateInFuture': { uk: 'Дата перевірки {date} ще не настала.', en: 'The check date {date} is in the future.' },
+  'entry.dateInFuture': { uk: 'Дата перевірки {date:date} ще не настала.', en: 'The check date {date:date} is in the future.' },
   'entry.dateBeforeTask': {
-    uk: 'Дата перевірки не може бути раніше дати завдання ({date}).',
-    en: 'The check date cannot be before the task date ({date}).',
+    uk: 'Дата перевірки не може бути раніше дати завдання ({date:date}).',
+    en: 'The check date cannot be before the task date ({date:date}).',
   },
   'entry.noMeter': {
     uk: 'У цієї точки обліку немає лічильника — оберіть причину невиконання (F8) або залиште примітку.',

@@ -208,13 +208,13 @@ test('a correction keeps the check date its position was entered with', async ({
   await entry.typeReading(prevs[0]! + 5);
   await expect(entry.seq).toHaveText('Позиція 2 з 2');
   // The session's date moves on for the next position…
-  await entry.setDate('2026-11-21');
+  await entry.setDate('21.11.2026');
   await entry.typeReading(prevs[1]! + 6);
   await expect(entry.summary).toContainText('Виконано: 2');
   // …and the first position, corrected, keeps its own.
   await entry.op.press('PageUp');
   await expect(entry.seq).toHaveText('Позиція 1 з 2');
-  await expect(entry.date).toHaveValue('2026-11-20');
+  await expect(entry.date).toHaveValue('20.11.2026');
   await entry.value.fill('');
   await entry.typeReading(prevs[0]! + 7);
   await expect(entry.seq).toHaveText('Позиція 1 з 2');

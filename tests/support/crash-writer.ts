@@ -1,5 +1,6 @@
 // Child process of the crash-safety test: forms a task and saves readings through the real
-// registry, printing each one only after the save has returned. The test kills it at random.
+// registry, printing each one only after the save has returned. The test kills it at random and
+// starts it again, so each run forms one more task for the same route and date, on purpose.
 import { writeSync } from 'node:fs';
 import { createCore } from '../../src-main/core/app';
 import { openDatabase } from '../../src-main/db/open';
@@ -21,7 +22,12 @@ interface Position {
   positionId: number;
   previous: { value: number } | null;
 }
-const { taskId } = call<{ taskId: number }>('tasks.form', { routeId: Number(routeId), taskDate: checkedOn, criteria: {} });
+const { taskId } = call<{ taskId: number }>('tasks.form', {
+  routeId: Number(routeId),
+  taskDate: checkedOn,
+  criteria: {},
+  allowDuplicate: true,
+});
 let position: Position | null = call<Position>('entry.position', { taskId, seq: 1 });
 while (position) {
   const value = (position.previous?.value ?? 0) + 1;

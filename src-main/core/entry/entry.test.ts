@@ -212,7 +212,7 @@ describe('entering a task', () => {
     expect(attempt(tomorrow)).toMatchObject({ ok: false, error: { code: 'entry.dateInFuture', field: 'checkedOn' } });
     expect(attempt('2026-11-19')).toMatchObject({
       ok: false,
-      error: { code: 'entry.dateBeforeTask', message: 'Дата перевірки не може бути раніше дати завдання (2026-11-20).' },
+      error: { code: 'entry.dateBeforeTask', message: 'Дата перевірки не може бути раніше дати завдання (20.11.2026).' },
     });
     expect(d.call('entry.position', { taskId: d.taskId, seq: 1 }).status).toBe('new');
     expect(d.db.prepare('SELECT count(*) AS n FROM readings WHERE task_position_id IS NOT NULL').get()).toEqual({ n: 0 });
@@ -316,7 +316,7 @@ describe('entering a task', () => {
   it('makes the task undeletable once a reading is entered', () => {
     const d = taskInEntry();
     d.save(d.first.positionId, { kind: 'reading', value: '1100' });
-    expect(d.refusal('tasks.delete', { id: d.taskId }).code).toBe('task.hasExecuted');
+    expect(d.refusal('tasks.delete', { id: d.taskId }).code).toBe('task.hasOutcomes');
   });
 });
 

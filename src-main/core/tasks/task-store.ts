@@ -68,7 +68,7 @@ export function taskStore(db: Db) {
       const task = get(id);
       const { readings, reasons } = outcomeCounts.get(id)!;
       if (readings + reasons > 0) {
-        throw new DomainError('task.hasExecuted', {
+        throw new DomainError('task.hasOutcomes', {
           outcomes: readings + reasons,
           readings,
           reasons,

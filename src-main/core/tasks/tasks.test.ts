@@ -296,7 +296,7 @@ describe('the task list and deleting tasks', () => {
     const { taskId } = d.form();
     d.sql("UPDATE task_positions SET status = 'not_executed', reason_code = 1 WHERE task_id = ? AND seq = 1", taskId);
     const refusal = d.refusal('tasks.delete', { id: taskId });
-    expect(refusal.code).toBe('task.hasExecuted');
+    expect(refusal.code).toBe('task.hasOutcomes');
     expect(refusal.message).toBe(
       'Завдання від 22.11.2026 по маршруту № 7 не можна видалити: рознесено позицій — 1 (показників — 0, причин невиконання — 1). Рознесені результати обходу зберігаються.',
     );
@@ -320,7 +320,7 @@ describe('the task list and deleting tasks', () => {
       taskId,
     );
     const refusal = d.refusal('tasks.delete', { id: taskId });
-    expect(refusal.code).toBe('task.hasExecuted');
+    expect(refusal.code).toBe('task.hasOutcomes');
     expect(refusal.message).toContain('рознесено позицій — 1 (показників — 1, причин невиконання — 0)');
     expect(d.positions(taskId)).toHaveLength(7);
     expect(auditOf(d, taskId)).toEqual([]);

@@ -25,6 +25,7 @@ import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
@@ -302,11 +303,10 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             data-testid={`entry-max-${kind}`}
           />
         ))}
-        <TextInput
-          type="date"
+        <DateField
           label={t('entry.date')}
           value={ownDate ?? sessionDate}
-          onChange={(e) => (ownDate === null ? setSessionDate : setOwnDate)(e.currentTarget.value)}
+          onValue={(iso) => (ownDate === null ? setSessionDate : setOwnDate)(iso)}
           w={180}
           data-testid="entry-date"
         />

@@ -43,8 +43,8 @@ export class ReadingEntry {
   }
 
   /** The check date for the positions that follow, and back to Показник. */
-  async setDate(isoDate: string) {
-    await this.date.fill(isoDate);
+  async setDate(typed: string) {
+    await this.date.fill(typed);
     await this.value.focus();
   }
 
