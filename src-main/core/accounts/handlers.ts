@@ -38,7 +38,7 @@ export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels
   type Filter = { numberPrefix: string; text: string; house: string };
   type Paged = Filter & { offset: number; limit: number };
   // Typed digits (or nothing) list by number; typed words by name, in Ukrainian order. Two
-  // statements rather than a CASE in ORDER BY, so each order can walk its index page by page.
+  // statements rather than a CASE in ORDER BY, so a list by number still pages along its index.
   const searchByNumber = db.prepare<Paged, AccountSql>(`${accountSelect} ${accountFilter} ORDER BY a.number LIMIT @limit OFFSET @offset`);
   const searchByName = db.prepare<Paged, AccountSql>(
     `${accountSelect} ${accountFilter} ORDER BY a.name_key, a.number LIMIT @limit OFFSET @offset`,
