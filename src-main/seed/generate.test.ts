@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { addressNumberKey, houseSortKey } from '../core/addresses/house-number';
+import { ukSortKey } from '../core/collation/uk-sort-key';
 import { openDatabase } from '../db/open';
 import { createSeededDatabase } from './create-database';
 
@@ -67,6 +69,24 @@ describe('demo district', () => {
         .n,
     ).toBe(0);
     expect(one<{ n: number }>('PRAGMA integrity_check') as unknown).toEqual({ integrity_check: 'ok' });
+    db.close();
+  });
+
+  it('stores the sort key of every name, house and apartment, as the directories would', () => {
+    const db = openDatabase(file);
+    const mismatches = (sql: string, key: (value: string) => string) =>
+      db
+        .prepare<[], { value: string; key: string }>(sql)
+        .all()
+        .filter((row) => row.key !== key(row.value));
+    for (const table of ['settlements', 'streets', 'sections']) {
+      expect(mismatches(`SELECT name AS value, name_key AS key FROM ${table}`, ukSortKey), table).toEqual([]);
+    }
+    for (const table of ['employees', 'accounts']) {
+      expect(mismatches(`SELECT full_name AS value, name_key AS key FROM ${table}`, ukSortKey), table).toEqual([]);
+    }
+    expect(mismatches('SELECT number AS value, sort_key AS key FROM houses', houseSortKey)).toEqual([]);
+    expect(mismatches('SELECT apartment AS value, apartment_key AS key FROM metering_points', addressNumberKey)).toEqual([]);
     db.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { houseSortKey } from '../core/addresses/house-number';
+import { addressNumberKey, houseSortKey } from '../core/addresses/house-number';
+import { ukSortKey } from '../core/collation/uk-sort-key';
 import { addDays, dayOfMonth, monthStart } from './calendar';
 import * as names from './names';
 import { createRandom, type Random } from './random';
@@ -67,10 +68,11 @@ export function seedDistrict(db: Database, options: SeedOptions): SeedSummary {
 }
 
 function buildAddresses(db: Database, random: Random, accounts: number, summary: SeedSummary): Dwelling[] {
-  const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
-  const insertStreetOnce = db.prepare('INSERT OR IGNORE INTO streets (settlement_id, name, kind) VALUES (?, ?, ?)');
+  const insertSettlement = db.prepare('INSERT INTO settlements (name, name_key, kind) VALUES (?, ?, ?)');
+  const insertStreetOnce = db.prepare('INSERT OR IGNORE INTO streets (settlement_id, name, name_key, kind) VALUES (?, ?, ?, ?)');
   const insertHouse = db.prepare('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)');
-  const insertSection = db.prepare('INSERT INTO sections (name, settlement_id) VALUES (?, ?)');
+  const insertSection = db.prepare('INSERT INTO sections (name, name_key, settlement_id) VALUES (?, ?, ?)');
+  const section = (name: string, settlementId: number | null) => insertSection.run(name, ukSortKey(name), settlementId);
 
   const villageCount = Math.min(names.villageNames.length, Math.max(2, Math.ceil(accounts / 4000)));
   const townQuota = Math.ceil(accounts * 0.45);
@@ -82,13 +84,13 @@ function buildAddresses(db: Database, random: Random, accounts: number, summary:
 
   const dwellings: Dwelling[] = [];
   settlements.forEach((settlement, settlementIndex) => {
-    const settlementId = Number(insertSettlement.run(settlement.name, settlement.kind).lastInsertRowid);
+    const settlementId = Number(insertSettlement.run(settlement.name, ukSortKey(settlement.name), settlement.kind).lastInsertRowid);
     summary.settlements++;
     if (settlement.town) {
-      insertSection.run(`${settlement.name} — центр`, settlementId);
-      insertSection.run(`${settlement.name} — околиці`, settlementId);
+      section(`${settlement.name} — центр`, settlementId);
+      section(`${settlement.name} — околиці`, settlementId);
     } else if (settlementIndex % 4 === 1) {
-      insertSection.run(`${settlement.name}ська дільниця`, null);
+      section(`${settlement.name}ська дільниця`, null);
     }
     let left = Math.min(settlement.quota, accounts - dwellings.length);
     const streetPool = random.shuffle(names.streetNames);
@@ -98,7 +100,7 @@ function buildAddresses(db: Database, random: Random, accounts: number, summary:
       const name = streetPool[k % streetPool.length]! + (round > names.overflowStreetKinds.length ? ` ${round}` : '');
       const kind =
         round === 0 ? random.pick(names.streetKindsWeighted) : names.overflowStreetKinds[(round - 1) % names.overflowStreetKinds.length]!;
-      const inserted = insertStreetOnce.run(settlementId, name, kind);
+      const inserted = insertStreetOnce.run(settlementId, name, ukSortKey(name), kind);
       if (inserted.changes === 0) continue;
       const streetId = Number(inserted.lastInsertRowid);
       summary.streets++;
@@ -149,26 +151,28 @@ function phone(random: Random): string {
 }
 
 function buildEmployees(db: Database, random: Random, controllers: number): number[] {
-  const insert = db.prepare('INSERT INTO employees (full_name, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?)');
+  const statement = db.prepare(
+    'INSERT INTO employees (full_name, name_key, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insert = (position: string, isController: number, active: number) => {
+    const name = personName(random);
+    return Number(statement.run(name, ukSortKey(name), position, phone(random), isController, active).lastInsertRowid);
+  };
   const ids: number[] = [];
-  for (let i = 0; i < controllers; i++) {
-    ids.push(Number(insert.run(personName(random), 'контролер', phone(random), 1, 1).lastInsertRowid));
-  }
-  for (const position of ['майстер', 'майстер', 'оператор', 'оператор', 'інженер']) {
-    insert.run(personName(random), position, phone(random), 0, 1);
-  }
+  for (let i = 0; i < controllers; i++) ids.push(insert('контролер', 1, 1));
+  for (const position of ['майстер', 'майстер', 'оператор', 'оператор', 'інженер']) insert(position, 0, 1);
   // A controller who has left: kept for history, not offered as an executor.
-  insert.run(personName(random), 'контролер', phone(random), 1, 0);
+  insert('контролер', 1, 0);
   return ids;
 }
 
 function buildAccounts(db: Database, random: Random, options: SeedOptions, dwellings: Dwelling[], summary: SeedSummary): number[] {
   const insertAccount = db.prepare(
-    'INSERT INTO accounts (number, full_name, phone, house_id, apartment, balance_kop) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO accounts (number, full_name, name_key, phone, house_id, apartment, balance_kop) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertPoint =
-    db.prepare(`INSERT INTO metering_points (account_id, house_id, apartment, commodity, status, inspection_since, complaint_since)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertPoint = db.prepare(`INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity, status,
+      inspection_since, complaint_since)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertMeter = db.prepare(`INSERT INTO meters (point_id, serial, model, digits, placement, condition, verification_due)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertReading = db.prepare(
@@ -190,9 +194,17 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     const accountNumber = `${String(dwelling.settlementIndex + 10).padStart(2, '0')}${String((seq * 104729 + 4243) % 1_000_000).padStart(6, '0')}`;
     const debtor = random.chance(0.12);
     const partialPayer = !debtor && random.chance(0.05);
+    const fullName = personName(random);
     const accountId = Number(
-      insertAccount.run(accountNumber, personName(random), random.chance(0.8) ? phone(random) : '', dwelling.houseId, dwelling.apartment, 0)
-        .lastInsertRowid,
+      insertAccount.run(
+        accountNumber,
+        fullName,
+        ukSortKey(fullName),
+        random.chance(0.8) ? phone(random) : '',
+        dwelling.houseId,
+        dwelling.apartment,
+        0,
+      ).lastInsertRowid,
     );
 
     const disconnected = debtor && random.chance(0.12);
@@ -203,6 +215,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
         accountId,
         dwelling.houseId,
         dwelling.apartment,
+        addressNumberKey(dwelling.apartment),
         options.commodity,
         disconnected ? 'disconnected' : 'connected',
         inspection,

@@ -1,7 +1,8 @@
 import type { Db } from '../../src-main/db/open';
 import { openDatabase } from '../../src-main/db/open';
 import { createCore } from '../../src-main/core/app';
-import { houseSortKey } from '../../src-main/core/addresses/house-number';
+import { addressNumberKey, houseSortKey } from '../../src-main/core/addresses/house-number';
+import { ukSortKey } from '../../src-main/core/collation/uk-sort-key';
 import type { ChannelName, Input, Output } from '../../shared/contract/index';
 import type { ApiErrorBody } from '../../shared/contract/envelope';
 import type { ImportKind, ImportProblem } from '../../shared/contract/exchange';
@@ -16,11 +17,18 @@ import type { RegistryLog } from '../../src-main/core/registry';
 export function testDistrict(log: Partial<RegistryLog> = {}) {
   const db: Db = openDatabase(':memory:');
   const insert = (sql: string, ...values: unknown[]) => Number(db.prepare(sql).run(...values).lastInsertRowid);
-  const town = insert("INSERT INTO settlements (name, kind) VALUES ('Коростишів', 'місто')");
-  const village = insert("INSERT INTO settlements (name, kind) VALUES ('Вільшанка', 'село')");
-  const shevchenka = insert("INSERT INTO streets (settlement_id, name, kind) VALUES (?, 'Шевченка', 'вул.')", town);
-  const sadova = insert("INSERT INTO streets (settlement_id, name, kind) VALUES (?, 'Садова', 'вул.')", town);
-  const polova = insert("INSERT INTO streets (settlement_id, name, kind) VALUES (?, 'Польова', 'вул.')", village);
+  // Names go in with their sort keys, as the core writes them (see collation/uk-sort-key.ts).
+  const settlement = (name: string, kind: string) =>
+    insert('INSERT INTO settlements (name, name_key, kind) VALUES (?, ?, ?)', name, ukSortKey(name), kind);
+  const street = (settlementId: number, name: string) =>
+    insert("INSERT INTO streets (settlement_id, name, name_key, kind) VALUES (?, ?, ?, 'вул.')", settlementId, name, ukSortKey(name));
+  const employee = (name: string, active = 1) =>
+    insert('INSERT INTO employees (full_name, name_key, is_controller, active) VALUES (?, ?, 1, ?)', name, ukSortKey(name), active);
+  const town = settlement('Коростишів', 'місто');
+  const village = settlement('Вільшанка', 'село');
+  const shevchenka = street(town, 'Шевченка');
+  const sadova = street(town, 'Садова');
+  const polova = street(village, 'Польова');
   const house = (street: number, number: string) =>
     insert('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)', street, number, houseSortKey(number));
   const houses = {
@@ -33,16 +41,19 @@ export function testDistrict(log: Partial<RegistryLog> = {}) {
   let accountNo = 100;
   const point = (houseId: number, apartment = '') => {
     const account = insert(
-      "INSERT INTO accounts (number, full_name, house_id, apartment) VALUES (?, 'Бойко Ганна Петрівна', ?, ?)",
+      'INSERT INTO accounts (number, full_name, name_key, house_id, apartment) VALUES (?, ?, ?, ?, ?)',
       String(accountNo++),
+      'Бойко Ганна Петрівна',
+      ukSortKey('Бойко Ганна Петрівна'),
       houseId,
       apartment,
     );
     const id = insert(
-      "INSERT INTO metering_points (account_id, house_id, apartment, commodity) VALUES (?, ?, ?, 'electricity')",
+      "INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity) VALUES (?, ?, ?, ?, 'electricity')",
       account,
       houseId,
       apartment,
+      addressNumberKey(apartment),
     );
     insert(
       "INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (?, ?, 'GAMA 100', 6, '2030-01-01')",
@@ -58,10 +69,10 @@ export function testDistrict(log: Partial<RegistryLog> = {}) {
     sa1: [point(houses.sa1)],
     po5: [point(houses.po5)],
   };
-  const section = insert("INSERT INTO sections (name, settlement_id) VALUES ('Центр', ?)", town);
-  const controller = insert("INSERT INTO employees (full_name, is_controller) VALUES ('Мельник Іван Петрович', 1)");
-  const otherController = insert("INSERT INTO employees (full_name, is_controller) VALUES ('Ткачук Олена Іванівна', 1)");
-  const retired = insert("INSERT INTO employees (full_name, is_controller, active) VALUES ('Мороз Петро Іванович', 1, 0)");
+  const section = insert('INSERT INTO sections (name, name_key, settlement_id) VALUES (?, ?, ?)', 'Центр', ukSortKey('Центр'), town);
+  const controller = employee('Мельник Іван Петрович');
+  const otherController = employee('Ткачук Олена Іванівна');
+  const retired = employee('Мороз Петро Іванович', 0);
 
   const core = createCore(db, {
     version: 'test',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDistrict } from '../../../tests/support/test-district';
+import { importUkrainianOrder, ukrainianOrder } from '../../../tests/support/ukrainian-order';
 import { parseSearch } from './handlers';
 
 describe('account search', () => {
@@ -21,6 +22,26 @@ describe('account search', () => {
       'м. Коростишів, вул. Шевченка, 10а',
     ]);
     expect(t.call('accounts.search', { query: 'садова', limit: 1 }).rows).toHaveLength(1);
+  });
+
+  it('lists accounts found by words in Ukrainian order of names, page by page', () => {
+    const t = testDistrict();
+    importUkrainianOrder(t);
+    const names = ukrainianOrder.namesOnGogolya;
+    expect([...names].sort(new Intl.Collator('uk').compare), 'Intl agrees').toEqual(names);
+    const found = t.call('accounts.search', { query: 'гоголя', limit: 100 });
+    expect(found.rows.map((r) => r.fullName)).toEqual(names);
+    expect(t.call('accounts.search', { query: 'гоголя', offset: 5, limit: 5 }).rows.map((r) => r.fullName)).toEqual(names.slice(5, 10));
+    // Digits still list by number.
+    expect(t.call('accounts.search', { query: '700', limit: 3 }).rows.map((r) => r.number)).toEqual(['7001', '7002', '7003']);
+  });
+
+  it('finds metering points in address order: houses by number and letter, then apartments as numbers', () => {
+    const t = testDistrict();
+    importUkrainianOrder(t);
+    const onGogolya2 = ukrainianOrder.apartmentsOfGogolya2.map((apartment) => `смт Іванків, вул. Гоголя, 2, кв. ${apartment}`);
+    const houses = ukrainianOrder.housesOfGogolya.slice(1).map((house) => `смт Іванків, вул. Гоголя, ${house}`);
+    expect(t.call('points.search', { query: 'гоголя', limit: 100 }).map((p) => p.address)).toEqual([...onGogolya2, ...houses]);
   });
 
   it('finds a single metering point with the route it is on', () => {

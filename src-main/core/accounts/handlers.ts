@@ -36,8 +36,12 @@ export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels
       (SELECT count(*) FROM metering_points p WHERE p.account_id = a.id) AS pointCount
     FROM accounts a ${addressJoins('a.house_id')}`;
   type Filter = { numberPrefix: string; text: string; house: string };
-  const search = db.prepare<Filter & { offset: number; limit: number }, AccountSql>(
-    `${accountSelect} ${accountFilter} ORDER BY a.number LIMIT @limit OFFSET @offset`,
+  type Paged = Filter & { offset: number; limit: number };
+  // Typed digits (or nothing) list by number; typed words by name, in Ukrainian order. Two
+  // statements rather than a CASE in ORDER BY, so a list by number still pages along its index.
+  const searchByNumber = db.prepare<Paged, AccountSql>(`${accountSelect} ${accountFilter} ORDER BY a.number LIMIT @limit OFFSET @offset`);
+  const searchByName = db.prepare<Paged, AccountSql>(
+    `${accountSelect} ${accountFilter} ORDER BY a.name_key, a.number LIMIT @limit OFFSET @offset`,
   );
   const searchCount = db.prepare<Filter, { n: number }>(
     `SELECT count(*) AS n FROM accounts a ${addressJoins('a.house_id')} ${accountFilter}`,
@@ -50,7 +54,7 @@ export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels
       ${addressColumns}, p.apartment, p.route_id AS routeId, r.number AS routeNumber
     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
     LEFT JOIN routes r ON r.id = p.route_id
-    ${accountFilter} ORDER BY ${addressOrder('p.apartment')} LIMIT @limit`);
+    ${accountFilter} ORDER BY ${addressOrder('p.apartment_key')} LIMIT @limit`);
 
   const points = db.prepare<[number], PointSql>(`
     SELECT p.id, ${addressColumns}, p.apartment, p.commodity, p.status, r.number AS routeNumber, r.name AS routeName,
@@ -72,6 +76,7 @@ export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels
   return {
     'accounts.search': ({ query, offset, limit }) => {
       const filter = parseSearch(query);
+      const search = filter.text === '' ? searchByNumber : searchByName;
       return {
         rows: search.all({ ...filter, offset, limit }).map(withAddress),
         total: searchCount.get(filter)!.n,

@@ -26,6 +26,10 @@ export const addressColumns = `se.kind AS settlementKind, se.name AS settlementN
 export const addressJoins = (houseIdColumn: string) => `JOIN houses h ON h.id = ${houseIdColumn}
   JOIN streets st ON st.id = h.street_id JOIN settlements se ON se.id = st.settlement_id`;
 
-/** Settlement, street, house in natural order, then apartment numerically. */
-export const addressOrder = (apartmentColumn: string) =>
-  `se.name, st.name, h.sort_key, CAST(${apartmentColumn} AS INTEGER), ${apartmentColumn}`;
+/**
+ * Settlement and street in Ukrainian alphabetical order, streets of one name by their type (so
+ * вул. and пров. Шевченка do not interleave), then house and apartment as numbers are read. Every
+ * part is a key stored by the core (uk-sort-key.ts, house-number.ts): SQL compares them as plain
+ * strings. The apartment key column is the point's (p.apartment_key) or what a query named it.
+ */
+export const addressOrder = (apartmentKeyColumn: string) => `se.name_key, st.name_key, st.kind, h.sort_key, ${apartmentKeyColumn}`;

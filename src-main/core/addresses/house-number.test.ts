@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAddress } from './address';
-import { houseSortKey, normalizeHouseNumber, parseHouseNumber } from './house-number';
+import { addressNumberKey, houseSortKey, normalizeHouseNumber, parseHouseNumber } from './house-number';
 
 describe('house numbers', () => {
   it('orders them as people read them', () => {
@@ -20,6 +20,28 @@ describe('house numbers', () => {
     // Plain string comparison must give the same order: SQLite sorts the key with BINARY.
     const binary = [...shuffled].sort((a, b) => (houseSortKey(a) < houseSortKey(b) ? -1 : 1));
     expect(binary).toEqual(['1', '2', '9', '10', '10а', '10б', '10/1', '10/2', '12', '100']);
+  });
+
+  it('orders lettered houses by the Ukrainian alphabet, buildings after the letters of their number', () => {
+    const all = '1 2 2а 2б 2/1 10 10а 10б 10в 10г 10ґ 10д 10е 10є 10ж 10з 10и 10і 10ї 10й 10к 10ь 10ю 10я 10/1 10а/1 11'.split(' ');
+    expect([...all].reverse().sort((a, b) => (houseSortKey(a) < houseSortKey(b) ? -1 : 1))).toEqual(all);
+  });
+
+  it('orders apartments as numbers where they are numbers, none first and words last', () => {
+    const apartments = ['10/1', 'офіс', '2а', '', '10а', '1', 'Гараж', '10', '2', 'ґанок'];
+    expect([...apartments].sort((a, b) => (addressNumberKey(a) < addressNumberKey(b) ? -1 : 1))).toEqual([
+      '',
+      '1',
+      '2',
+      '2а',
+      '10',
+      '10а',
+      '10/1',
+      'Гараж',
+      'ґанок',
+      'офіс',
+    ]);
+    expect(addressNumberKey(' 10 А ')).toBe(houseSortKey('10а'));
   });
 
   it('normalises spacing and case', () => {

@@ -9,6 +9,7 @@ import type {
 import type { ErrorCode } from '../../../shared/i18n/errors';
 import type { Db } from '../../db/open';
 import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
+import { ukSortKey } from '../collation/uk-sort-key';
 import { DomainError, found } from '../errors';
 import type { Handlers } from '../registry';
 import { uniquely } from '../sqlite-errors';
@@ -23,9 +24,9 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
   const sections = db.prepare<[], SectionRow>(`
     SELECT s.id, s.name, s.settlement_id AS settlementId, se.name AS settlementName,
       (SELECT count(*) FROM routes r WHERE r.section_id = s.id) AS routeCount
-    FROM sections s LEFT JOIN settlements se ON se.id = s.settlement_id ORDER BY s.name`);
-  const insertSection = db.prepare('INSERT INTO sections (name, settlement_id) VALUES (?, ?)');
-  const updateSection = db.prepare('UPDATE sections SET name = ?, settlement_id = ? WHERE id = ?');
+    FROM sections s LEFT JOIN settlements se ON se.id = s.settlement_id ORDER BY s.name_key`);
+  const insertSection = db.prepare('INSERT INTO sections (name, name_key, settlement_id) VALUES (?, ?, ?)');
+  const updateSection = db.prepare('UPDATE sections SET name = ?, name_key = ?, settlement_id = ? WHERE id = ?');
 
   const employeeSelect = `SELECT e.id, e.full_name AS fullName, e.position, e.phone,
       e.is_controller AS isController, e.active,
@@ -33,28 +34,31 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
     FROM employees e`;
   const employee = db.prepare<[number], EmployeeRow>(`${employeeSelect} WHERE e.id = ?`);
   const employees = db.prepare<[number], EmployeeRow>(
-    `${employeeSelect} WHERE ? = 0 OR (e.is_controller = 1 AND e.active = 1) ORDER BY e.active DESC, e.full_name`,
+    `${employeeSelect} WHERE ? = 0 OR (e.is_controller = 1 AND e.active = 1) ORDER BY e.active DESC, e.name_key`,
   );
-  const insertEmployee = db.prepare('INSERT INTO employees (full_name, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?)');
+  const insertEmployee = db.prepare(
+    'INSERT INTO employees (full_name, name_key, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const updateEmployee = db.prepare(
-    'UPDATE employees SET full_name = ?, position = ?, phone = ?, is_controller = ?, active = ? WHERE id = ?',
+    'UPDATE employees SET full_name = ?, name_key = ?, position = ?, phone = ?, is_controller = ?, active = ? WHERE id = ?',
   );
 
   const settlementSelect = `SELECT se.id, se.name, se.kind,
       (SELECT count(*) FROM streets st WHERE st.settlement_id = se.id) AS streetCount FROM settlements se`;
   const settlement = db.prepare<[number], SettlementRow>(`${settlementSelect} WHERE se.id = ?`);
-  const settlements = db.prepare<[], SettlementRow>(`${settlementSelect} ORDER BY se.name`);
-  const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
-  const updateSettlement = db.prepare('UPDATE settlements SET name = ?, kind = ? WHERE id = ?');
+  const settlements = db.prepare<[], SettlementRow>(`${settlementSelect} ORDER BY se.name_key`);
+  const insertSettlement = db.prepare('INSERT INTO settlements (name, name_key, kind) VALUES (?, ?, ?)');
+  const updateSettlement = db.prepare('UPDATE settlements SET name = ?, name_key = ?, kind = ? WHERE id = ?');
 
   const streetSelect = `SELECT st.id, st.settlement_id AS settlementId, st.name, st.kind,
       (SELECT count(*) FROM houses h WHERE h.street_id = st.id) AS houseCount,
       (SELECT count(*) FROM houses h JOIN metering_points p ON p.house_id = h.id WHERE h.street_id = st.id) AS pointCount
     FROM streets st`;
   const street = db.prepare<[number], StreetRow>(`${streetSelect} WHERE st.id = ?`);
-  const streets = db.prepare<[number], StreetRow>(`${streetSelect} WHERE st.settlement_id = ? ORDER BY st.name`);
-  const insertStreet = db.prepare('INSERT INTO streets (settlement_id, name, kind) VALUES (?, ?, ?)');
-  const updateStreet = db.prepare('UPDATE streets SET settlement_id = ?, name = ?, kind = ? WHERE id = ?');
+  // Streets of one name stand together, by type: вул. Шевченка, пров. Шевченка.
+  const streets = db.prepare<[number], StreetRow>(`${streetSelect} WHERE st.settlement_id = ? ORDER BY st.name_key, st.kind`);
+  const insertStreet = db.prepare('INSERT INTO streets (settlement_id, name, name_key, kind) VALUES (?, ?, ?, ?)');
+  const updateStreet = db.prepare('UPDATE streets SET settlement_id = ?, name = ?, name_key = ?, kind = ? WHERE id = ?');
 
   type HouseSql = Omit<HouseRow, 'otherRoutes'> & { otherRoutes: string | null };
   const houseSelect = `SELECT h.id, h.street_id AS streetId, h.number,
@@ -110,8 +114,8 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
         if (settlementId !== null) found(settlement.get(settlementId), 'notFound.settlement');
         const savedId = saveRow(
           id,
-          () => Number(insertSection.run(name, settlementId).lastInsertRowid),
-          (id) => updateSection.run(name, settlementId, id).changes,
+          () => Number(insertSection.run(name, ukSortKey(name), settlementId).lastInsertRowid),
+          (id) => updateSection.run(name, ukSortKey(name), settlementId, id).changes,
           'notFound.section',
           () => new DomainError('section.nameTaken', { name }, 'name'),
         );
@@ -122,7 +126,7 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
     'employees.save': {
       audit: audit('employee', (id) => employee.get(id)),
       run: ({ id, fullName, position, phone, isController, active }) => {
-        const values = [fullName, position, phone, isController ? 1 : 0, active ? 1 : 0] as const;
+        const values = [fullName, ukSortKey(fullName), position, phone, isController ? 1 : 0, active ? 1 : 0] as const;
         const savedId = saveRow(
           id,
           () => Number(insertEmployee.run(...values).lastInsertRowid),
@@ -138,8 +142,8 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
       run: ({ id, name, kind }) => {
         const savedId = saveRow(
           id,
-          () => Number(insertSettlement.run(name, kind).lastInsertRowid),
-          (id) => updateSettlement.run(name, kind, id).changes,
+          () => Number(insertSettlement.run(name, ukSortKey(name), kind).lastInsertRowid),
+          (id) => updateSettlement.run(name, ukSortKey(name), kind, id).changes,
           'notFound.settlement',
           () => new DomainError('settlement.nameTaken', { name }, 'name'),
         );
@@ -153,8 +157,8 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
         found(settlement.get(settlementId), 'notFound.settlement');
         const savedId = saveRow(
           id,
-          () => Number(insertStreet.run(settlementId, name, kind).lastInsertRowid),
-          (id) => updateStreet.run(settlementId, name, kind, id).changes,
+          () => Number(insertStreet.run(settlementId, name, ukSortKey(name), kind).lastInsertRowid),
+          (id) => updateStreet.run(settlementId, name, ukSortKey(name), kind, id).changes,
           'notFound.street',
           () => new DomainError('street.nameTaken', { name: `${kind} ${name}` }, 'name'),
         );

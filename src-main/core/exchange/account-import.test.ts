@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { accountImportFields } from '../../../shared/contract/exchange';
 import { accountsFileHeader } from '../../../tests/support/billing-files';
 import { testDistrict } from '../../../tests/support/test-district';
+import { addressNumberKey } from '../addresses/house-number';
+import { ukSortKey } from '../collation/uk-sort-key';
 
 const header = accountsFileHeader;
 const mapping = Object.fromEntries(accountImportFields.map((field, index) => [field, index]));
@@ -49,7 +51,16 @@ describe('importing accounts from the billing system', () => {
     expect(counts()).toEqual(before);
     const moved = good.map((row) => [...row]);
     moved[0]![8] = '4';
+    moved[0]![1] = 'Ґудзь Марія Іванівна';
     expect(run(d, moved)).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    // A changed name or apartment takes its sort key along, so the lists put it in its new place.
+    expect(
+      d.db
+        .prepare(
+          "SELECT a.name_key AS nameKey, p.apartment_key AS apartmentKey FROM accounts a JOIN metering_points p ON p.account_id = a.id WHERE a.number = '5001'",
+        )
+        .get(),
+    ).toEqual({ nameKey: ukSortKey('Ґудзь Марія Іванівна'), apartmentKey: addressNumberKey('4') });
   });
 
   it('writes nothing when any row is bad, and names every bad row, column and value', () => {

@@ -2,7 +2,8 @@ import { settlementKinds, streetKinds } from '../../../shared/contract/directori
 import { accountImportFields, requiredAccountFields, type AccountImportField, type ImportProblem } from '../../../shared/contract/exchange';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import { houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
+import { addressNumberKey, houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
+import { ukSortKey } from '../collation/uk-sort-key';
 import { commodities, isoDate } from './import-values';
 import { rejected, tableColumns, type ImportTable } from './import-table';
 
@@ -57,23 +58,27 @@ const reasons = {
  */
 export function accountImporter(db: Db) {
   const settlement = db.prepare<[string], { id: number }>('SELECT id FROM settlements WHERE name = ?');
-  const insertSettlement = db.prepare('INSERT INTO settlements (name, kind) VALUES (?, ?)');
+  const insertSettlement = db.prepare('INSERT INTO settlements (name, name_key, kind) VALUES (?, ?, ?)');
   const street = db.prepare<[number, string, string], { id: number }>(
     'SELECT id FROM streets WHERE settlement_id = ? AND kind = ? AND name = ?',
   );
-  const insertStreet = db.prepare('INSERT INTO streets (settlement_id, kind, name) VALUES (?, ?, ?)');
+  const insertStreet = db.prepare('INSERT INTO streets (settlement_id, kind, name, name_key) VALUES (?, ?, ?, ?)');
   const house = db.prepare<[number, string], { id: number }>('SELECT id FROM houses WHERE street_id = ? AND number = ?');
   const insertHouse = db.prepare('INSERT INTO houses (street_id, number, sort_key) VALUES (?, ?, ?)');
   const account = db.prepare<[string], { id: number; fullName: string; phone: string; houseId: number; apartment: string }>(
     'SELECT id, full_name AS fullName, phone, house_id AS houseId, apartment FROM accounts WHERE number = ?',
   );
-  const insertAccount = db.prepare('INSERT INTO accounts (number, full_name, phone, house_id, apartment) VALUES (?, ?, ?, ?, ?)');
-  const updateAccount = db.prepare('UPDATE accounts SET full_name = ?, phone = ?, house_id = ?, apartment = ? WHERE id = ?');
+  const insertAccount = db.prepare(
+    'INSERT INTO accounts (number, full_name, name_key, phone, house_id, apartment) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const updateAccount = db.prepare('UPDATE accounts SET full_name = ?, name_key = ?, phone = ?, house_id = ?, apartment = ? WHERE id = ?');
   const point = db.prepare<[number, string], { id: number; houseId: number; apartment: string }>(
     'SELECT id, house_id AS houseId, apartment FROM metering_points WHERE account_id = ? AND commodity = ? ORDER BY id LIMIT 1',
   );
-  const insertPoint = db.prepare('INSERT INTO metering_points (account_id, house_id, apartment, commodity) VALUES (?, ?, ?, ?)');
-  const updatePoint = db.prepare('UPDATE metering_points SET house_id = ?, apartment = ? WHERE id = ?');
+  const insertPoint = db.prepare(
+    'INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity) VALUES (?, ?, ?, ?, ?)',
+  );
+  const updatePoint = db.prepare('UPDATE metering_points SET house_id = ?, apartment = ?, apartment_key = ? WHERE id = ?');
   const meter = db.prepare<[number], { id: number; serial: string; model: string; digits: number; verificationDue: string }>(
     'SELECT id, serial, model, digits, verification_due AS verificationDue FROM meters WHERE point_id = ?',
   );
@@ -144,10 +149,10 @@ export function accountImporter(db: Db) {
     let updated = 0;
     for (const row of rows) {
       const settlementId = idOf(settlement.get(row.settlement), () =>
-        Number(insertSettlement.run(row.settlement, row.settlementKind).lastInsertRowid),
+        Number(insertSettlement.run(row.settlement, ukSortKey(row.settlement), row.settlementKind).lastInsertRowid),
       );
       const streetId = idOf(street.get(settlementId, row.streetKind, row.street), () =>
-        Number(insertStreet.run(settlementId, row.streetKind, row.street).lastInsertRowid),
+        Number(insertStreet.run(settlementId, row.streetKind, row.street, ukSortKey(row.street)).lastInsertRowid),
       );
       const houseId = idOf(house.get(streetId, row.house), () =>
         Number(insertHouse.run(streetId, row.house, houseSortKey(row.house)).lastInsertRowid),
@@ -157,7 +162,9 @@ export function accountImporter(db: Db) {
       const existing = account.get(row.accountNumber);
       let accountId: number;
       if (!existing) {
-        accountId = Number(insertAccount.run(row.accountNumber, row.fullName, row.phone, houseId, row.apartment).lastInsertRowid);
+        accountId = Number(
+          insertAccount.run(row.accountNumber, row.fullName, ukSortKey(row.fullName), row.phone, houseId, row.apartment).lastInsertRowid,
+        );
         isNew = true;
       } else {
         accountId = existing.id;
@@ -167,19 +174,21 @@ export function accountImporter(db: Db) {
           existing.houseId !== houseId ||
           existing.apartment !== row.apartment
         ) {
-          updateAccount.run(row.fullName, row.phone, houseId, row.apartment, accountId);
+          updateAccount.run(row.fullName, ukSortKey(row.fullName), row.phone, houseId, row.apartment, accountId);
           changed = true;
         }
       }
       const existingPoint = point.get(accountId, row.commodity);
       let pointId: number;
       if (!existingPoint) {
-        pointId = Number(insertPoint.run(accountId, houseId, row.apartment, row.commodity).lastInsertRowid);
+        pointId = Number(
+          insertPoint.run(accountId, houseId, row.apartment, addressNumberKey(row.apartment), row.commodity).lastInsertRowid,
+        );
         isNew = true;
       } else {
         pointId = existingPoint.id;
         if (existingPoint.houseId !== houseId || existingPoint.apartment !== row.apartment) {
-          updatePoint.run(houseId, row.apartment, pointId);
+          updatePoint.run(houseId, row.apartment, addressNumberKey(row.apartment), pointId);
           changed = true;
         }
       }

@@ -44,7 +44,7 @@ export function routeStore(db: Db) {
       ${addressColumns}, p.apartment, p.commodity, p.status, m.serial AS meterSerial, m.model AS meterModel
     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
     LEFT JOIN meters m ON m.point_id = p.id
-    WHERE p.route_id = @routeId ORDER BY ${addressOrder('p.apartment')} LIMIT @limit OFFSET @offset`);
+    WHERE p.route_id = @routeId ORDER BY ${addressOrder('p.apartment_key')} LIMIT @limit OFFSET @offset`);
   const pointCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM metering_points WHERE route_id = ?');
 
   const get = (id: number): RouteRow => found(byId.get(id), 'notFound.route');

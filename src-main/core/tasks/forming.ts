@@ -51,7 +51,7 @@ export function taskForming(db: Db) {
     AND (@verificationDueDays IS NULL OR ${conditions.verification})`;
   const select = db.prepare<Record<string, unknown>, Candidate>(`
     WITH c AS (
-      SELECT p.id AS pointId, p.account_id AS accountId, p.house_id AS houseId, p.apartment, p.status,
+      SELECT p.id AS pointId, p.account_id AS accountId, p.house_id AS houseId, p.apartment, p.apartment_key, p.status,
         p.complaint_since AS complaintSince, p.inspection_since AS inspectionSince,
         m.serial AS meterSerial, m.digits AS meterDigits, m.verification_due AS verificationDue,
         prev.value AS prevValue, prev.taken_on AS prevDate
@@ -67,7 +67,7 @@ export function taskForming(db: Db) {
     FROM c JOIN accounts a ON a.id = c.accountId ${addressJoins('c.houseId')}
     WHERE (@includeDisconnected OR c.status = 'connected')
       AND (@noCriterion OR CASE WHEN @matchAll THEN ${allOf} ELSE ${anyOf} END)
-    ORDER BY ${addressOrder('c.apartment')}`);
+    ORDER BY ${addressOrder('c.apartment_key')}`);
   const insertTask = db.prepare(`INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment,
       warn_non_admittance, route_number, route_name, executor_id, executor_name)
     VALUES (@routeId, @taskDate, @criteria, @sortOrder, @warnNonPayment, @warnNonAdmittance, @routeNumber, @routeName,

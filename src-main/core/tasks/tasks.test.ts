@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskCriteria } from '../../../shared/contract/tasks';
 import { testDistrict } from '../../../tests/support/test-district';
+import { importUkrainianOrder, ukrainianOrder } from '../../../tests/support/ukrainian-order';
 import { closingRows, paginate, rowsPerPage } from './sheet-layout';
 
 const taskDate = '2026-11-22';
@@ -77,6 +78,34 @@ describe('forming a walk task', () => {
       'м. Коростишів, вул. Шевченка, 12',
     ]);
     expect(d.positions(taskId).map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('orders positions by address in Ukrainian order: streets by the alphabet, house letters too, and keeps that order', () => {
+    const d = testDistrict();
+    importUkrainianOrder(d);
+    const settlementId = d.call('settlements.list', {}).find((s) => s.name === ukrainianOrder.settlement)!.id;
+    const route = d.call('routes.save', { number: 30, name: 'Іванків', sectionId: null, executorId: null });
+    d.call('routes.assign', { routeId: route.id, selector: { kind: 'settlement', settlementId } });
+    const { taskId } = d.call('tasks.form', { routeId: route.id, taskDate, criteria: {}, sortOrder: 'address' });
+    const positions = () =>
+      d.db
+        .prepare<[number], { address: string }>('SELECT address FROM task_positions WHERE task_id = ? ORDER BY seq')
+        .all(taskId)
+        .map((p) => p.address.replace('смт Іванків, ', ''));
+    const gogolya = [
+      ...ukrainianOrder.apartmentsOfGogolya2.map((apartment) => `вул. Гоголя, 2, кв. ${apartment}`),
+      ...ukrainianOrder.housesOfGogolya.slice(1).map((house) => `вул. Гоголя, ${house}`),
+    ];
+    const otherStreets = ukrainianOrder.streets.slice(1).map((street) => `${street}, 1`);
+    expect(positions()).toEqual([...gogolya, ...otherStreets]);
+
+    // The sheet prints what forming numbered: a street renamed afterwards changes nothing on it.
+    const gonty = d.call('streets.list', { settlementId }).find((s) => s.name === 'Ґонти')!;
+    d.call('streets.save', { id: gonty.id, settlementId, name: 'Яблунева', kind: 'вул.' });
+    expect(positions()).toEqual([...gogolya, ...otherStreets]);
+    const { html } = d.call('tasks.sheet', { taskId });
+    const printed = [...html.matchAll(/смт Іванків, ([^<]*)</g)].map((match) => match[1]);
+    expect(printed).toEqual([...gogolya, ...otherStreets]);
   });
 
   it('sorts by account number as numbers are read, not as text', () => {

@@ -8,6 +8,8 @@ export class RouteSheet {
   readonly summary;
   readonly pages;
   readonly positions;
+  /** Each position's address, in the order the sheet prints them. */
+  readonly addresses;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
@@ -15,6 +17,7 @@ export class RouteSheet {
     const sheet = page.frameLocator('[data-testid="sheet-frame"]');
     this.pages = sheet.locator('section.page');
     this.positions = sheet.locator('tr.pos');
+    this.addresses = this.positions.locator('td:nth-child(4)');
   }
 
   /** Ctrl+S, and the PDF it downloads. */
