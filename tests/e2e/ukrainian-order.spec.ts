@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { ukSortKey } from '../../src-main/core/collation/uk-sort-key';
 import { accountsFileHeader } from '../support/billing-files';
+import { ukrainianCompare } from '../support/ukrainian-order';
 import { expect, rpc, test } from './fixtures';
 import { AddressesScreen } from './pages/addresses';
 import { ImportScreen } from './pages/import';
 import { RouteSheet } from './pages/route-sheet';
 import { TaskForming } from './pages/task-forming';
 import { Workstation } from './pages/workstation';
-
-const uk = new Intl.Collator('uk');
 
 test('settlements, streets and houses typed in any order are listed in Ukrainian alphabetical order', async ({ app, db }) => {
   const screen = new AddressesScreen(app);
@@ -19,7 +18,7 @@ test('settlements, streets and houses typed in any order are listed in Ukrainian
 
   const stored = db.prepare<[], { name: string; key: string }>('SELECT name, name_key AS key FROM settlements').all();
   for (const { name, key } of stored) expect(key, name).toBe(ukSortKey(name));
-  const alphabetical = stored.map((row) => row.name).sort(uk.compare);
+  const alphabetical = stored.map((row) => row.name).sort(ukrainianCompare);
   expect(alphabetical.filter((name) => added.includes(name))).toEqual([
     'Гнідин',
     'Ґалаґани',

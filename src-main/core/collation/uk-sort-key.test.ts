@@ -31,7 +31,7 @@ describe('Ukrainian sort keys', () => {
     }
   });
 
-  it('order the boundary letters as the alphabet does: г ґ, е є, и і ї й, apostrophes, any case', () => {
+  it('order the boundary letters as the alphabet does: г ґ, е є, и і ї й, any case, the apostrophe ignored', () => {
     const names = [
       'Їжак',
       'Ґудзь',
@@ -70,27 +70,29 @@ describe('Ukrainian sort keys', () => {
       'Іванів',
       'Їжак',
       'Йовенко',
-      "Мар'яненко",
-      'Мар’яненко',
       'Марченко',
       'Марян',
-      // ʼ (U+02BC) is a letter to ICU, after every other: not where a dictionary puts it, but where Intl does.
+      // The apostrophe does not count, whichever of its three spellings: Маряненко, then ' ’ ʼ and case break the tie.
+      "Мар'яненко",
+      'Мар’яненко',
       'марʼяненко',
       'Марʼяненко',
       'якименко',
       'ЯКИМЕНКО',
       'Gonta',
     ];
-    expect([...names].sort(intl.compare), 'what Intl itself says').toEqual(expected);
+    const withoutApostrophes = (list: string[]) => list.filter((name) => !/['’ʼ]/.test(name));
+    expect(withoutApostrophes([...names].sort(intl.compare)), 'what Intl itself says').toEqual(withoutApostrophes(expected));
     expect([...names].sort(byKey)).toEqual(expected);
   });
 
   it('sort random mixed texts exactly as Intl.Collator("uk") does', () => {
     const random = createRandom(2026);
     const upper = ukrainianAlphabet.toLocaleUpperCase('uk');
-    const alphabet = [...`${ukrainianAlphabet}${upper}'’ʼ- 0123456789abcxyzABCXYZ`];
+    // Apostrophes are the one deliberate difference from Intl (see ukSortKey), tested on their own.
+    const alphabet = [...`${ukrainianAlphabet}${upper}- 0123456789abcxyzABCXYZ`];
     // A small alphabet too, so that many texts tie on letters and the lower levels decide.
-    const narrow = [..."гГґҐиИіІїЇ'’ʼ- "];
+    const narrow = [...'гГґҐиИіІїЇ- '];
     const text = (chars: string[]) => Array.from({ length: random.int(0, 8) }, () => random.pick(chars)).join('');
     const texts = [...Array.from({ length: 3000 }, () => text(alphabet)), ...Array.from({ length: 3000 }, () => text(narrow))];
     const unique = [...new Set(texts)];
@@ -103,7 +105,7 @@ describe('Ukrainian sort keys', () => {
   });
 
   it('put characters the table does not know after every known one, by code point', () => {
-    expect(['Ω', 'я', 'z', 'ʼ', 'Ā'].sort(byKey)).toEqual(['я', 'z', 'ʼ', 'Ā', 'Ω']);
+    expect(['☃', 'Ω', 'я', 'z', 'Ā'].sort(byKey)).toEqual(['я', 'z', 'Ā', 'Ω', '☃']);
     // A й typed as и with a combining breve is the same letter.
     expect(ukSortKey('Йосип')).toBe(ukSortKey('И\u0306осип'));
     expect(ukSortKey('')).toBe('\u0001\u0001');

@@ -37,13 +37,30 @@ const trimCommon = (level: string) => {
   return level.slice(0, end);
 };
 
-/** The stored sort key of a name: compare keys as plain strings, get Intl.Collator('uk') order. */
+/**
+ * The apostrophe does not count in Ukrainian alphabetical order (Мар'яненко files as Маряненко), and
+ * names carry it in three spellings: ' from the keyboard, ’ from word processors, ʼ (U+02BC) as the
+ * standard recommends. Intl sorts the first two as punctuation, before every letter, and ʼ after
+ * every letter, so one surname would stand in three places; here all three are ignored but for
+ * breaking a tie, in this order.
+ */
+const apostrophes = ["'", '’', 'ʼ'];
+
+/**
+ * The stored sort key of a name: compare keys as plain strings, get Intl.Collator('uk') order —
+ * apostrophes aside (above).
+ */
 export function ukSortKey(text: string): string {
   let primary = '';
   let secondary = '';
   let tertiary = '';
   // NFC: a й typed as и + combining breve is the same letter, as it is to Intl.
   for (const ch of text.normalize('NFC')) {
+    const apostrophe = apostrophes.indexOf(ch);
+    if (apostrophe >= 0) {
+      secondary += weight(ukOrderTable.length + 1 + apostrophe);
+      continue;
+    }
     const known = weights.get(ch);
     primary += known ? known.primary : outside + ch;
     secondary += known ? known.secondary : common;
