@@ -4,12 +4,13 @@ import { walkTasks } from './002-walk-tasks';
 import { readingEntry } from './003-reading-entry';
 import { usersAudit } from './004-users-audit';
 import { auditChannel } from './005-audit-channel';
+import { ledgerAndMarks } from './007-ledger-and-marks';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Forward only; each file one change, numbered in order. */
-export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry, usersAudit, auditChannel];
+export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry, usersAudit, auditChannel, ledgerAndMarks];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 
