@@ -13,7 +13,7 @@ import type { RegistryLog } from '../../src-main/core/registry';
  * A small hand-made district for rule tests: one settlement, two streets, a few houses with
  * points, two employees and a section. Every id a test needs is returned by name.
  */
-export function testDistrict(log: Partial<RegistryLog> = {}) {
+export function testDistrict(log: Partial<RegistryLog> = {}, options: { today?: string } = {}) {
   const db: Db = openDatabase(':memory:');
   const insert = (sql: string, ...values: unknown[]) => Number(db.prepare(sql).run(...values).lastInsertRowid);
   const town = insert("INSERT INTO settlements (name, kind) VALUES ('Коростишів', 'місто')");
@@ -63,10 +63,13 @@ export function testDistrict(log: Partial<RegistryLog> = {}) {
   const otherController = insert("INSERT INTO employees (full_name, is_controller) VALUES ('Ткачук Олена Іванівна', 1)");
   const retired = insert("INSERT INTO employees (full_name, is_controller, active) VALUES ('Мороз Петро Іванович', 1, 0)");
 
+  const pinned = options.today;
   const core = createCore(db, {
     version: 'test',
     log: { error: () => {}, refused: () => {}, ...log },
     signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' },
+    // The workstation's date, pinned when a rule depends on it (the card's debt, a bills import's day).
+    ...(pinned ? { today: () => pinned } : {}),
   });
   /** Calls a channel as a host would and unwraps the answer; a refusal fails the test with its code and words. */
   const call = <N extends ChannelName>(channel: N, input: Input<N>, locale = 'uk'): Output<N> => {
