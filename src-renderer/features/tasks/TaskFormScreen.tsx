@@ -1,9 +1,10 @@
 import { Button, Checkbox, Fieldset, Group, Kbd, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { TextField } from '../../components/fields';
+import { MoneyField, TextField } from '../../components/fields';
 import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import type { TaskCriteria } from '../../../shared/contract/tasks';
 import { localToday } from '../../../shared/dates';
+import { parseMoney } from '../../../shared/i18n/format';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
@@ -36,7 +37,8 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const sections = useSectionOptions();
   const [taskDate, setTaskDate] = useState(localToday);
   const [sortOrder, setSortOrder] = useState<'address' | 'account'>('address');
-  const [debt, setDebt] = useState({ on: false, value: 500 as number | string });
+  // Typed in гривні as text; the contract gets kopecks.
+  const [debt, setDebt] = useState({ on: false, value: '500,00' });
   const [noControl, setNoControl] = useState({ on: false, value: 180 as number | string });
   const [verification, setVerification] = useState({ on: false, value: 30 as number | string });
   const [complaint, setComplaint] = useState(false);
@@ -50,9 +52,10 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const [formed, setFormed] = useState<Formed | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
+  const debtKop = debt.on ? parseMoney(debt.value) : null;
   const criteria: Partial<TaskCriteria> = {
     match,
-    debtMinKop: debt.on && debt.value !== '' ? Math.round(Number(debt.value) * 100) : null,
+    debtMinKop: debtKop,
     noControlDays: numberOrNull(noControl.on, noControl.value),
     verificationDueDays: numberOrNull(verification.on, verification.value),
     complaint,
@@ -93,9 +96,13 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     if (failed.length) setError(new ApiError({ code: 'internal', message: t('tasks.massErrors', { routes: failed.join(', ') }) }));
   };
 
+  // A debt threshold that is not a sum must not quietly become "every point".
+  const debtInvalid = debt.on && (debtKop === null || debtKop < 1);
+
   const execute = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
+    if (debtInvalid) return status.show(t('tasks.debtInvalid'), 'error');
     setBusy(true);
     setFormed(null);
     setError(null);
@@ -115,7 +122,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     label: string,
     state: { on: boolean; value: number | string },
     set: (next: { on: boolean; value: number | string }) => void,
-    props: { max: number; decimal?: boolean },
+    props: { max: number },
   ) => (
     <Group gap="xs" wrap="nowrap" align="center">
       <Checkbox label={label} checked={state.on} onChange={(e) => set({ ...state, on: e.currentTarget.checked })} w={300} />
@@ -123,10 +130,9 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
         aria-label={label}
         value={state.value}
         onChange={(value) => set({ on: true, value })}
-        min={props.decimal ? 0.01 : 0}
+        min={0}
         max={props.max}
-        decimalScale={props.decimal ? 2 : 0}
-        decimalSeparator={props.decimal ? ',' : undefined}
+        decimalScale={0}
         thousandSeparator=" "
         w={130}
         hideControls
@@ -187,7 +193,23 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
               <Text size="xs" c="dimmed">
                 {t('tasks.criteriaHint')}
               </Text>
-              {valueCriterion(t('tasks.debt'), debt, setDebt, { max: 1_000_000, decimal: true })}
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Checkbox
+                  label={t('tasks.debt')}
+                  checked={debt.on}
+                  onChange={(e) => setDebt({ ...debt, on: e.currentTarget.checked })}
+                  w={300}
+                  mt={8}
+                />
+                <MoneyField
+                  aria-label={t('tasks.debt')}
+                  value={debt.value}
+                  onValue={(value) => setDebt({ on: true, value })}
+                  error={debtInvalid && parseMoney(debt.value) !== null ? t('tasks.debtInvalid') : undefined}
+                  w={170}
+                  disabled={!debt.on}
+                />
+              </Group>
               {valueCriterion(t('tasks.noControl'), noControl, setNoControl, { max: 3650 })}
               {valueCriterion(t('tasks.verification'), verification, setVerification, { max: 3650 })}
               <Checkbox label={t('tasks.complaint')} checked={complaint} onChange={(e) => setComplaint(e.currentTarget.checked)} />
