@@ -18,7 +18,7 @@ export const PasswordField = ({ onValue, ...props }: Valued<PasswordInputProps>)
  * and written out in full ("1 250,50") when the focus leaves. The form keeps the text and reads
  * kopecks from it with parseMoney, the same reading this field uses to say a sum is not one.
  */
-export function MoneyField({ onValue, value, error, onBlur, ...props }: Valued<TextInputProps> & { value: string }) {
+export function MoneyField({ onValue, value, error, onFocus, onBlur, ...props }: Valued<TextInputProps> & { value: string }) {
   const { t, locale } = useI18n();
   const kopecks = parseMoney(value);
   return (
@@ -36,6 +36,11 @@ export function MoneyField({ onValue, value, error, onBlur, ...props }: Valued<T
       styles={{ input: { textAlign: 'right' } }}
       error={error ?? (value.trim() !== '' && kopecks === null ? t('money.invalid') : undefined)}
       onChange={(event) => onValue(event.currentTarget.value)}
+      // A sum is retyped whole: what is there is selected, so the first key replaces it.
+      onFocus={(event) => {
+        event.currentTarget.select();
+        onFocus?.(event);
+      }}
       onBlur={(event) => {
         if (kopecks !== null) onValue(formatAmount(kopecks, locale));
         onBlur?.(event);

@@ -62,7 +62,7 @@ export function PointMarks({ point }: { point: Marks }) {
   );
 }
 
-/** Date (today unless the mark has one) and note; Enter saves, Esc cancels. */
+/** The note first (what is typed), then the date (today unless the mark has one); Enter saves, Esc cancels. */
 function MarkForm({ point, mark, onClose }: { point: Marks; mark: PointMark; onClose: () => void }) {
   const { t } = useI18n();
   const api = useApi();
@@ -84,8 +84,8 @@ function MarkForm({ point, mark, onClose }: { point: Marks; mark: PointMark; onC
         onClose();
       }}
     >
-      <TextField type="date" label={t('marks.date')} value={since} onValue={setSince} required w={180} data-autofocus />
-      <TextField label={t('marks.note')} value={note} onValue={setNote} maxLength={200} />
+      <TextField label={t('marks.note')} value={note} onValue={setNote} maxLength={200} data-autofocus />
+      <TextField type="date" label={t('marks.date')} value={since} onValue={setSince} required w={180} />
     </FormModal>
   );
 }
