@@ -31,8 +31,8 @@ WITH held AS (
   FROM payments y JOIN held ON held.account_id = y.account_id
   WHERE y.amount_kop > 0
 )
-UPDATE payments SET applied_kop = (
-  SELECT max(0, min(r.amount_kop, r.kop - (r.upto - r.amount_kop))) FROM running r WHERE r.id = payments.id
-) WHERE id IN (SELECT id FROM running);
+-- A join, not a lookup per payment: the running sums are read once and each payment found by its id.
+UPDATE payments SET applied_kop = max(0, min(r.amount_kop, r.kop - (r.upto - r.amount_kop)))
+FROM running r WHERE r.id = payments.id;
 `,
 };
