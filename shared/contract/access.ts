@@ -41,6 +41,7 @@ export const access: Record<ChannelName, Access> = {
   'accounts.search': 'operator',
   'accounts.card': 'operator',
   'points.search': 'operator',
+  'points.setMark': 'master',
   'tasks.form': 'master',
   'tasks.routesToForm': 'master',
   'tasks.list': 'operator',

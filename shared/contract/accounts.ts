@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { read, type Page } from './define';
-import { id, paging, text } from './common';
+import { read, write, type Page } from './define';
+import { id, isoDate, paging, text } from './common';
 
 export interface AccountRow {
   id: number;
@@ -8,7 +8,8 @@ export interface AccountRow {
   fullName: string;
   address: string;
   phone: string;
-  balanceKop: number;
+  /** Computed from bills and payments as of today (core/ledger/debt.ts), never stored. */
+  debtKop: number;
   pointCount: number;
 }
 
@@ -22,26 +23,46 @@ export interface PointSearchRow {
   routeNumber: number | null;
 }
 
+export const pointMarkKinds = ['complaint', 'inspection'] as const;
+export type PointMark = (typeof pointMarkKinds)[number];
+
+/** A point's "Є звернення" and "на обстеження" marks: since when (null: not marked) and a note. */
+export interface PointMarks {
+  id: number;
+  complaintSince: string | null;
+  complaintNote: string;
+  inspectionSince: string | null;
+  inspectionNote: string;
+}
+
 export interface AccountCard {
   account: AccountRow;
-  points: {
+  /** The account's standing on the card's day: debt due, billed but not yet due, overpayment. */
+  ledger: { asOf: string; debtKop: number; notDueKop: number; creditKop: number };
+  points: (Omit<PointMarks, 'id'> & {
     id: number;
     address: string;
     commodity: 'gas' | 'electricity';
     status: 'connected' | 'disconnected';
     routeNumber: number | null;
     routeName: string | null;
-    inspectionSince: string | null;
-    complaintSince: string | null;
+    /** This point's share of the account's debt as of the card's day. */
+    debtKop: number;
     meter: { serial: string; model: string; digits: number; placement: string; condition: string; verificationDue: string } | null;
     readings: { takenOn: string; value: number; kind: 'control' | 'self' | 'billing'; enteredBy: string | null }[];
-    bills: { period: string; amountKop: number; paidKop: number; deliveredOn: string | null }[];
-  }[];
-  payments: { paidOn: string; amountKop: number; source: string }[];
+    /** Newest period first; `unpaidKop` is what stays owed once the account's unapplied payments are spread. */
+    bills: { period: string; amountKop: number; paidKop: number; deliveredOn: string | null; dueOn: string; unpaidKop: number }[];
+  })[];
+  /** Newest first; `appliedKop` is the part the bills' paid amounts already hold. */
+  payments: { paidOn: string; amountKop: number; source: string; appliedKop: number }[];
 }
 
 export const accountsChannels = {
   'accounts.search': read<Page<AccountRow>>()(z.object({ query: text(100).default(''), ...paging })),
   'accounts.card': read<AccountCard>()(z.object({ accountId: id })),
   'points.search': read<PointSearchRow[]>()(z.object({ query: text(100), limit: z.number().int().min(1).max(100).default(20) })),
+  /** Sets a mark from a day with a note, or clears it (since: null). */
+  'points.setMark': write<PointMarks>()(
+    z.object({ pointId: id, mark: z.enum(pointMarkKinds), since: isoDate.nullable(), note: text(200).default('') }),
+  ),
 };

@@ -33,7 +33,10 @@ export const exportFilter = z.object({
   taskId: id.nullable().default(null),
 });
 
-/** What the billing system sends: one row per metering point with its account and meter. */
+/**
+ * What the billing system sends: one row per metering point with its account and meter, and
+ * optionally the point's complaint and inspection marks (docs/domain.md, "Files from the billing system").
+ */
 export const accountImportFields = [
   'accountNumber',
   'fullName',
@@ -49,6 +52,10 @@ export const accountImportFields = [
   'meterModel',
   'meterDigits',
   'verificationDue',
+  'complaintSince',
+  'complaintNote',
+  'inspectionSince',
+  'inspectionNote',
 ] as const;
 export type AccountImportField = (typeof accountImportFields)[number];
 export const requiredAccountFields: readonly AccountImportField[] = [

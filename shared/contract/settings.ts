@@ -6,7 +6,8 @@ export const settingRules = {
   'branch.name': { kind: 'text', max: 100 },
   'entry.maxConsumption.electricity': { kind: 'number', min: 1, max: 1_000_000 },
   'entry.maxConsumption.gas': { kind: 'number', min: 1, max: 1_000_000 },
-  'warnings.minDebtKop': { kind: 'number', min: 0, max: 100_000_000_00 },
+  // Kept in kopecks; the screen shows and takes гривні.
+  'warnings.minDebtKop': { kind: 'money', min: 0, max: 100_000_000_00 },
   'security.idleLockMinutes': { kind: 'number', min: 0, max: 480 },
   'backup.keep': { kind: 'number', min: 1, max: 100 },
 } as const;

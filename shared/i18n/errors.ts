@@ -49,6 +49,11 @@ const messages = {
     en: 'PDF in browser mode needs Chromium on this computer. Use "Print" → "Save as PDF" instead.',
   },
   'notFound.position': { uk: 'Позицію завдання не знайдено.', en: 'Task position not found.' },
+  'notFound.point': { uk: 'Точку обліку не знайдено.', en: 'Metering point not found.' },
+  'mark.dateInFuture': {
+    uk: 'Дата позначки {date} ще не настала.',
+    en: 'The mark date {date} is in the future.',
+  },
   'entry.notANumber': { uk: 'Показник — ціле число без пробілів і літер.', en: 'A reading is a whole number without spaces or letters.' },
   'entry.negative': { uk: 'Показник не може бути відʼємним.', en: 'A reading cannot be negative.' },
   'entry.tooManyDigits': {
@@ -114,6 +119,10 @@ const messages = {
   'setting.outOfRange': {
     uk: 'Значення має бути цілим числом від {min} до {max}.',
     en: 'The value must be a whole number from {min} to {max}.',
+  },
+  'setting.moneyOutOfRange': {
+    uk: 'Сума має бути від {min} до {max}.',
+    en: 'The amount must be from {min} to {max}.',
   },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, parseDate } from './format';
+import { formatAmount, formatDate, formatDateTime, formatMoney, parseDate, parseMoney } from './format';
 
 describe('format', () => {
   it('writes money as each language does', () => {
@@ -7,6 +7,46 @@ describe('format', () => {
     expect(formatMoney(123456, 'en')).toBe('UAH 1,234.56');
     expect(formatMoney(-5, 'uk')).toBe('-0,05 грн');
     expect(formatMoney(100, 'en')).toBe('UAH 1.00');
+  });
+  it('reads money as an operator types it, to the kopeck', () => {
+    expect(parseMoney('500')).toBe(50000);
+    expect(parseMoney('500,00')).toBe(50000);
+    expect(parseMoney('500.5')).toBe(50050);
+    expect(parseMoney('500,05')).toBe(50005);
+    expect(parseMoney('1 250,50')).toBe(125050);
+    expect(parseMoney(' 1\u00a0250,50 грн ')).toBe(125050);
+    expect(parseMoney('1,250.50')).toBe(125050);
+    expect(parseMoney('UAH 1,250.50')).toBe(125050);
+    expect(parseMoney('0,01')).toBe(1);
+    expect(parseMoney('0')).toBe(0);
+    expect(parseMoney('-12,3')).toBe(-1230);
+    expect(parseMoney('999999999999,99')).toBe(99999999999999);
+    for (const bad of [
+      '',
+      ' ',
+      'грн',
+      '500,005',
+      '1,250',
+      '1,2,3',
+      '12,5.5',
+      '5 00,1,0',
+      'п’ятсот',
+      '1e3',
+      '0x10',
+      '.5',
+      '5.',
+      '--5',
+      '1 250,50 USD',
+    ]) {
+      expect(parseMoney(bad), bad).toBeNull();
+    }
+  });
+  it('reads back what it writes', () => {
+    for (const kopecks of [0, 1, 99, 100, 50000, 125050, 123456789]) {
+      expect(parseMoney(formatMoney(kopecks, 'uk'))).toBe(kopecks);
+      expect(parseMoney(formatMoney(kopecks, 'en'))).toBe(kopecks);
+      expect(parseMoney(formatAmount(kopecks, 'uk'))).toBe(kopecks);
+    }
   });
   it('writes a calendar date without shifting it', () => {
     expect(formatDate('2026-11-22', 'uk')).toBe('22.11.2026');

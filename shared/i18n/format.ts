@@ -29,6 +29,27 @@ export function formatMoney(kopecks: number, locale: Locale): string {
   return locale === 'uk' ? `${text} грн` : `UAH ${text}`;
 }
 
+/**
+ * What a person types for a sum of money → kopecks, or null when it is not one. Гривні with up to
+ * two decimals after a comma or a point ("500", "500,00", "500.5"); spaces (any kind) group
+ * thousands ("1 250,50"), as do commas before a decimal point in the English way ("1,250.50"); a
+ * trailing "грн", "UAH" or "₴" is the unit the field shows. Whole kopecks only, so nothing rounds.
+ */
+export function parseMoney(text: string): number | null {
+  const bare = text
+    .trim()
+    .replace(/^(uah|₴)\s*|\s*(грн\.?|uah|₴)$/iu, '')
+    .replace(/[\s\u00a0\u202f]/g, '');
+  // "1,250" alone is refused, not guessed: a comma is the Ukrainian decimal sign, three decimals are a typo.
+  const english = /^-?\d{1,3}(,\d{3})+\.\d{1,2}$/.test(bare);
+  const plain = english ? bare.replace(/,/g, '') : bare.replace(',', '.');
+  const match = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/.exec(plain);
+  if (!match) return null;
+  const [, sign, hryvnias, fraction = ''] = match;
+  const kopecks = Number(hryvnias) * 100 + Number(fraction.padEnd(2, '0'));
+  return sign ? -kopecks : kopecks;
+}
+
 const dateOptions = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
 // A calendar date is a day, not an instant: read and written in UTC so no time zone shifts it.
 const dayFormats = new Map<Locale, Intl.DateTimeFormat>();

@@ -16,7 +16,8 @@ export async function importFigure(district: Db, dir: string): Promise<Figure> {
   const rows = district
     .prepare(
       `SELECT a.number, a.full_name, a.phone, se.name, se.kind, st.name, st.kind, h.number, p.apartment,
-         CASE p.commodity WHEN 'gas' THEN 'газ' ELSE 'електроенергія' END, m.serial, m.model, m.digits, m.verification_due
+         CASE p.commodity WHEN 'gas' THEN 'газ' ELSE 'електроенергія' END, m.serial, m.model, m.digits, m.verification_due,
+         p.complaint_since, p.complaint_note, p.inspection_since, p.inspection_note
        FROM metering_points p JOIN accounts a ON a.id = p.account_id JOIN houses h ON h.id = p.house_id
        JOIN streets st ON st.id = h.street_id JOIN settlements se ON se.id = st.settlement_id
        LEFT JOIN meters m ON m.point_id = p.id ORDER BY p.id`,

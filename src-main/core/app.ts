@@ -35,14 +35,15 @@ export interface Core extends Registry {
   services: ReturnType<typeof coreServices>;
 }
 
-function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>) {
-  return { exchange: exchangeServices(db), sheet: tasks.sheet, demoDistrict: demoDistrict(db) };
+function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, today: () => string) {
+  return { exchange: exchangeServices(db, today), sheet: tasks.sheet, demoDistrict: demoDistrict(db) };
 }
 
 export function createCore(db: Db, options: CoreOptions): Core {
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const idleMinutes = () => Number(setting.get('security.idleLockMinutes')?.value ?? 0) || 0;
   const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
+  const today = options.today ?? localToday;
   const tasks = tasksHandlers(db);
   const registry = createRegistry(
     [
@@ -50,9 +51,9 @@ export function createCore(db: Db, options: CoreOptions): Core {
       metaHandlers(db, options.version),
       directoriesHandlers(db),
       routesHandlers(db),
-      accountsHandlers(db),
+      accountsHandlers(db, { today }),
       tasks.handlers,
-      entryHandlers(db, { today: options.today ?? localToday }),
+      entryHandlers(db, { today }),
       settingsHandlers(db),
     ],
     {
@@ -63,5 +64,5 @@ export function createCore(db: Db, options: CoreOptions): Core {
       transaction: (work) => db.transaction(work)(),
     },
   );
-  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks) };
+  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks, today) };
 }

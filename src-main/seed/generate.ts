@@ -167,8 +167,9 @@ function buildEmployees(db: Database, random: Random, controllers: number): numb
 }
 
 function buildAccounts(db: Database, random: Random, options: SeedOptions, dwellings: Dwelling[], summary: SeedSummary): number[] {
+  // The billing system's state as of the district's "today": its last bills file holds every payment.
   const insertAccount = db.prepare(
-    'INSERT INTO accounts (number, full_name, name_key, phone, house_id, apartment, balance_kop) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO accounts (number, full_name, name_key, phone, house_id, apartment, bills_imported_on) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertPoint = db.prepare(`INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity, status,
       inspection_since, complaint_since)
@@ -179,8 +180,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     'INSERT INTO readings (point_id, taken_on, value, kind, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertBill = db.prepare('INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)');
-  const setBalance = db.prepare('UPDATE accounts SET balance_kop = ? WHERE id = ?');
-  const insertPayment = db.prepare('INSERT INTO payments (account_id, paid_on, amount_kop, source) VALUES (?, ?, ?, ?)');
+  const insertPayment = db.prepare('INSERT INTO payments (account_id, paid_on, amount_kop, source, applied_kop) VALUES (?, ?, ?, ?, ?)');
 
   const electricity = options.commodity === 'electricity';
   const firstMonth = monthStart(options.asOf, -months);
@@ -203,7 +203,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
         random.chance(0.8) ? phone(random) : '',
         dwelling.houseId,
         dwelling.apartment,
-        0,
+        options.asOf,
       ).lastInsertRowid,
     );
 
@@ -268,12 +268,11 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
       insertBill.run(pointId, month.slice(0, 7), amount, delivered, paid);
       summary.bills++;
       if (paid > 0) {
-        insertPayment.run(accountId, addDays(delivered, random.int(2, 20)), paid, random.pick(paymentSources));
+        insertPayment.run(accountId, addDays(delivered, random.int(2, 20)), paid, random.pick(paymentSources), paid);
         summary.payments++;
       }
       balance += paid - amount;
     }
-    if (balance !== 0) setBalance.run(balance, accountId);
     if (balance < 0) summary.debtors++;
     summary.accounts++;
     if (index % 1000 === 999) options.onProgress?.(index + 1, dwellings.length);

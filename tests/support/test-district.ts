@@ -14,7 +14,7 @@ import type { RegistryLog } from '../../src-main/core/registry';
  * A small hand-made district for rule tests: one settlement, two streets, a few houses with
  * points, two employees and a section. Every id a test needs is returned by name.
  */
-export function testDistrict(log: Partial<RegistryLog> = {}) {
+export function testDistrict(log: Partial<RegistryLog> = {}, options: { today?: string } = {}) {
   const db: Db = openDatabase(':memory:');
   const insert = (sql: string, ...values: unknown[]) => Number(db.prepare(sql).run(...values).lastInsertRowid);
   // Names go in with their sort keys, as the core writes them (see collation/uk-sort-key.ts).
@@ -74,10 +74,13 @@ export function testDistrict(log: Partial<RegistryLog> = {}) {
   const otherController = employee('Ткачук Олена Іванівна');
   const retired = employee('Мороз Петро Іванович', 0);
 
+  const pinned = options.today;
   const core = createCore(db, {
     version: 'test',
     log: { error: () => {}, refused: () => {}, ...log },
     signedIn: { login: 'admin', fullName: 'Адміністратор', role: 'admin' },
+    // The workstation's date, pinned when a rule depends on it (the card's debt, a bills import's day).
+    ...(pinned ? { today: () => pinned } : {}),
   });
   /** Calls a channel as a host would and unwraps the answer; a refusal fails the test with its code and words. */
   const call = <N extends ChannelName>(channel: N, input: Input<N>, locale = 'uk'): Output<N> => {

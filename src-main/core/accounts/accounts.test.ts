@@ -54,7 +54,7 @@ describe('account search', () => {
   });
 
   it('opens the card with points, meter, readings, bills and payments', () => {
-    const t = testDistrict();
+    const t = testDistrict({}, { today: '2026-11-22' });
     const point = t.points.sh2[0]!;
     const account = t.db
       .prepare<[number], { account_id: number }>('SELECT account_id FROM metering_points WHERE id = ?')
@@ -76,8 +76,97 @@ describe('account search', () => {
       ['2026-06-02', 'self'],
       ['2026-05-14', 'control'],
     ]);
-    expect(card.points[0]!.bills).toEqual([{ period: '2026-05', amountKop: 82080, paidKop: 0, deliveredOn: '2026-06-05' }]);
-    expect(card.payments).toEqual([{ paidOn: '2026-04-20', amountKop: 50000, source: 'Ощадбанк' }]);
+    // The payment is not in the bills yet: it pays 500,00 of May's 820,80.
+    expect(card.points[0]!.bills).toEqual([
+      { period: '2026-05', amountKop: 82080, paidKop: 0, deliveredOn: '2026-06-05', dueOn: '2026-06-05', unpaidKop: 32080 },
+    ]);
+    expect(card.payments).toEqual([{ paidOn: '2026-04-20', amountKop: 50000, source: 'Ощадбанк', appliedKop: 0 }]);
+    expect(card.ledger).toEqual({ asOf: '2026-11-22', debtKop: 32080, notDueKop: 0, creditKop: 0 });
+    expect(card.account.debtKop).toBe(32080);
+    expect(card.points[0]!.debtKop).toBe(32080);
     expect(t.refusal('accounts.card', { accountId: 9999 }).code).toBe('notFound.account');
+  });
+
+  it("lists accounts with today's debt from bills and payments, not a stored balance", () => {
+    const t = testDistrict({}, { today: '2026-11-22' });
+    const [owes, delivered, stored] = [t.points.sh2[0]!, t.points.sh10a[0]!, t.points.sa1[0]!];
+    const bill = (point: number, deliveredOn: string) =>
+      t.db
+        .prepare("INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, '2026-10', 45000, ?, 5000)")
+        .run(point, deliveredOn);
+    bill(owes, '2026-11-22');
+    bill(delivered, '2026-11-23');
+    t.db.prepare('UPDATE accounts SET balance_kop = -100000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)').run(stored);
+    const rows = t.call('accounts.search', { query: '' }).rows;
+    const debtOf = (point: number) =>
+      rows.find(
+        (row) => row.id === t.db.prepare<[number], { a: number }>('SELECT account_id AS a FROM metering_points WHERE id = ?').get(point)!.a,
+      )!.debtKop;
+    expect([debtOf(owes), debtOf(delivered), debtOf(stored)]).toEqual([40000, 0, 0]);
+  });
+});
+
+describe('complaint and inspection marks', () => {
+  const audit = (t: ReturnType<typeof testDistrict>) =>
+    t.db
+      .prepare<[], { channel: string; entity: string; entityId: number; oldValue: string; newValue: string; login: string }>(
+        "SELECT channel, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue, login FROM audit_log WHERE channel = 'points.setMark' ORDER BY id",
+      )
+      .all()
+      .map((row) => ({ ...row, oldValue: JSON.parse(row.oldValue) as unknown, newValue: JSON.parse(row.newValue) as unknown }));
+
+  it('are set with a date and a note and cleared on the card, each change in the audit log', () => {
+    const t = testDistrict({}, { today: '2026-11-22' });
+    const pointId = t.points.sh2[0]!;
+    const unmarked = { id: pointId, complaintSince: null, complaintNote: '', inspectionSince: null, inspectionNote: '' };
+    expect(t.call('points.setMark', { pointId, mark: 'complaint', since: '2026-11-20', note: 'Скарга на показник' })).toEqual({
+      ...unmarked,
+      complaintSince: '2026-11-20',
+      complaintNote: 'Скарга на показник',
+    });
+    t.call('points.setMark', { pointId, mark: 'inspection', since: '2026-11-22', note: 'Уточнити опалювану площу' });
+    const card = t.call('accounts.card', {
+      accountId: t.db.prepare<[number], { a: number }>('SELECT account_id AS a FROM metering_points WHERE id = ?').get(pointId)!.a,
+    });
+    expect(card.points[0]).toMatchObject({
+      complaintSince: '2026-11-20',
+      complaintNote: 'Скарга на показник',
+      inspectionSince: '2026-11-22',
+      inspectionNote: 'Уточнити опалювану площу',
+    });
+    expect(t.call('points.setMark', { pointId, mark: 'complaint', since: null, note: 'ignored' })).toMatchObject({
+      complaintSince: null,
+      complaintNote: '',
+      inspectionSince: '2026-11-22',
+    });
+    const entries = audit(t);
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatchObject({ entity: 'point.marks', entityId: pointId, login: 'admin', oldValue: unmarked });
+    expect(entries[2]).toMatchObject({
+      oldValue: { complaintSince: '2026-11-20', complaintNote: 'Скарга на показник' },
+      newValue: { complaintSince: null, complaintNote: '' },
+    });
+  });
+
+  it('refuse a day to come and a point that does not exist, writing nothing', () => {
+    const t = testDistrict({}, { today: '2026-11-22' });
+    const pointId = t.points.sh2[0]!;
+    expect(t.refusal('points.setMark', { pointId, mark: 'complaint', since: '2026-11-23', note: '' })).toMatchObject({
+      code: 'mark.dateInFuture',
+      field: 'since',
+      message: 'Дата позначки 2026-11-23 ще не настала.',
+    });
+    expect(t.refusal('points.setMark', { pointId: 9999, mark: 'inspection', since: '2026-11-01', note: '' }).code).toBe('notFound.point');
+    expect(t.db.prepare('SELECT count(*) AS n FROM metering_points WHERE complaint_since IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(audit(t)).toEqual([]);
+  });
+
+  it('are the walk-task criteria "Є звернення" and "на обстеження" once set', () => {
+    const t = testDistrict({}, { today: '2026-11-22' });
+    const route = t.call('routes.save', { number: 3, name: 'Шевченка', sectionId: null, executorId: null });
+    t.call('routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds: [...t.points.sh10, t.points.sh2[0]!] } });
+    t.call('points.setMark', { pointId: t.points.sh10[1]!, mark: 'complaint', since: '2026-11-01', note: '' });
+    const formed = t.call('tasks.form', { routeId: route.id, taskDate: '2026-11-22', criteria: { complaint: true } });
+    expect(formed.positions).toBe(1);
   });
 });

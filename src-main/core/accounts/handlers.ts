@@ -2,11 +2,16 @@ import type { AccountCard, AccountRow, accountsChannels, PointSearchRow } from '
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { found } from '../errors';
+import { debts } from '../ledger/debt';
 import type { Handlers } from '../registry';
+import { pointMarks } from './marks';
 
-type AccountSql = Omit<AccountRow, 'address'> & AddressParts;
-type PointSql = Omit<AccountCard['points'][number], 'address' | 'meter' | 'readings' | 'bills'> &
+type AccountSql = Omit<AccountRow, 'address' | 'debtKop'> & AddressParts;
+type PointSql = Omit<AccountCard['points'][number], 'address' | 'meter' | 'readings' | 'bills' | 'debtKop'> &
   AddressParts & { serial: string | null; model: string; digits: number; placement: string; condition: string; verificationDue: string };
+
+/** How many of a point's bills the card shows, newest first: two years of monthly bills. */
+const billsShown = 24;
 
 const withAddress = <T extends AddressParts>(row: T) => {
   const { settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest } = row;
@@ -26,12 +31,14 @@ export function parseSearch(query: string): { numberPrefix: string; text: string
     : { numberPrefix: '', text: trimmed.toLocaleLowerCase('uk'), house: '' };
 }
 
-export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels> {
+export function accountsHandlers(db: Db, { today }: { today: () => string }): Handlers<keyof typeof accountsChannels> {
+  const ledger = debts(db);
+  const marks = pointMarks(db, today);
   // Number prefix as a range so the UNIQUE index on accounts.number serves it.
   const accountFilter = `WHERE (@numberPrefix = '' OR (a.number >= @numberPrefix AND a.number < @numberPrefix || ':'))
       AND (@text = '' OR instr(ufold(a.full_name), @text) > 0 OR instr(ufold(st.name), @text) > 0)
       AND (@house = '' OR h.number = @house OR h.number GLOB @house || '[/а-я]*')`;
-  const accountSelect = `SELECT a.id, a.number, a.full_name AS fullName, a.phone, a.balance_kop AS balanceKop,
+  const accountSelect = `SELECT a.id, a.number, a.full_name AS fullName, a.phone,
       ${addressColumns}, a.apartment,
       (SELECT count(*) FROM metering_points p WHERE p.account_id = a.id) AS pointCount
     FROM accounts a ${addressJoins('a.house_id')}`;
@@ -58,7 +65,8 @@ export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels
 
   const points = db.prepare<[number], PointSql>(`
     SELECT p.id, ${addressColumns}, p.apartment, p.commodity, p.status, r.number AS routeNumber, r.name AS routeName,
-      p.inspection_since AS inspectionSince, p.complaint_since AS complaintSince,
+      p.inspection_since AS inspectionSince, p.inspection_note AS inspectionNote,
+      p.complaint_since AS complaintSince, p.complaint_note AS complaintNote,
       m.serial, m.model, m.digits, m.placement, m.condition, m.verification_due AS verificationDue
     FROM metering_points p ${addressJoins('p.house_id')}
     LEFT JOIN routes r ON r.id = p.route_id LEFT JOIN meters m ON m.point_id = p.id
@@ -66,38 +74,63 @@ export function accountsHandlers(db: Db): Handlers<keyof typeof accountsChannels
   const readings = db.prepare<[number], AccountCard['points'][number]['readings'][number]>(`
     SELECT taken_on AS takenOn, value, kind, entered_by AS enteredBy FROM readings
     WHERE point_id = ? ORDER BY taken_on DESC, id DESC LIMIT 36`);
-  const bills = db.prepare<[number], AccountCard['points'][number]['bills'][number]>(`
-    SELECT period, amount_kop AS amountKop, paid_kop AS paidKop, delivered_on AS deliveredOn FROM bills
-    WHERE point_id = ? ORDER BY period DESC LIMIT 24`);
   const payments = db.prepare<[number], AccountCard['payments'][number]>(`
-    SELECT paid_on AS paidOn, amount_kop AS amountKop, source FROM payments
+    SELECT paid_on AS paidOn, amount_kop AS amountKop, source, applied_kop AS appliedKop FROM payments
     WHERE account_id = ? ORDER BY paid_on DESC LIMIT 24`);
 
   return {
     'accounts.search': ({ query, offset, limit }) => {
       const filter = parseSearch(query);
       const search = filter.text === '' ? searchByNumber : searchByName;
+      const rows = search.all({ ...filter, offset, limit });
+      const standing = ledger.ofAccounts(
+        rows.map((row) => row.id),
+        today(),
+      );
       return {
-        rows: search.all({ ...filter, offset, limit }).map(withAddress),
+        rows: rows.map((row) => ({ ...withAddress(row), debtKop: standing.get(row.id)!.debtKop })),
         total: searchCount.get(filter)!.n,
       };
     },
     'accounts.card': ({ accountId }) => {
+      const asOf = today();
       const head = withAddress(found(account.get(accountId), 'notFound.account'));
+      const standing = ledger.ofAccounts([accountId], asOf).get(accountId)!;
+      const rows = points.all(accountId);
+      const pointIds = rows.map((row) => row.id);
+      const pointDebts = ledger.ofPoints(pointIds, asOf);
+      const bills = ledger.bills(pointIds);
       return {
-        account: head,
-        points: points.all(accountId).map((row) => {
+        account: { ...head, debtKop: standing.debtKop },
+        ledger: { asOf, ...standing },
+        points: rows.map((row) => {
           const { serial, model, digits, placement, condition, verificationDue, ...point } = withAddress(row);
           return {
             ...point,
+            debtKop: pointDebts.get(row.id)!,
             meter: serial === null ? null : { serial, model, digits, placement, condition, verificationDue },
             readings: readings.all(row.id),
-            bills: bills.all(row.id),
+            bills: bills
+              .filter((bill) => bill.pointId === row.id)
+              .sort((a, b) => b.period.localeCompare(a.period))
+              .slice(0, billsShown)
+              .map(({ period, amountKop, paidKop, deliveredOn, dueOn, unpaidKop }) => ({
+                period,
+                amountKop,
+                paidKop,
+                deliveredOn,
+                dueOn,
+                unpaidKop,
+              })),
           };
         }),
         payments: payments.all(accountId),
       };
     },
     'points.search': ({ query, limit }) => pointSearch.all({ ...parseSearch(query), limit }).map(withAddress),
+    'points.setMark': {
+      audit: { entity: 'point.marks', action: 'change', id: ({ pointId }) => pointId, before: ({ pointId }) => marks.get(pointId) },
+      run: ({ pointId, mark, since, note }) => marks.set(pointId, mark, since, note),
+    },
   };
 }

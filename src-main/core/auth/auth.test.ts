@@ -151,4 +151,19 @@ describe('settings', () => {
       newValue: '{"security.idleLockMinutes":"5"}',
     });
   });
+
+  it('keep the minimum debt in kopecks and refuse it out of range in гривні', () => {
+    const d = testDistrict();
+    expect(d.call('settings.list', {})).toContainEqual({ key: 'warnings.minDebtKop', value: '50000' });
+    expect(d.refusal('settings.save', { key: 'warnings.minDebtKop', value: '-1' })).toMatchObject({
+      code: 'setting.moneyOutOfRange',
+      field: 'value',
+      message: 'Сума має бути від 0,00 грн до 100 000 000,00 грн.',
+    });
+    expect(d.refusal('settings.save', { key: 'warnings.minDebtKop', value: '500,5' }, 'en').message).toBe(
+      'The amount must be from UAH 0.00 to UAH 100,000,000.00.',
+    );
+    d.call('settings.save', { key: 'warnings.minDebtKop', value: '125050' });
+    expect(d.call('settings.list', {})).toContainEqual({ key: 'warnings.minDebtKop', value: '125050' });
+  });
 });

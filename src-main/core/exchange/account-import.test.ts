@@ -88,4 +88,56 @@ describe('importing accounts from the billing system', () => {
       }),
     ).toEqual([{ line: 1, column: 'fullName', value: '', reason: 'стовпець не вибрано' }]);
   });
+
+  it('sets complaint and inspection marks from the optional columns, leaves a point alone where they are empty', () => {
+    const d = testDistrict();
+    const marks = () =>
+      d.db
+        .prepare(
+          `SELECT a.number, p.complaint_since AS complaint, p.complaint_note AS complaintNote, p.inspection_since AS inspection,
+             p.inspection_note AS inspectionNote FROM metering_points p JOIN accounts a ON a.id = p.account_id
+           WHERE a.number IN ('5001', '5002') ORDER BY a.number`,
+        )
+        .all();
+    const withMarks = [
+      [...good[0]!, '03.11.2026', 'Скарга на рахунок', '', ''],
+      [...good[1]!, '', '', '2026-10-15', 'Перевірити пломбу'],
+    ];
+    expect(run(d, withMarks)).toMatchObject({ created: 2 });
+    expect(marks()).toEqual([
+      { number: '5001', complaint: '2026-11-03', complaintNote: 'Скарга на рахунок', inspection: null, inspectionNote: '' },
+      { number: '5002', complaint: null, complaintNote: '', inspection: '2026-10-15', inspectionNote: 'Перевірити пломбу' },
+    ]);
+    expect(run(d, withMarks)).toMatchObject({ updated: 0, unchanged: 2 });
+    // A file without the marks, or with them empty, clears nothing: the card does that.
+    expect(run(d, good)).toMatchObject({ updated: 0, unchanged: 2 });
+    const moved = withMarks.map((row) => [...row]);
+    moved[0]![14] = '';
+    moved[0]![15] = '';
+    moved[1]![16] = '20.11.2026';
+    expect(run(d, moved)).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(marks()).toEqual([
+      { number: '5001', complaint: '2026-11-03', complaintNote: 'Скарга на рахунок', inspection: null, inspectionNote: '' },
+      { number: '5002', complaint: null, complaintNote: '', inspection: '2026-11-20', inspectionNote: 'Перевірити пломбу' },
+    ]);
+  });
+
+  it('refuses a mark with a date it cannot read or a note without its date', () => {
+    const d = testDistrict();
+    expect(
+      d.importProblems('accounts', {
+        header,
+        rows: [
+          [...good[0]!, '31.02.2026', '', '', 'без дати'],
+          [...good[1]!, '', '', '2026-10-15', 'x'.repeat(201)],
+        ],
+        mapping,
+      }),
+    ).toEqual([
+      { line: 2, column: 'Звернення', value: '31.02.2026', reason: 'дата у вигляді ДД.ММ.РРРР або РРРР-ММ-ДД' },
+      { line: 2, column: 'Примітка до обстеження', value: 'без дати', reason: 'примітка без дати позначки' },
+      { line: 3, column: 'Примітка до обстеження', value: 'x'.repeat(201), reason: 'примітка — до 200 символів' },
+    ]);
+    expect(d.db.prepare("SELECT count(*) AS n FROM accounts WHERE number IN ('5001', '5002')").get()).toEqual({ n: 0 });
+  });
 });

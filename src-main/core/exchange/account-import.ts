@@ -1,7 +1,9 @@
 import { settlementKinds, streetKinds } from '../../../shared/contract/directories';
 import { accountImportFields, requiredAccountFields, type AccountImportField, type ImportProblem } from '../../../shared/contract/exchange';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { PointMark } from '../../../shared/contract/accounts';
 import type { Db } from '../../db/open';
+import { pointMarks } from '../accounts/marks';
 import { addressNumberKey, houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
 import { ukSortKey } from '../collation/uk-sort-key';
 import { commodities, isoDate } from './import-values';
@@ -22,7 +24,16 @@ interface Clean {
   apartment: string;
   commodity: 'gas' | 'electricity';
   meter: { serial: string; model: string; digits: number; verificationDue: string } | null;
+  /** The marks the row carries; one it leaves empty is not here and stays as it is. */
+  marks: { mark: PointMark; since: string; note: string }[];
 }
+
+/** The optional columns of a mark: its date and its note. */
+const markColumns = [
+  { mark: 'complaint', since: 'complaintSince', note: 'complaintNote' },
+  { mark: 'inspection', since: 'inspectionSince', note: 'inspectionNote' },
+] as const;
+const noteMax = 200;
 
 const reasons = {
   uk: {
@@ -36,6 +47,8 @@ const reasons = {
     date: 'дата у вигляді ДД.ММ.РРРР або РРРР-ММ-ДД',
     meter: 'для лічильника потрібні номер, розрядність і дата повірки',
     duplicate: (line: number) => `та сама точка обліку вже є в рядку ${line}`,
+    markNote: 'примітка без дати позначки',
+    noteLength: `примітка — до ${noteMax} символів`,
   },
   en: {
     required: 'a required field is empty',
@@ -48,6 +61,8 @@ const reasons = {
     date: 'a date as DD.MM.YYYY or YYYY-MM-DD',
     meter: 'a meter needs its serial, digits and verification date',
     duplicate: (line: number) => `the same metering point is already on line ${line}`,
+    markNote: 'a note without the date of its mark',
+    noteLength: `a note is up to ${noteMax} characters`,
   },
 };
 
@@ -56,7 +71,8 @@ const reasons = {
  * first and every problem listed; only a clean file is written, in one transaction. Rows are
  * matched by account number and commodity, so importing the same file again changes nothing.
  */
-export function accountImporter(db: Db) {
+export function accountImporter(db: Db, today: () => string) {
+  const marks = pointMarks(db, today);
   const settlement = db.prepare<[string], { id: number }>('SELECT id FROM settlements WHERE name = ?');
   const insertSettlement = db.prepare('INSERT INTO settlements (name, name_key, kind) VALUES (?, ?, ?)');
   const street = db.prepare<[number, string, string], { id: number }>(
@@ -119,6 +135,16 @@ export function accountImporter(db: Db) {
         if (!due) problem('verificationDue', row.verificationDue.trim() ? words.date : words.meter);
         meterData = { serial: row.meterSerial.trim(), model: row.meterModel.trim(), digits, verificationDue: due ?? '' };
       }
+      const rowMarks: Clean['marks'] = [];
+      for (const columns of markColumns) {
+        const since = row[columns.since].trim();
+        const note = row[columns.note].trim();
+        const day = since ? isoDate(since) : null;
+        if (since && !day) problem(columns.since, words.date);
+        if (!since && note) problem(columns.note, words.markNote);
+        if (note.length > noteMax) problem(columns.note, words.noteLength);
+        if (day) rowMarks.push({ mark: columns.mark, since: day, note });
+      }
       const key = `${accountNumber}\u0000${commodity}`;
       const earlier = seen.get(key);
       if (accountNumber && commodity && earlier !== undefined) problem('accountNumber', words.duplicate(earlier));
@@ -137,6 +163,7 @@ export function accountImporter(db: Db) {
         apartment: row.apartment.trim(),
         commodity,
         meter: meterData,
+        marks: rowMarks,
       });
     });
     return { problems, clean };
@@ -208,6 +235,7 @@ export function accountImporter(db: Db) {
           changed = true;
         }
       }
+      for (const { mark, since, note } of row.marks) if (marks.imported(pointId, mark, since, note)) changed = true;
       if (isNew) created++;
       else if (changed) updated++;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDistrict } from '../../../tests/support/test-district';
+import { debts } from '../ledger/debt';
 
 const billHeader = ['О/р', 'Вид', 'Період', 'Сума', 'Сплачено', 'Дата вручення'];
 const billMapping = { accountNumber: 0, commodity: 1, period: 2, amount: 3, paid: 4, deliveredOn: 5 };
@@ -76,5 +77,118 @@ describe('importing bills and payments', () => {
     expect(
       d.importProblems('payments', { header: paymentHeader, rows: [['100', '31.02.2026', '1', '']], mapping: paymentMapping }),
     ).toHaveLength(1);
+  });
+
+  it('refuses a payment of nothing or less: a refund shows in the bills', () => {
+    const d = testDistrict();
+    expect(
+      d
+        .importProblems('payments', {
+          header: paymentHeader,
+          rows: [
+            ['100', '12.10.2026', '0', ''],
+            ['100', '12.10.2026', '-5,00', ''],
+          ],
+          mapping: paymentMapping,
+        })
+        .map((p) => [p.line, p.column, p.reason]),
+    ).toEqual([
+      [2, 'Сума', 'сума оплати має бути більшою за нуль (повернення видно в рахунках)'],
+      [3, 'Сума', 'сума оплати має бути більшою за нуль (повернення видно в рахунках)'],
+    ]);
+  });
+});
+
+/**
+ * One consumer (account 100) through a month of files, as of the workstation's day: the September
+ * bill of 450,00 delivered on 5 October, and what the payments and the next bills file do to it.
+ */
+describe('a payment counts once, whichever file brings it first', () => {
+  const importDay = '2026-11-03';
+  const setUp = () => {
+    const d = testDistrict({}, { today: importDay });
+    const point = d.points.sh2[0]!;
+    const account = d.db.prepare<[number], { id: number }>('SELECT account_id AS id FROM metering_points WHERE id = ?').get(point)!.id;
+    const ledger = debts(d.db);
+    const bills = (paid: string, ...more: string[][]) =>
+      d.importFile('bills', {
+        header: billHeader,
+        rows: [['100', '', '2026-09', '450,00', paid, '05.10.2026'], ...more],
+        mapping: billMapping,
+      });
+    const pay = (paidOn: string, amount: string) =>
+      d.importFile('payments', { header: paymentHeader, rows: [['100', paidOn, amount, 'Ощадбанк']], mapping: paymentMapping });
+    const debt = () => ledger.ofPoints([point], '2026-11-10').get(point);
+    const payments = () =>
+      d.db
+        .prepare(
+          'SELECT paid_on AS paidOn, amount_kop AS amount, applied_kop AS applied FROM payments WHERE account_id = ? ORDER BY paid_on, id',
+        )
+        .all(account);
+    const seen = () => d.db.prepare('SELECT bills_imported_on AS "on", paid_ahead_kop AS ahead FROM accounts WHERE id = ?').get(account);
+    return { d, bills, pay, debt, payments, seen };
+  };
+
+  it('a payment imported before the bills that hold it: lowers the debt until they come, then is held by them', () => {
+    const { bills, pay, debt, payments, seen } = setUp();
+    bills('');
+    expect(debt()).toBe(45000);
+    pay('20.10.2026', '300,00');
+    expect(debt()).toBe(15000);
+    expect(payments()).toEqual([{ paidOn: '2026-10-20', amount: 30000, applied: 0 }]);
+    // The next bills file says 300,00 is paid: that is the payment, not another one.
+    bills('300,00');
+    expect(payments()).toEqual([{ paidOn: '2026-10-20', amount: 30000, applied: 30000 }]);
+    expect(debt()).toBe(15000);
+    expect(seen()).toEqual({ on: importDay, ahead: 0 });
+  });
+
+  it('a payment imported after the bills that already hold it does not count again', () => {
+    const { bills, pay, debt, payments, seen } = setUp();
+    bills('300,00');
+    expect(seen()).toEqual({ on: importDay, ahead: 30000 });
+    expect(debt()).toBe(15000);
+    pay('20.10.2026', '300,00');
+    expect(payments()).toEqual([{ paidOn: '2026-10-20', amount: 30000, applied: 30000 }]);
+    expect(debt()).toBe(15000);
+    expect(seen()).toEqual({ on: importDay, ahead: 0 });
+  });
+
+  it('a payment made after the day of the last bills import lowers the debt, whatever those bills held ahead', () => {
+    const { bills, pay, debt, payments } = setUp();
+    bills('100,00');
+    pay('04.11.2026', '100,00');
+    expect(payments()).toEqual([{ paidOn: '2026-11-04', amount: 10000, applied: 0 }]);
+    expect(debt()).toBe(25000);
+  });
+
+  it('a bills file that holds part of the payments: the oldest first, the rest still lowers the debt', () => {
+    const { bills, pay, debt, payments } = setUp();
+    bills('');
+    pay('15.10.2026', '100,00');
+    pay('25.10.2026', '200,00');
+    expect(debt()).toBe(15000);
+    bills('150,00');
+    expect(payments()).toEqual([
+      { paidOn: '2026-10-15', amount: 10000, applied: 10000 },
+      { paidOn: '2026-10-25', amount: 20000, applied: 5000 },
+    ]);
+    expect(debt()).toBe(15000);
+    // The rest arrives in the billing system and in its next file.
+    bills('300,00');
+    expect(payments()).toEqual([
+      { paidOn: '2026-10-15', amount: 10000, applied: 10000 },
+      { paidOn: '2026-10-25', amount: 20000, applied: 20000 },
+    ]);
+    expect(debt()).toBe(15000);
+  });
+
+  it('the same bills file again tells nothing new, so a payment since it keeps lowering the debt', () => {
+    const { bills, pay, debt, payments } = setUp();
+    bills('');
+    pay('20.10.2026', '300,00');
+    expect(bills('')).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(payments()).toEqual([{ paidOn: '2026-10-20', amount: 30000, applied: 0 }]);
+    expect(debt()).toBe(15000);
   });
 });

@@ -18,9 +18,9 @@ type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 
  * Exchange with the billing system. The host reads and writes the files (XLSX is asynchronous work
  * beside the core); these are the rules it calls once the file is read, inside its channel's write.
  */
-export function exchangeServices(db: Db) {
-  const importAccounts = accountImporter(db);
-  const ledger = ledgerImporter(db);
+export function exchangeServices(db: Db, today: () => string) {
+  const importAccounts = accountImporter(db, today);
+  const ledger = ledgerImporter(db, today);
   const importers: Record<ImportKind, (table: ImportTable, locale: Locale) => { created: number; updated: number }> = {
     accounts: importAccounts,
     bills: ledger.bills,

@@ -1,4 +1,5 @@
 import { settingKeys, settingRules, type settingsChannels } from '../../../shared/contract/settings';
+import { formatMoney } from '../../../shared/i18n/format';
 import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import type { Handlers } from '../registry';
@@ -17,12 +18,18 @@ export function settingsHandlers(db: Db): Handlers<keyof typeof settingsChannels
         before: ({ key }) => ({ [key]: get.get(key)?.value ?? null }),
         after: ({ key }, saved) => ({ [key]: saved.value }),
       },
-      run: ({ key, value }) => {
+      run: ({ key, value }, { locale }) => {
         const rule = settingRules[key];
-        if (rule.kind === 'number') {
+        if (rule.kind !== 'text') {
           const number = Number(value);
           if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
-            throw new DomainError('setting.outOfRange', { min: rule.min, max: rule.max }, 'value');
+            throw rule.kind === 'money'
+              ? new DomainError(
+                  'setting.moneyOutOfRange',
+                  { min: formatMoney(rule.min, locale), max: formatMoney(rule.max, locale) },
+                  'value',
+                )
+              : new DomainError('setting.outOfRange', { min: rule.min, max: rule.max }, 'value');
           }
         }
         put.run(key, value);

@@ -3,6 +3,7 @@ import type { ExistingTask, FormResult } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { DomainError, found } from '../errors';
+import { debts } from '../ledger/debt';
 
 type TaskDraft = ParsedInput<'tasks.form'>;
 
@@ -36,8 +37,11 @@ export function taskForming(db: Db) {
      FROM walk_tasks t LEFT JOIN task_positions p ON p.task_id = t.id
      WHERE t.route_id = @routeId AND t.task_date = @taskDate GROUP BY t.id ORDER BY t.id`,
   );
+  const ledger = debts(db);
+  const routePoints = db.prepare<[number], { id: number }>('SELECT id FROM metering_points WHERE route_id = ?');
   const conditions = {
-    debt: '-a.balance_kop >= @debtMinKop',
+    // The debtors are found by the ledger's rule beforehand (see candidates) and come in as a JSON list.
+    debt: 'c.pointId IN (SELECT value FROM json_each(@debtors))',
     noControl: '(c.prevDate IS NULL OR julianday(@taskDate) - julianday(c.prevDate) >= @noControlDays)',
     complaint: 'c.complaintSince IS NOT NULL',
     inspection: 'c.inspectionSince IS NOT NULL',
@@ -85,10 +89,23 @@ export function taskForming(db: Db) {
       !criteria.complaint &&
       !criteria.inspection &&
       criteria.verificationDueDays === null;
+    // A point's own debt as of the task date, its account's unapplied payments spread oldest bill first.
+    const min = criteria.debtMinKop;
+    const owed =
+      min === null
+        ? []
+        : [
+            ...ledger.ofPoints(
+              routePoints.all(draft.routeId).map((point) => point.id),
+              draft.taskDate,
+            ),
+          ];
+    const debtors = owed.filter(([, debtKop]) => min !== null && debtKop >= min).map(([pointId]) => pointId);
     const rows = select.all({
       routeId: draft.routeId,
       taskDate: draft.taskDate,
       debtMinKop: criteria.debtMinKop,
+      debtors: JSON.stringify(debtors),
       noControlDays: criteria.noControlDays,
       complaint: criteria.complaint ? 1 : 0,
       inspection: criteria.inspection ? 1 : 0,

@@ -1,9 +1,9 @@
-import type { AccountCard } from '../../../shared/contract/accounts';
 import type { RouteSheet } from '../../../shared/contract/tasks';
 import { describeCriteria } from '../../../shared/i18n/criteria';
 import { formatAmount, formatDate } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
+import { debts, type BillStanding } from '../ledger/debt';
 import { billSlipsPerPage, chunk, paginate } from './sheet-layout';
 import type { taskStore } from './task-store';
 
@@ -18,9 +18,6 @@ interface PositionSql {
   prevValue: number | null;
   prevDate: string | null;
 }
-
-/** A bill as the account card shows it, with the point it belongs to. */
-type BillSql = AccountCard['points'][number]['bills'][number] & { pointId: number };
 
 const labels = {
   uk: {
@@ -120,10 +117,13 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
   const positions = db.prepare<[number], PositionSql>(`SELECT seq, point_id AS pointId, account_number AS accountNumber,
       full_name AS fullName, address, meter_serial AS meterSerial, meter_digits AS meterDigits, prev_value AS prevValue,
       prev_date AS prevDate FROM task_positions WHERE task_id = ? ORDER BY seq`);
-  const unpaidBills = db.prepare<[number], BillSql>(`SELECT b.point_id AS pointId, b.period, b.amount_kop AS amountKop,
-      b.paid_kop AS paidKop, b.delivered_on AS deliveredOn
-    FROM task_positions tp JOIN bills b ON b.point_id = tp.point_id
-    WHERE tp.task_id = ? AND b.amount_kop > b.paid_kop ORDER BY tp.seq, b.period`);
+  const ledger = debts(db);
+  /** What a consumer owes as of the task's date: the bills due by then with something left unpaid, oldest first. */
+  const owedBills = (pointIds: number[], asOf: string) =>
+    ledger
+      .bills(pointIds)
+      .filter((bill) => bill.dueOn <= asOf && bill.unpaidKop > 0)
+      .sort((a, b) => a.period.localeCompare(b.period));
   const reasons = db.prepare<[], { code: number; uk: string; en: string }>(
     'SELECT code, name_uk AS uk, name_en AS en FROM non_execution_reasons WHERE active = 1 ORDER BY code',
   );
@@ -134,7 +134,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     const l = labels[locale];
     const rows = positions.all(taskId);
     const sheetPages = paginate(rows);
-    const bills = includeBills ? unpaidBills.all(taskId) : [];
+    const bills = includeBills ? owedBills([...new Set(rows.map((row) => row.pointId))], task.taskDate) : [];
     const slips = billSlips(rows, bills);
     const slipPages = chunk(slips, billSlipsPerPage);
     const pageCount = sheetPages.length + slipPages.length;
@@ -173,7 +173,8 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     slipPages.forEach((pageSlips, index) => {
       const body = pageSlips
         .map(({ position, bills: own }) => {
-          const debt = own.reduce((sum, b) => sum + b.amountKop - b.paidKop, 0);
+          // "Paid" counts the payments the bills do not hold yet, spread as the debt rule spreads them.
+          const debt = own.reduce((sum, b) => sum + b.unpaidKop, 0);
           return `<div class="slip"><h2>${esc(l.bill)} · ${esc(l.billAccount)} ${esc(position.accountNumber)}</h2>
             <div>${esc(position.fullName)}, ${esc(position.address)}</div>
             <table><thead><tr><th>${esc(l.billPeriod)}</th><th>${esc(l.billAmount)}</th><th>${esc(l.billPaid)}</th><th>${esc(l.billDebt)}</th></tr></thead>
@@ -181,7 +182,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
               .slice(-6)
               .map(
                 (b) =>
-                  `<tr><td>${esc(b.period)}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.paidKop, locale)}</td><td class="num">${money(b.amountKop - b.paidKop, locale)}</td></tr>`,
+                  `<tr><td>${esc(b.period)}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.amountKop - b.unpaidKop, locale)}</td><td class="num">${money(b.unpaidKop, locale)}</td></tr>`,
               )
               .join('')}</tbody></table>
             <div style="margin-top:1.5mm"><b>${esc(l.billTotal)}: ${money(debt, locale)}</b></div></div>`;
@@ -198,8 +199,8 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
   };
 }
 
-function billSlips(rows: PositionSql[], bills: BillSql[]) {
-  const byPoint = new Map<number, BillSql[]>();
+function billSlips(rows: PositionSql[], bills: BillStanding[]) {
+  const byPoint = new Map<number, BillStanding[]>();
   for (const bill of bills) byPoint.set(bill.pointId, [...(byPoint.get(bill.pointId) ?? []), bill]);
   return rows.flatMap((position) => {
     const own = byPoint.get(position.pointId);

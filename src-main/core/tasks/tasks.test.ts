@@ -121,13 +121,48 @@ describe('forming a walk task', () => {
     expect(d.positions(taskId).map((p) => p.accountNumber)).toEqual(['2', '9', '10', '11', '99', '100', '1000']);
   });
 
-  it('selects debtors whose debt equals the sum or exceeds it, and no one a kopeck short', () => {
+  it('selects debtors whose debt from bills and payments equals the sum or exceeds it, and no one a kopeck short', () => {
     const d = routeWithEverything();
-    d.sql('UPDATE accounts SET balance_kop = -50000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.sh2[0]);
-    d.sql('UPDATE accounts SET balance_kop = -49999 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.sh10a[0]);
-    d.sql('UPDATE accounts SET balance_kop = -70000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.sa1[0]);
-    d.sql('UPDATE accounts SET balance_kop = 90000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', d.points.po5[0]);
-    expect(d.selected({ debtMinKop: 50000 })).toEqual([d.points.sh2[0]!, d.points.sa1[0]!].sort((a, b) => a - b));
+    const bill = (pointId: number, period: string, amountKop: number, deliveredOn: string, paidKop = 0) =>
+      d.sql(
+        'INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)',
+        pointId,
+        period,
+        amountKop,
+        deliveredOn,
+        paidKop,
+      );
+    const pay = (pointId: number, amountKop: number) =>
+      d.sql(
+        "INSERT INTO payments (account_id, paid_on, amount_kop, source) SELECT account_id, '2026-11-20', ?, 'каса' FROM metering_points WHERE id = ?",
+        amountKop,
+        pointId,
+      );
+    const [exactly, short, over, paidDown, late, stored] = [
+      d.points.sh2[0]!,
+      d.points.sh10a[0]!,
+      d.points.sa1[0]!,
+      d.points.po5[0]!,
+      d.points.sh10[0]!,
+      d.points.sh10[1]!,
+    ];
+    bill(exactly, '2026-09', 30000, '2026-10-05');
+    bill(exactly, '2026-10', 25000, '2026-11-05', 5000); // 200,00 of it still owed: 500,00 in all
+    bill(short, '2026-10', 49999, '2026-11-05');
+    bill(over, '2026-10', 70000, '2026-11-05');
+    bill(paidDown, '2026-10', 70000, '2026-11-05');
+    pay(paidDown, 20001); // not in the bills yet, and it takes the debt a kopeck under
+    bill(late, '2026-09', 30000, '2026-10-05');
+    bill(late, '2026-10', 30000, daysAfter(1)); // delivered the day after the task date: not due yet
+    // A stored balance is nobody's debt any more.
+    d.sql('UPDATE accounts SET balance_kop = -90000 WHERE id = (SELECT account_id FROM metering_points WHERE id = ?)', stored);
+    expect(d.selected({ debtMinKop: 50000 })).toEqual([exactly, over].sort((a, b) => a - b));
+    expect(d.selected({ debtMinKop: 49999 })).toEqual([exactly, short, over, paidDown].sort((a, b) => a - b));
+    expect(d.selected({ debtMinKop: 30000 })).toEqual([exactly, short, over, paidDown, late].sort((a, b) => a - b));
+    // With another criterion, "all" keeps only the debtors that meet it too.
+    d.sql('UPDATE metering_points SET complaint_since = ? WHERE id IN (?, ?)', daysBefore(3), over, stored);
+    expect(d.selected({ debtMinKop: 50000, complaint: true, match: 'all' })).toEqual([over]);
+    expect(d.selected({ debtMinKop: 50000, complaint: true, match: 'any' })).toEqual([exactly, over, stored].sort((a, b) => a - b));
   });
 
   it('selects points without a control reading for N days or more, exactly N included', () => {
@@ -420,5 +455,27 @@ describe('the route sheet', () => {
     expect(sheet.pages).toBe(2);
     expect(sheet.html).toContain('Сторінка 2 з 2');
     expect(sheet.html).toContain('440,00');
+  });
+
+  it("prints each consumer's bills as the debt rule sees them on the task date: payments not yet in the bills count as paid", () => {
+    const d = routeWithEverything();
+    const point = d.points.sh2[0]!;
+    d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop, delivered_on) VALUES (?, '2026-09', 45000, 0, '2026-10-05')", point);
+    d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop, delivered_on) VALUES (?, '2026-10', 51000, 0, '2026-11-05')", point);
+    // Delivered after the task date: not owed yet on the sheet.
+    d.sql("INSERT INTO bills (point_id, period, amount_kop, paid_kop, delivered_on) VALUES (?, '2026-11', 77700, 0, '2026-12-05')", point);
+    d.sql(
+      "INSERT INTO payments (account_id, paid_on, amount_kop, source) SELECT account_id, '2026-11-10', 50000, 'каса' FROM metering_points WHERE id = ?",
+      point,
+    );
+    const { taskId } = d.form();
+    const html = d.call('tasks.sheet', { taskId, includeBills: true }).html;
+    const slip = html.slice(html.indexOf('class="slip"'));
+    expect(html.match(/class="slip"/g)).toHaveLength(1);
+    // September is paid by the payment; 50,00 of it goes on to October.
+    expect(slip).not.toContain('2026-09');
+    expect(slip).toContain('<td>2026-10</td><td class="num">510,00</td><td class="num">50,00</td><td class="num">460,00</td>');
+    expect(slip).not.toContain('777,00');
+    expect(slip).toContain('Разом до сплати, грн: 460,00');
   });
 });

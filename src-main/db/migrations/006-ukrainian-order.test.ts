@@ -38,7 +38,7 @@ function databaseAtVersion5() {
 }
 
 describe('migration 6: Ukrainian order', () => {
-  const db = openDatabase(databaseAtVersion5());
+  const db = openDatabase(databaseAtVersion5(), { migrations: migrations.filter((m) => m.version <= 6) });
   afterAll(() => db.close());
   const names = (sql: string) =>
     db

@@ -5,12 +5,21 @@ import { readingEntry } from './003-reading-entry';
 import { usersAudit } from './004-users-audit';
 import { auditChannel } from './005-audit-channel';
 import { ukrainianOrder } from './006-ukrainian-order';
+import { ledgerAndMarks } from './007-ledger-and-marks';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Forward only; each file one change, numbered in order. */
-export const migrations: readonly Migration[] = [initial, walkTasks, readingEntry, usersAudit, auditChannel, ukrainianOrder];
+export const migrations: readonly Migration[] = [
+  initial,
+  walkTasks,
+  readingEntry,
+  usersAudit,
+  auditChannel,
+  ukrainianOrder,
+  ledgerAndMarks,
+];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
 

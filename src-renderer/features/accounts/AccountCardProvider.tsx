@@ -4,7 +4,8 @@ import type { AccountCard } from '../../../shared/contract/accounts';
 import { formatDate, formatMoney } from '../../../shared/i18n/format';
 import { useRead } from '../../api/use-read';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { PointMarks } from './PointMarks';
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
 
@@ -43,9 +44,16 @@ function AccountCardModal({ accountId, onClose }: { accountId: number; onClose: 
   );
 }
 
+/** What a payment has done: held by the bills' "paid" already, or still lowering the debt (wholly or in part). */
+function applied(payment: AccountCard['payments'][number], t: Translate, money: (kop: number) => string) {
+  if (payment.appliedKop >= payment.amountKop) return t('card.applied');
+  if (payment.appliedKop === 0) return t('card.notApplied');
+  return t('card.partlyApplied', { rest: money(payment.amountKop - payment.appliedKop) });
+}
+
 function CardBody({ card }: { card: AccountCard }) {
   const { t, locale } = useI18n();
-  const { account } = card;
+  const { account, ledger } = card;
   const money = (kop: number) => formatMoney(kop, locale);
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t('common.none'));
   return (
@@ -55,21 +63,29 @@ function CardBody({ card }: { card: AccountCard }) {
         <Field label={t('accounts.address')} value={account.address} />
         <Field label={t('accounts.phone')} value={account.phone || t('common.none')} />
         <Field
-          label={t('card.balance')}
+          label={t('card.debtAsOf', { date: date(ledger.asOf) })}
           value={
             <Group gap="xs">
-              <Text fw={600}>{money(account.balanceKop)}</Text>
-              {account.balanceKop < 0 && <Badge color="red">{t('card.debt')}</Badge>}
-              {account.balanceKop > 0 && <Badge color="green">{t('card.overpaid')}</Badge>}
+              <Text fw={600} data-testid="card-debt">
+                {money(ledger.debtKop)}
+              </Text>
+              {ledger.debtKop > 0 && <Badge color="red">{t('card.debt')}</Badge>}
+              {ledger.creditKop > 0 && <Badge color="green">{t('card.overpaid', { sum: money(ledger.creditKop) })}</Badge>}
+              {ledger.notDueKop > 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('card.notDue', { sum: money(ledger.notDueKop) })}
+                </Text>
+              )}
             </Group>
           }
         />
       </SimpleGrid>
       {card.points.map((point) => (
-        <Stack key={point.id} gap="xs">
+        <Stack key={point.id} gap="xs" data-testid={`point-${point.id}`}>
           <Title order={4}>
             {t('card.point')} · {t(`card.commodity.${point.commodity}`)}{' '}
-            <Badge color={point.status === 'connected' ? 'green' : 'gray'}>{t(`points.${point.status}`)}</Badge>
+            <Badge color={point.status === 'connected' ? 'green' : 'gray'}>{t(`points.${point.status}`)}</Badge>{' '}
+            {card.points.length > 1 && point.debtKop > 0 && <Badge color="red">{t('card.pointDebt', { sum: money(point.debtKop) })}</Badge>}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <Field label={t('accounts.address')} value={point.address} />
@@ -78,17 +94,7 @@ function CardBody({ card }: { card: AccountCard }) {
               label={t('card.meter')}
               value={point.meter ? t('card.meterLine', { ...point.meter, due: date(point.meter.verificationDue) }) : t('card.noMeter')}
             />
-            <Field
-              label={t('card.flags')}
-              value={
-                [
-                  point.inspectionSince && t('card.inspection', { date: date(point.inspectionSince) }),
-                  point.complaintSince && t('card.complaint', { date: date(point.complaintSince) }),
-                ]
-                  .filter(Boolean)
-                  .join('; ') || t('common.none')
-              }
-            />
+            <Field label={t('card.flags')} value={<PointMarks point={point} />} />
           </SimpleGrid>
           <Tabs defaultValue="readings" keepMounted={false}>
             <Tabs.List>
@@ -114,12 +120,23 @@ function CardBody({ card }: { card: AccountCard }) {
             <Tabs.Panel value="bills" pt="xs">
               <HistoryTable
                 height={260}
+                testId={`bills-${point.id}`}
                 rows={point.bills}
                 columns={[
                   { header: t('card.period'), cell: (bill) => bill.period },
                   { header: t('card.amount'), cell: (bill) => money(bill.amountKop), right: true },
                   { header: t('card.paid'), cell: (bill) => money(bill.paidKop), right: true },
                   { header: t('card.delivered'), cell: (bill) => date(bill.deliveredOn) },
+                  {
+                    header: t('card.unpaid'),
+                    cell: (bill) =>
+                      bill.unpaidKop === 0
+                        ? ''
+                        : bill.dueOn > ledger.asOf
+                          ? t('card.unpaidNotDue', { sum: money(bill.unpaidKop), date: date(bill.dueOn) })
+                          : money(bill.unpaidKop),
+                    right: true,
+                  },
                 ]}
               />
             </Tabs.Panel>
@@ -129,11 +146,13 @@ function CardBody({ card }: { card: AccountCard }) {
       <Title order={4}>{t('card.payments')}</Title>
       <HistoryTable
         height={200}
+        testId="card-payments"
         rows={card.payments}
         columns={[
           { header: t('card.date'), cell: (payment) => date(payment.paidOn) },
           { header: t('card.amount'), cell: (payment) => money(payment.amountKop), right: true },
           { header: t('card.source'), cell: (payment) => payment.source },
+          { header: t('card.applied.header'), cell: (payment) => applied(payment, t, money) },
         ]}
       />
     </Stack>
@@ -158,9 +177,9 @@ interface HistoryColumn<T> {
 }
 
 /** One of the card's histories (readings, bills, payments), scrolling within its own height. */
-function HistoryTable<T>({ height, columns, rows }: { height: number; columns: HistoryColumn<T>[]; rows: T[] }) {
+function HistoryTable<T>({ height, columns, rows, testId }: { height: number; columns: HistoryColumn<T>[]; rows: T[]; testId?: string }) {
   return (
-    <ScrollArea.Autosize mah={height}>
+    <ScrollArea.Autosize mah={height} data-testid={testId}>
       <Table striped fz="sm" verticalSpacing={2}>
         <Table.Thead>
           <Table.Tr>

@@ -24,7 +24,14 @@ export function AccountsScreen() {
     { key: 'name', header: t('accounts.fullName'), render: (a) => a.fullName },
     { key: 'address', header: t('accounts.address'), render: (a) => a.address },
     { key: 'phone', header: t('accounts.phone'), render: (a) => a.phone, width: 150 },
-    { key: 'balance', header: t('accounts.balance'), render: (a) => formatAmount(a.balanceKop, locale), width: 130, align: 'right' },
+    // Owed today by the ledger's rule (bills due less payments); blank for nothing owed.
+    {
+      key: 'debt',
+      header: t('accounts.debt'),
+      render: (a) => (a.debtKop > 0 ? formatAmount(a.debtKop, locale) : ''),
+      width: 130,
+      align: 'right',
+    },
     { key: 'points', header: t('accounts.points'), render: (a) => a.pointCount, width: 60, align: 'right' },
   ];
 

@@ -1,7 +1,8 @@
-import {} from '@mantine/core';
-import { TextField } from '../../components/fields';
+import { MoneyField, TextField } from '../../components/fields';
 import { useState } from 'react';
-import type { SettingKey } from '../../../shared/contract/settings';
+import { settingRules, type SettingKey } from '../../../shared/contract/settings';
+import { formatAmount, formatMoney, parseMoney } from '../../../shared/i18n/format';
+import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
@@ -15,9 +16,12 @@ import { useI18n } from '../../i18n/i18n';
 
 type Row = { key: SettingKey; value: string };
 
+/** A setting kept in kopecks is shown and typed in гривні; the contract keeps kopecks. */
+const isMoney = (key: SettingKey) => settingRules[key].kind === 'money';
+
 /** Сервіс / Налаштування: Enter or F2 changes the active setting. */
 export function SettingsScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const status = useStatus();
   const { data, error } = useRead('settings.list', {});
   const [active, setActive] = useState<Row | undefined>();
@@ -27,7 +31,12 @@ export function SettingsScreen() {
   const label = (key: SettingKey) => t(`settings.${key}` as 'settings.branch.name');
   const columns: Column<Row>[] = [
     { key: 'name', header: t('settings.name'), render: (r) => label(r.key) },
-    { key: 'value', header: t('settings.value'), render: (r) => r.value, width: 240 },
+    {
+      key: 'value',
+      header: t('settings.value'),
+      render: (r) => (isMoney(r.key) ? formatMoney(Number(r.value), locale) : r.value),
+      width: 240,
+    },
   ];
   const rows = data ?? [];
   return (
@@ -58,9 +67,10 @@ export function SettingsScreen() {
 }
 
 function SettingForm({ opened, row, label, onClose, onSaved }: EditFormProps<Row> & { label: (key: SettingKey) => string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
-  const [value, setValue] = useState(row?.value ?? '');
+  const money = row !== undefined && isMoney(row.key);
+  const [value, setValue] = useState(() => (row && money ? formatAmount(Number(row.value), locale) : (row?.value ?? '')));
   return (
     <FormModal
       opened={opened}
@@ -68,10 +78,16 @@ function SettingForm({ opened, row, label, onClose, onSaved }: EditFormProps<Row
       onClose={onClose}
       onSubmit={async () => {
         if (!row) return;
-        onSaved(await api.call('settings.save', { key: row.key, value }));
+        const kopecks = money ? parseMoney(value) : null;
+        if (money && kopecks === null) throw new ApiError({ code: 'request.invalid', message: t('money.invalid'), field: 'value' });
+        onSaved(await api.call('settings.save', { key: row.key, value: money ? String(kopecks) : value }));
       }}
     >
-      <TextField label={t('settings.value')} value={value} onValue={setValue} data-autofocus />
+      {money ? (
+        <MoneyField label={t('settings.value')} value={value} onValue={setValue} data-autofocus />
+      ) : (
+        <TextField label={t('settings.value')} value={value} onValue={setValue} data-autofocus />
+      )}
     </FormModal>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import type { ExistingTask, RouteToForm, TaskCriteria } from '../../../shared/contract/tasks';
 import { localToday } from '../../../shared/dates';
+import { parseMoney } from '../../../shared/i18n/format';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useHotkeys } from '../../app/hotkeys';
@@ -10,6 +11,7 @@ import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MoneyField } from '../../components/fields';
 import { PickSelect } from '../../components/PickSelect';
 import { useSectionOptions } from '../../components/options';
 import { Screen } from '../../components/Screen';
@@ -39,7 +41,9 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const sections = useSectionOptions();
   const [taskDate, setTaskDate] = useState(localToday);
   const [sortOrder, setSortOrder] = useState<'address' | 'account'>('address');
-  const [debt, setDebt] = useState({ on: false, value: 500 as number | string });
+  // Typed in гривні as text; the contract gets kopecks.
+  const [debt, setDebt] = useState({ on: false, value: '500,00' });
+  const debtKop = debt.on ? parseMoney(debt.value) : null;
   const [noControl, setNoControl] = useState({ on: false, value: 180 as number | string });
   const [verification, setVerification] = useState({ on: false, value: 30 as number | string });
   const [complaint, setComplaint] = useState(false);
@@ -56,7 +60,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
 
   const criteria: Partial<TaskCriteria> = {
     match,
-    debtMinKop: debt.on && debt.value !== '' ? Math.round(Number(debt.value) * 100) : null,
+    debtMinKop: debtKop,
     noControlDays: numberOrNull(noControl.on, noControl.value),
     verificationDueDays: numberOrNull(verification.on, verification.value),
     complaint,
@@ -139,8 +143,12 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     }
   };
 
+  // A debt threshold that is not a sum must not quietly become "every point".
+  const debtInvalid = debt.on && (debtKop === null || debtKop < 1);
+
   const execute = async (event?: FormEvent) => {
     event?.preventDefault();
+    if (debtInvalid) return status.show(t('tasks.debtInvalid'), 'error');
     if (scope === 'route' && routeId === null) return status.show(t('assign.pickRouteFirst'), 'error');
     await run(() => (scope === 'route' && routeId !== null ? formOne(routeId, false) : formMany()));
   };
@@ -157,7 +165,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     label: string,
     state: { on: boolean; value: number | string },
     set: (next: { on: boolean; value: number | string }) => void,
-    props: { max: number; decimal?: boolean },
+    props: { max: number },
   ) => (
     <Group gap="xs" wrap="nowrap" align="center">
       <Checkbox label={label} checked={state.on} onChange={(e) => set({ ...state, on: e.currentTarget.checked })} w={300} />
@@ -165,10 +173,9 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
         aria-label={label}
         value={state.value}
         onChange={(value) => set({ on: true, value })}
-        min={props.decimal ? 0.01 : 0}
+        min={0}
         max={props.max}
-        decimalScale={props.decimal ? 2 : 0}
-        decimalSeparator={props.decimal ? ',' : undefined}
+        decimalScale={0}
         thousandSeparator=" "
         w={130}
         hideControls
@@ -229,7 +236,23 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
               <Text size="xs" c="dimmed">
                 {t('tasks.criteriaHint')}
               </Text>
-              {valueCriterion(t('tasks.debt'), debt, setDebt, { max: 1_000_000, decimal: true })}
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <Checkbox
+                  label={t('tasks.debt')}
+                  checked={debt.on}
+                  onChange={(e) => setDebt({ ...debt, on: e.currentTarget.checked })}
+                  w={300}
+                  mt={8}
+                />
+                <MoneyField
+                  aria-label={t('tasks.debt')}
+                  value={debt.value}
+                  onValue={(value) => setDebt({ on: true, value })}
+                  error={debtInvalid && parseMoney(debt.value) !== null ? t('tasks.debtInvalid') : undefined}
+                  w={170}
+                  disabled={!debt.on}
+                />
+              </Group>
               {valueCriterion(t('tasks.noControl'), noControl, setNoControl, { max: 3650 })}
               {valueCriterion(t('tasks.verification'), verification, setVerification, { max: 3650 })}
               <Checkbox label={t('tasks.complaint')} checked={complaint} onChange={(e) => setComplaint(e.currentTarget.checked)} />

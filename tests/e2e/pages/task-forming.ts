@@ -8,12 +8,15 @@ export class TaskForming {
   readonly date;
   /** The question before a second task for a route and date. */
   readonly repeatQuestion;
+  /** The debt threshold's sum field. */
+  readonly debt;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
     this.route = page.getByTestId('assign-route');
     this.date = page.getByLabel('Дата завдання');
     this.repeatQuestion = page.getByTestId('repeat-question');
+    this.debt = page.getByRole('textbox', { name: 'Боржники, борг від' });
   }
 
   /** From the menu the screen opens on its route picker. */
@@ -45,8 +48,30 @@ export class TaskForming {
     await this.op.press('F9');
   }
 
+  /** The route typed as the list shows it, Enter to take it; the criteria come next. */
+  async chooseRoute(route: { number: number; name: string }) {
+    await this.op.type(`${route.number} — ${route.name}`);
+    await this.op.press('Enter');
+  }
+
   /** Once formed, the focus is on "Маршрутний лист": Enter opens the preview. */
   async openSheet() {
     await this.op.press('Enter');
+  }
+
+  /**
+   * "Боржники, борг від": Space ticks it, Tab goes to the sum (Chromium selects what is there, so
+   * the typing replaces it), the sum typed in гривні as the operator writes it.
+   */
+  async debtFrom(sum: string) {
+    await this.page.getByRole('checkbox', { name: 'Боржники, борг від' }).focus();
+    await this.op.press('Space', 'Tab');
+    await expect(this.debt).toBeFocused();
+    await this.op.type(sum);
+  }
+
+  /** F9 forms the task from anywhere on the form. */
+  async execute() {
+    await this.op.press('F9');
   }
 }

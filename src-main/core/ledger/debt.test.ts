@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { testDistrict } from '../../../tests/support/test-district';
+import { debts } from './debt';
+
+/** The test district with helpers to write bills and payments as the billing files would leave them. */
+function ledgerDistrict() {
+  const d = testDistrict();
+  const run = (sql: string, ...values: unknown[]) => d.db.prepare(sql).run(...values);
+  const accountOf = (pointId: number) =>
+    d.db.prepare<[number], { id: number }>('SELECT account_id AS id FROM metering_points WHERE id = ?').get(pointId)!.id;
+  const bill = (pointId: number, period: string, amountKop: number, deliveredOn: string | null, paidKop = 0) =>
+    run(
+      'INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)',
+      pointId,
+      period,
+      amountKop,
+      deliveredOn,
+      paidKop,
+    );
+  /** A payment the bills do not hold yet (applied 0) unless told how much they hold. */
+  const payment = (accountId: number, paidOn: string, amountKop: number, appliedKop = 0) =>
+    run(
+      'INSERT INTO payments (account_id, paid_on, amount_kop, source, applied_kop) VALUES (?, ?, ?, ?, ?)',
+      accountId,
+      paidOn,
+      amountKop,
+      'каса',
+      appliedKop,
+    );
+  /** A gas point on the same account as `pointId`: one consumer, two supplies. */
+  const secondPoint = (pointId: number) =>
+    Number(
+      run(
+        "INSERT INTO metering_points (account_id, house_id, apartment, commodity) SELECT account_id, house_id, apartment, 'gas' FROM metering_points WHERE id = ?",
+        pointId,
+      ).lastInsertRowid,
+    );
+  return { ...d, ledger: debts(d.db), bill, payment, accountOf, secondPoint };
+}
+
+describe('debt from bills and payments', () => {
+  it('counts a bill from its delivery date: delivered the day before or the day of the date asked about, not the day after', () => {
+    const d = ledgerDistrict();
+    const [before, same, after] = d.points.sh10 as [number, number, number];
+    d.bill(before, '2026-09', 45000, '2026-10-04');
+    d.bill(same, '2026-09', 45000, '2026-10-05');
+    d.bill(after, '2026-09', 45000, '2026-10-06');
+    const owed = d.ledger.ofPoints([before, same, after, d.points.po5[0]!], '2026-10-05');
+    expect([...owed]).toEqual([
+      [before, 45000],
+      [same, 45000],
+      [after, 0],
+      [d.points.po5[0], 0],
+    ]);
+    expect(d.ledger.ofPoints([after], '2026-10-06').get(after)).toBe(45000);
+  });
+
+  it('counts a bill without a delivery date from the day after its period', () => {
+    const d = ledgerDistrict();
+    const point = d.points.sh2[0]!;
+    d.bill(point, '2026-09', 30000, null);
+    expect(d.ledger.ofPoints([point], '2026-09-30').get(point)).toBe(0);
+    expect(d.ledger.ofPoints([point], '2026-10-01').get(point)).toBe(30000);
+    expect(d.ledger.bills([point])).toEqual([expect.objectContaining({ dueOn: '2026-10-01', unpaidKop: 30000 })]);
+  });
+
+  it('leaves owed what the billing system has not marked paid, and takes off payments the bills do not hold yet', () => {
+    const d = ledgerDistrict();
+    const point = d.points.sh2[0]!;
+    const account = d.accountOf(point);
+    d.bill(point, '2026-08', 45000, '2026-09-05', 45000);
+    d.bill(point, '2026-09', 45000, '2026-10-05', 20000);
+    expect(d.ledger.ofPoints([point], '2026-11-01').get(point)).toBe(25000);
+    // Held by the bills already (the August one's paid): it must not count a second time.
+    d.payment(account, '2026-09-20', 45000, 45000);
+    expect(d.ledger.ofPoints([point], '2026-11-01').get(point)).toBe(25000);
+    // Half held: 5000 of it is news to the bills.
+    d.payment(account, '2026-10-20', 10000, 5000);
+    expect(d.ledger.ofPoints([point], '2026-11-01').get(point)).toBe(20000);
+    // A payment after the date asked about still counts: the date picks the bills, not the payments.
+    d.payment(account, '2026-11-15', 20000);
+    expect(d.ledger.ofPoints([point], '2026-11-01').get(point)).toBe(0);
+    expect(d.ledger.ofAccounts([account], '2026-11-01').get(account)).toEqual({ debtKop: 0, notDueKop: 0, creditKop: 0 });
+  });
+
+  it("spreads an account's unpaid-for payments over its points' bills, oldest due first", () => {
+    const d = ledgerDistrict();
+    const electricity = d.points.sh2[0]!;
+    const gas = d.secondPoint(electricity);
+    const account = d.accountOf(electricity);
+    d.bill(electricity, '2026-08', 20000, '2026-09-05');
+    d.bill(gas, '2026-09', 25000, '2026-10-05');
+    d.bill(electricity, '2026-10', 10000, '2026-11-05');
+    d.payment(account, '2026-10-20', 30000);
+    // The August electricity bill is covered first, then 10000 of the September gas bill.
+    expect([...d.ledger.ofPoints([electricity, gas], '2026-11-10')]).toEqual([
+      [electricity, 10000],
+      [gas, 15000],
+    ]);
+    // Before the October bill is delivered, it is billed but not due.
+    expect([...d.ledger.ofPoints([electricity, gas], '2026-11-04')]).toEqual([
+      [electricity, 0],
+      [gas, 15000],
+    ]);
+    expect(d.ledger.ofAccounts([account], '2026-11-04').get(account)).toEqual({ debtKop: 15000, notDueKop: 10000, creditKop: 0 });
+    expect(
+      d.ledger
+        .bills([electricity, gas])
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .map((b) => [b.period, b.unpaidKop]),
+    ).toEqual([
+      ['2026-08', 0],
+      ['2026-09', 15000],
+      ['2026-10', 10000],
+    ]);
+    // Asking for one point still spreads the account's credit over both.
+    expect(d.ledger.ofPoints([gas], '2026-11-10').get(gas)).toBe(15000);
+  });
+
+  it('carries what a bill was overpaid by to the next one, and shows an overpayment as credit, never as negative debt', () => {
+    const d = ledgerDistrict();
+    const point = d.points.sa1[0]!;
+    const account = d.accountOf(point);
+    d.bill(point, '2026-08', 20000, '2026-09-05', 26000);
+    d.bill(point, '2026-09', 20000, '2026-10-05');
+    expect(d.ledger.ofPoints([point], '2026-10-10').get(point)).toBe(14000);
+    d.payment(account, '2026-10-12', 20000);
+    expect(d.ledger.ofPoints([point], '2026-10-10').get(point)).toBe(0);
+    expect(d.ledger.ofAccounts([account], '2026-10-10').get(account)).toEqual({ debtKop: 0, notDueKop: 0, creditKop: 6000 });
+    // A credit note (a negative bill) is credit too.
+    d.bill(point, '2026-10', -1000, '2026-11-05');
+    expect(d.ledger.ofAccounts([account], '2026-11-10').get(account)).toEqual({ debtKop: 0, notDueKop: 0, creditKop: 7000 });
+  });
+
+  it('answers for many points in one go, each as of the same date, and for none', () => {
+    const d = ledgerDistrict();
+    const all = Object.values(d.points).flat();
+    all.forEach((point, index) => d.bill(point, '2026-09', 1000 * (index + 1), '2026-10-05'));
+    const owed = d.ledger.ofPoints(all, '2026-10-05');
+    expect([...owed.values()]).toEqual(all.map((_, index) => 1000 * (index + 1)));
+    expect(d.ledger.ofPoints([], '2026-10-05').size).toBe(0);
+    expect(d.ledger.ofAccounts([], '2026-10-05').size).toBe(0);
+    expect(d.ledger.bills([])).toEqual([]);
+  });
+});

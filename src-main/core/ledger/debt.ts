@@ -1,0 +1,122 @@
+import type { Db } from '../../db/open';
+
+/**
+ * What a consumer owes, from the imported bills and payments and nothing else (docs/domain.md,
+ * "Debt"). The one place the rule lives: the account card and list, the debtor criterion of a walk
+ * task and the route sheet's bills all ask here.
+ *
+ * - A bill is due from its delivery date; one without a delivery date from the day after its period.
+ * - What is open on a bill is its amount less what the billing system says is paid on it.
+ * - The account's credit is what it has paid that no bill holds yet (payments less their applied
+ *   part) plus what bills were overpaid by; it goes to the account's open bills oldest due first,
+ *   whichever of its points they belong to.
+ * - The debt as of a date is what stays open, after the credit, on the bills due on or before it.
+ *   The date picks the bills; every payment known today counts, whatever its date, so a consumer
+ *   who has paid is not visited as a debtor.
+ *
+ * Every statement is set-based: the ids come as one JSON array, the whole set in one query.
+ */
+
+/** One bill with what is still owed on it once the account's credit has been spread. */
+export interface BillStanding {
+  id: number;
+  pointId: number;
+  accountId: number;
+  period: string;
+  amountKop: number;
+  paidKop: number;
+  deliveredOn: string | null;
+  /** From this day the bill counts as debt. */
+  dueOn: string;
+  /** Open after the account's credit, whether due yet or not. */
+  unpaidKop: number;
+}
+
+export interface AccountStanding {
+  /** Unpaid on bills due on or before the date. */
+  debtKop: number;
+  /** Unpaid on bills not due yet by the date. */
+  notDueKop: number;
+  /** Credit left over once every open bill is covered: an overpayment. */
+  creditKop: number;
+}
+
+/** The day a bill counts from: delivered, else the first day after its period (YYYY-MM). */
+const dueOn = (bill: string) => `coalesce(${bill}.delivered_on, date(${bill}.period || '-01', '+1 month'))`;
+
+/**
+ * Every bill of the accounts in `acc(account_id)` with what stays unpaid on it. `upto` runs the
+ * open amounts oldest due first; the credit covers them from the start of that run.
+ */
+const standing = (acc: string) => `
+  ${acc},
+  -- Materialized: read once for the asked accounts, not re-read from every point in the district.
+  bill AS MATERIALIZED (
+    SELECT b.id, b.point_id AS pointId, p.account_id AS accountId, b.period, b.amount_kop AS amountKop,
+      b.paid_kop AS paidKop, b.delivered_on AS deliveredOn, ${dueOn('b')} AS dueOn,
+      max(b.amount_kop - b.paid_kop, 0) AS openKop
+    FROM acc JOIN metering_points p ON p.account_id = acc.account_id JOIN bills b ON b.point_id = p.id
+  ),
+  credit AS (
+    SELECT acc.account_id AS accountId, max(0, coalesce(paid.kop, 0) + coalesce(over.kop, 0)) AS kop
+    FROM acc
+    LEFT JOIN (SELECT y.account_id, sum(y.amount_kop - y.applied_kop) AS kop FROM payments y
+      WHERE y.account_id IN (SELECT account_id FROM acc) GROUP BY y.account_id) paid ON paid.account_id = acc.account_id
+    LEFT JOIN (SELECT accountId, sum(paidKop - amountKop) AS kop FROM bill WHERE paidKop > amountKop GROUP BY accountId) over
+      ON over.accountId = acc.account_id
+  ),
+  standing AS (
+    SELECT b.*, max(0, min(b.openKop, b.upto - c.kop)) AS unpaidKop
+    FROM (SELECT bill.*, sum(openKop) OVER (PARTITION BY accountId ORDER BY dueOn, period, pointId, id ROWS UNBOUNDED PRECEDING) AS upto
+          FROM bill) b
+    JOIN credit c ON c.accountId = b.accountId
+  )`;
+
+const ofAccounts = 'WITH acc(account_id) AS (SELECT DISTINCT value FROM json_each(@accountIds))';
+const ofPointsAccounts = `WITH asked(point_id) AS (SELECT DISTINCT value FROM json_each(@pointIds)),
+  acc(account_id) AS (SELECT DISTINCT p.account_id FROM asked JOIN metering_points p ON p.id = asked.point_id)`;
+
+export function debts(db: Db) {
+  const pointDebts = db.prepare<{ pointIds: string; asOf: string }, { pointId: number; debtKop: number }>(`
+    ${standing(ofPointsAccounts)}
+    SELECT s.pointId, sum(s.unpaidKop) AS debtKop FROM standing s
+    WHERE s.dueOn <= @asOf AND s.pointId IN (SELECT point_id FROM asked)
+    GROUP BY s.pointId`);
+  const accountStandings = db.prepare<{ accountIds: string; asOf: string }, AccountStanding & { accountId: number }>(`
+    ${standing(ofAccounts)}
+    SELECT c.accountId,
+      coalesce(sum(CASE WHEN s.dueOn <= @asOf THEN s.unpaidKop END), 0) AS debtKop,
+      coalesce(sum(CASE WHEN s.dueOn > @asOf THEN s.unpaidKop END), 0) AS notDueKop,
+      max(0, c.kop - coalesce(sum(s.openKop), 0)) AS creditKop
+    FROM credit c LEFT JOIN standing s ON s.accountId = c.accountId
+    GROUP BY c.accountId`);
+  const bills = db.prepare<{ pointIds: string }, BillStanding>(`
+    ${standing(ofPointsAccounts)}
+    SELECT id, pointId, accountId, period, amountKop, paidKop, deliveredOn, dueOn, unpaidKop FROM standing
+    WHERE pointId IN (SELECT point_id FROM asked)`);
+
+  return {
+    /** Each point's debt as of the date; a point that owes nothing (or has no bills) gets 0. */
+    ofPoints(pointIds: readonly number[], asOf: string): Map<number, number> {
+      const result = new Map(pointIds.map((id) => [id, 0]));
+      if (pointIds.length === 0) return result;
+      for (const row of pointDebts.all({ pointIds: JSON.stringify(pointIds), asOf })) result.set(row.pointId, row.debtKop);
+      return result;
+    },
+    /** Each account's debt as of the date, what is billed but not due yet, and any overpayment. */
+    ofAccounts(accountIds: readonly number[], asOf: string): Map<number, AccountStanding> {
+      const result = new Map<number, AccountStanding>(accountIds.map((id) => [id, { debtKop: 0, notDueKop: 0, creditKop: 0 }]));
+      if (accountIds.length === 0) return result;
+      for (const { accountId, ...row } of accountStandings.all({ accountIds: JSON.stringify(accountIds), asOf })) {
+        result.set(accountId, row);
+      }
+      return result;
+    },
+    /** Every bill of the points, with what stays unpaid on it; in no particular order. */
+    bills(pointIds: readonly number[]): BillStanding[] {
+      return pointIds.length === 0 ? [] : bills.all({ pointIds: JSON.stringify(pointIds) });
+    },
+  };
+}
+
+export type Debts = ReturnType<typeof debts>;
