@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateTime, formatMoney, parseDate, parseMoney } from './format';
+import { formatAmount, formatDate, formatDateTime, formatMoney, formatPeriod, parseDate, parseMoney } from './format';
 
 describe('format', () => {
   it('writes money as each language does', () => {
@@ -86,5 +86,13 @@ describe('format', () => {
       expect(parseDate(formatDate(iso, 'uk'))).toBe(iso);
       expect(parseDate(formatDate(iso, 'en'))).toBe(iso);
     }
+  });
+});
+
+describe('billing periods', () => {
+  it('are written month first, as the dates beside them', () => {
+    expect(formatPeriod('2026-09', 'uk')).toBe('09.2026');
+    expect(formatPeriod('2026-09', 'en')).toBe('09/2026');
+    expect(formatPeriod('вересень', 'uk')).toBe('вересень');
   });
 });

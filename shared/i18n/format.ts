@@ -73,6 +73,13 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   return cached(dayFormats, locale, { ...dateOptions, timeZone: 'UTC' }).format(day);
 }
 
+/** A billing period 2026-09 → 09.2026 (uk) or 09/2026 (en), as the dates around it are written. */
+export function formatPeriod(period: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!match) return period;
+  return `${match[2]}${locale === 'uk' ? '.' : '/'}${match[1]}`;
+}
+
 const isRealDay = (year: number, month: number, day: number) => {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

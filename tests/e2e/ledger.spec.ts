@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { localToday } from '../../shared/dates';
-import { formatAmount, formatDate, formatMoney } from '../../shared/i18n/format';
+import { formatAmount, formatDate, formatMoney, formatPeriod } from '../../shared/i18n/format';
 import { expect, test } from './fixtures';
 import { AccountSearch } from './pages/account-card';
 import { ImportScreen } from './pages/import';
@@ -45,7 +45,7 @@ test('the account card shows the ledger, and its debt falls when a payment is im
   const rows = await card.bills(debtor.pointId);
   await expect(rows).toHaveCount(1 + Math.min(24, bills.length));
   const newest = bills[0]!;
-  await expect(rows.nth(1)).toContainText(newest.period);
+  await expect(rows.nth(1)).toContainText(formatPeriod(newest.period, 'uk'));
   await expect(rows.nth(1)).toContainText(formatMoney(newest.amount, 'uk'));
   await expect(rows.nth(1)).toContainText(formatMoney(newest.paid, 'uk'));
   await expect(rows.nth(1)).toContainText(formatDate(newest.delivered, 'uk'));

@@ -1,6 +1,6 @@
 import type { RouteSheet } from '../../../shared/contract/tasks';
 import { describeCriteria } from '../../../shared/i18n/criteria';
-import { formatAmount, formatDate } from '../../../shared/i18n/format';
+import { formatAmount, formatDate, formatPeriod } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { debts, type BillStanding } from '../ledger/debt';
@@ -182,7 +182,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
               .slice(-6)
               .map(
                 (b) =>
-                  `<tr><td>${esc(b.period)}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.amountKop - b.unpaidKop, locale)}</td><td class="num">${money(b.unpaidKop, locale)}</td></tr>`,
+                  `<tr><td>${esc(formatPeriod(b.period, locale))}</td><td class="num">${money(b.amountKop, locale)}</td><td class="num">${money(b.amountKop - b.unpaidKop, locale)}</td><td class="num">${money(b.unpaidKop, locale)}</td></tr>`,
               )
               .join('')}</tbody></table>
             <div style="margin-top:1.5mm"><b>${esc(l.billTotal)}: ${money(debt, locale)}</b></div></div>`;

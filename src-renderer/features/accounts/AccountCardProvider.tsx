@@ -1,7 +1,7 @@
 import { Badge, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AccountCard } from '../../../shared/contract/accounts';
-import { formatDate, formatMoney } from '../../../shared/i18n/format';
+import { formatDate, formatMoney, formatPeriod } from '../../../shared/i18n/format';
 import { useRead } from '../../api/use-read';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type Translate } from '../../i18n/i18n';
@@ -123,7 +123,7 @@ function CardBody({ card }: { card: AccountCard }) {
                 testId={`bills-${point.id}`}
                 rows={point.bills}
                 columns={[
-                  { header: t('card.period'), cell: (bill) => bill.period },
+                  { header: t('card.period'), cell: (bill) => formatPeriod(bill.period, locale) },
                   { header: t('card.amount'), cell: (bill) => money(bill.amountKop), right: true },
                   { header: t('card.paid'), cell: (bill) => money(bill.paidKop), right: true },
                   { header: t('card.delivered'), cell: (bill) => date(bill.deliveredOn) },
