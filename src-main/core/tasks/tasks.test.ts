@@ -474,7 +474,7 @@ describe('the route sheet', () => {
     expect(html.match(/class="slip"/g)).toHaveLength(1);
     // September is paid by the payment; 50,00 of it goes on to October.
     expect(slip).not.toContain('2026-09');
-    expect(slip).toContain('<td>2026-10</td><td class="num">510,00</td><td class="num">50,00</td><td class="num">460,00</td>');
+    expect(slip).toContain('<td>10.2026</td><td class="num">510,00</td><td class="num">50,00</td><td class="num">460,00</td>');
     expect(slip).not.toContain('777,00');
     expect(slip).toContain('Разом до сплати, грн: 460,00');
   });
