@@ -51,8 +51,8 @@ const messages = {
   'notFound.position': { uk: 'Позицію завдання не знайдено.', en: 'Task position not found.' },
   'notFound.point': { uk: 'Точку обліку не знайдено.', en: 'Metering point not found.' },
   'mark.dateInFuture': {
-    uk: 'Дата позначки {date} ще не настала.',
-    en: 'The mark date {date} is in the future.',
+    uk: 'Дата позначки {date:date} ще не настала.',
+    en: 'The mark date {date:date} is in the future.',
   },
   'entry.notANumber': { uk: 'Показник — ціле число без пробілів і літер.', en: 'A reading is a whole number without spaces or letters.' },
   'entry.negative': { uk: 'Показник не може бути відʼємним.', en: 'A reading cannot be negative.' },
@@ -66,8 +66,8 @@ const messages = {
     en: 'The check date cannot be before the task date ({date:date}).',
   },
   'entry.noMeter': {
-    uk: 'У цієї точки обліку немає лічильника — оберіть причину невиконання (F8) або залиште примітку.',
-    en: 'This metering point has no meter — pick a non-execution reason (F8) or leave a note.',
+    uk: 'У цієї точки обліку немає лічильника — оберіть причину невиконання (F8); примітку можна додати до неї.',
+    en: 'This metering point has no meter — pick a non-execution reason (F8); a note may go with it.',
   },
   'entry.overMax': {
     uk: 'Споживання {consumption} перевищує допустиме за {days} дн. ({allowed}). Показник правильний?',

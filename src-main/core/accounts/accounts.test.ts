@@ -154,7 +154,7 @@ describe('complaint and inspection marks', () => {
     expect(t.refusal('points.setMark', { pointId, mark: 'complaint', since: '2026-11-23', note: '' })).toMatchObject({
       code: 'mark.dateInFuture',
       field: 'since',
-      message: 'Дата позначки 2026-11-23 ще не настала.',
+      message: 'Дата позначки 23.11.2026 ще не настала.',
     });
     expect(t.refusal('points.setMark', { pointId: 9999, mark: 'inspection', since: '2026-11-01', note: '' }).code).toBe('notFound.point');
     expect(t.db.prepare('SELECT count(*) AS n FROM metering_points WHERE complaint_since IS NOT NULL').get()).toEqual({ n: 0 });

@@ -68,13 +68,14 @@ export function entryStore(db: Db, options: { today: () => string }) {
      ORDER BY taken_on DESC, id DESC LIMIT 1`,
   );
   const following = db.prepare<
-    { pointId: number; after: string },
+    { pointId: number; after: string; afterId: number },
     { id: number; value: number; rollover: number; consumption: number | null }
   >(
     `SELECT id, value, rollover, consumption FROM readings
-     WHERE point_id = @pointId AND kind = 'control' AND taken_on > @after ORDER BY taken_on, id LIMIT 1`,
+     WHERE point_id = @pointId AND kind = 'control' AND (taken_on > @after OR (taken_on = @after AND id > @afterId))
+     ORDER BY taken_on, id LIMIT 1`,
   );
-  const restate = db.prepare<{ id: number; consumption: number }>('UPDATE readings SET consumption = @consumption WHERE id = @id');
+  const restate = db.prepare<{ id: number; consumption: number | null }>('UPDATE readings SET consumption = @consumption WHERE id = @id');
   const beforeReading = db.prepare<{ id: number }, { value: number }>(
     `SELECT b.value FROM readings r JOIN readings b ON b.point_id = r.point_id AND b.kind = 'control' AND b.id <> r.id
        AND (b.taken_on < r.taken_on OR (b.taken_on = r.taken_on AND b.id < r.id))
@@ -170,15 +171,16 @@ export function entryStore(db: Db, options: { today: () => string }) {
 
   /**
    * A later control reading of the point counted its consumption from whatever preceded it when it
-   * was entered; once a reading is added or removed before it, its consumption is restated.
+   * was entered; once a reading is added or removed before it, its consumption is restated. Its
+   * flags (over the maximum, below the previous) stay as the operator confirmed them then.
    */
-  const restateFollowing = (pointId: number, after: string, digits: number | null) => {
-    const next = following.get({ pointId, after });
-    if (!next || next.consumption === null) return;
+  const restateFollowing = (pointId: number, after: { takenOn: string; id: number }, digits: number | null) => {
+    const next = following.get({ pointId, after: after.takenOn, afterId: after.id });
+    if (!next) return;
     const before = beforeReading.get({ id: next.id });
-    if (!before) return;
-    const step = next.value - before.value;
-    const consumption = next.rollover && digits !== null && step < 0 ? 10 ** digits + step : step;
+    // With nothing before it, a reading starts the point's history and has no consumption.
+    const step = before ? next.value - before.value : null;
+    const consumption = step !== null && next.rollover && digits !== null && step < 0 ? 10 ** digits + step : step;
     if (consumption !== next.consumption) restate.run({ id: next.id, consumption });
   };
 
@@ -209,7 +211,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     }
     if (own) {
       dropReading.run(own.id);
-      restateFollowing(position.pointId, position.checkedOn ?? request.checkedOn, position.meterDigits);
+      restateFollowing(position.pointId, { takenOn: position.checkedOn ?? request.checkedOn, id: own.id }, position.meterDigits);
     }
 
     const common = {
@@ -230,7 +232,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       const prev = previous.get({ pointId: position.pointId, positionId: position.positionId, onOrBefore: request.checkedOn }) ?? null;
       const limit = { monthlyMax: request.maxConsumption[position.commodity], checkedOn: request.checkedOn };
       const judged = judgeReading(value, prev, position.meterDigits, limit, outcome);
-      insertReading.run({
+      const inserted = insertReading.run({
         pointId: position.pointId,
         takenOn: request.checkedOn,
         value,
@@ -241,7 +243,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
         below: judged.belowPreviousConfirmed ? 1 : 0,
         rollover: judged.rollover ? 1 : 0,
       });
-      restateFollowing(position.pointId, request.checkedOn, position.meterDigits);
+      restateFollowing(position.pointId, { takenOn: request.checkedOn, id: Number(inserted.lastInsertRowid) }, position.meterDigits);
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     const saved = view(byId.get(position.positionId)!, taskTotal);

@@ -236,6 +236,15 @@ describe('entering a task', () => {
     // Turning the position into a reason takes its reading away: the newer one counts from May again.
     d.save(d.first.positionId, { kind: 'reason', reasonCode: 2 });
     expect(newer()).toEqual({ consumption: 500 });
+    // A second reading the same day, entered after this one, counts from it…
+    d.save(d.first.positionId, { kind: 'reading', value: '1200' });
+    d.db
+      .prepare("INSERT INTO readings (point_id, taken_on, value, kind, consumption) VALUES (?, '2026-11-20', 1250, 'control', 50)")
+      .run(pointId);
+    const sameDay = () => d.db.prepare("SELECT consumption FROM readings WHERE task_position_id IS NULL AND taken_on = '2026-11-20'").get();
+    // …and from May again once this one gives way to a reason.
+    d.save(d.first.positionId, { kind: 'reason', reasonCode: 2 });
+    expect(sameDay()).toEqual({ consumption: 250 });
   });
 
   it("judges each position of a mixed session with its own commodity's maximum", () => {

@@ -122,20 +122,21 @@ describe('importing accounts from the billing system', () => {
     ]);
   });
 
-  it('refuses a mark with a date it cannot read or a note without its date', () => {
-    const d = testDistrict();
+  it('refuses a mark with a date it cannot read, a day to come, or a note without its date', () => {
+    const d = testDistrict({}, { today: '2026-11-24' });
     expect(
       d.importProblems('accounts', {
         header,
         rows: [
           [...good[0]!, '31.02.2026', '', '', 'без дати'],
-          [...good[1]!, '', '', '2026-10-15', 'x'.repeat(201)],
+          [...good[1]!, '25.11.2026', '', '2026-10-15', 'x'.repeat(201)],
         ],
         mapping,
       }),
     ).toEqual([
       { line: 2, column: 'Звернення', value: '31.02.2026', reason: 'дата у вигляді ДД.ММ.РРРР або РРРР-ММ-ДД' },
       { line: 2, column: 'Примітка до обстеження', value: 'без дати', reason: 'примітка без дати позначки' },
+      { line: 3, column: 'Звернення', value: '25.11.2026', reason: 'дата позначки ще не настала' },
       { line: 3, column: 'Примітка до обстеження', value: 'x'.repeat(201), reason: 'примітка — до 200 символів' },
     ]);
     expect(d.db.prepare("SELECT count(*) AS n FROM accounts WHERE number IN ('5001', '5002')").get()).toEqual({ n: 0 });

@@ -48,6 +48,7 @@ const reasons = {
     meter: 'для лічильника потрібні номер, розрядність і дата повірки',
     duplicate: (line: number) => `та сама точка обліку вже є в рядку ${line}`,
     markNote: 'примітка без дати позначки',
+    markFuture: 'дата позначки ще не настала',
     noteLength: `примітка — до ${noteMax} символів`,
   },
   en: {
@@ -62,6 +63,7 @@ const reasons = {
     meter: 'a meter needs its serial, digits and verification date',
     duplicate: (line: number) => `the same metering point is already on line ${line}`,
     markNote: 'a note without the date of its mark',
+    markFuture: 'the date of a mark is still to come',
     noteLength: `a note is up to ${noteMax} characters`,
   },
 };
@@ -141,6 +143,8 @@ export function accountImporter(db: Db, today: () => string) {
         const note = row[columns.note].trim();
         const day = since ? isoDate(since) : null;
         if (since && !day) problem(columns.since, words.date);
+        // As on the card: a mark records what has happened, so a day to come is a typo in the file.
+        if (day && day > today()) problem(columns.since, words.markFuture);
         if (!since && note) problem(columns.note, words.markNote);
         if (note.length > noteMax) problem(columns.note, words.noteLength);
         if (day) rowMarks.push({ mark: columns.mark, since: day, note });

@@ -154,6 +154,17 @@ describe('a payment counts once, whichever file brings it first', () => {
     expect(seen()).toEqual({ on: importDay, ahead: 0 });
   });
 
+  it('a later bills file that raises nothing paid keeps what the bills held ahead, so a late payment still counts once', () => {
+    const { bills, pay, debt, seen } = setUp();
+    bills('300,00');
+    // The next file only adds October's bill, unpaid: the 300,00 held ahead stays ahead.
+    bills('300,00', ['100', '', '2026-10', '120,00', '', '05.11.2026']);
+    expect(seen()).toEqual({ on: importDay, ahead: 30000 });
+    const before = debt();
+    pay('20.10.2026', '300,00');
+    expect(debt()).toBe(before);
+  });
+
   it('a payment made after the day of the last bills import lowers the debt, whatever those bills held ahead', () => {
     const { bills, pay, debt, payments } = setUp();
     bills('100,00');

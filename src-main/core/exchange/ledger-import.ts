@@ -80,7 +80,8 @@ export function ledgerImporter(db: Db, today: () => string) {
       apply.run(take, payment.id);
       left -= take;
     }
-    setBillsSeen.run(today(), left, accountId);
+    // What the bills held beyond the payments known before stays ahead too: a raise adds, never resets.
+    setBillsSeen.run(today(), (billsSeen.get(accountId)?.aheadKop ?? 0) + left, accountId);
   };
 
   const bills = (table: ImportTable, locale: Locale): Written => {

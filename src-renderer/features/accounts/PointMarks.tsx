@@ -7,6 +7,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../app/AuthGate';
 import { useStatus } from '../../app/status';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
@@ -85,7 +86,7 @@ function MarkForm({ point, mark, onClose }: { point: Marks; mark: PointMark; onC
       }}
     >
       <TextField label={t('marks.note')} value={note} onValue={setNote} maxLength={200} data-autofocus />
-      <TextField type="date" label={t('marks.date')} value={since} onValue={setSince} required w={180} />
+      <DateField label={t('marks.date')} value={since} onValue={setSince} required w={180} />
     </FormModal>
   );
 }

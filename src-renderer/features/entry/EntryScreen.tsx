@@ -91,7 +91,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   // The engine reads and writes through refs: saves, replays and the key router run between renders.
   const phase = useRef<Phase>('waiting');
   const queue = useRef<string[]>([]);
-  const dropped = useRef<string[]>([]);
+  const dropped = useRef<{ seq: number; keys: string[] }>({ seq: 0, keys: [] });
   const fields = useRef({ position, value, reason, ticked, note, checkedOn: ownDate ?? sessionDate, max, dialog });
   fields.current = { position, value, reason, ticked, note, checkedOn: ownDate ?? sessionDate, max, dialog };
   const valueInput = useRef<HTMLInputElement>(null);
@@ -104,12 +104,13 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     (target === 'value' && !f.reason ? valueInput : executeButton).current?.focus();
   };
 
-  /** Keys that will never reach a reading: counted as the readings they held, and said so. */
+  /** Keys that will never reach a reading: counted, per position, as the readings they held, and said so. */
   const drop = (keys: string[]) => {
     const seq = fields.current.position?.seq;
     if (!keys.length || seq === undefined) return;
-    dropped.current.push(...keys);
-    setHalt({ afterSeq: seq, readings: readingsIn(dropped.current), resumeSeq: Math.min(seq + 1, session.total) });
+    if (dropped.current.seq !== seq) dropped.current = { seq, keys: [] };
+    dropped.current.keys.push(...keys);
+    setHalt({ afterSeq: seq, readings: readingsIn(dropped.current.keys), resumeSeq: Math.min(seq + 1, session.total) });
   };
 
   /** Shows a position and hands it the keys typed while it was on its way. */
@@ -152,8 +153,11 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   /** A question about the value: keys typed ahead for later positions are void from here on. */
   const ask = (check: EntryCheck, request: SaveRequest) => {
     phase.current = 'asking';
-    dropped.current = [];
-    flushSync(() => setDialog({ check, request, error: null, retyping: false }));
+    dropped.current = { seq: 0, keys: [] };
+    flushSync(() => {
+      setHalt(null);
+      setDialog({ check, request, error: null, retyping: false });
+    });
     drop(queue.current.splice(0));
   };
 
@@ -179,6 +183,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       else if (caught.code === 'entry.retypeMismatch' && open) {
         phase.current = 'retyping';
         flushSync(() => setDialog({ ...open, error: caught }));
+        drop(queue.current.splice(0));
       } else backToValue(caught);
     }
   };
@@ -197,9 +202,12 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     });
   };
 
+  /** A question is answered once: a second click while the answer is on its way does nothing. */
+  const answering = () => phase.current === 'asking' || phase.current === 'retyping';
+
   const confirm = (confirmation: Confirmation) => {
     const open = fields.current.dialog;
-    if (!open || open.request.outcome.kind !== 'reading') return;
+    if (!answering() || !open || open.request.outcome.kind !== 'reading') return;
     const request = { ...open.request, outcome: { ...open.request.outcome, ...confirmation } };
     fields.current.dialog = { ...open, request };
     void send(request);
@@ -207,7 +215,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
 
   const retype = () => {
     const open = fields.current.dialog;
-    if (!open || open.check.kind !== 'belowPrevious') return;
+    if (phase.current !== 'asking' || !open || open.check.kind !== 'belowPrevious') return;
     phase.current = 'retyping';
     flushSync(() => setDialog({ ...open, retyping: true }));
   };
@@ -478,7 +486,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
           onAccept={accept}
           onRetype={retype}
           onRetyped={(retypedValue) => confirm({ retypedValue })}
-          onCancel={() => backToValue(null)}
+          onCancel={() => answering() && backToValue(null)}
         />
       )}
       <FormModal
