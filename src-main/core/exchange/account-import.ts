@@ -6,7 +6,8 @@ import type { Db } from '../../db/open';
 import { pointMarks } from '../accounts/marks';
 import { addressNumberKey, houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
 import { ukSortKey } from '../collation/uk-sort-key';
-import { commodities, isoDate } from './import-values';
+import { parseDate } from '../../../shared/i18n/format';
+import { commodities } from './import-values';
 import { rejected, tableColumns, type ImportTable } from './import-table';
 
 type Row = Record<AccountImportField, string>;
@@ -131,7 +132,7 @@ export function accountImporter(db: Db, today: () => string) {
       let meterData: Clean['meter'] = null;
       if (row.meterSerial.trim()) {
         const digits = Number(row.meterDigits.trim());
-        const due = isoDate(row.verificationDue);
+        const due = parseDate(row.verificationDue);
         if (!Number.isInteger(digits) || digits < 3 || digits > 9)
           problem('meterDigits', row.meterDigits.trim() ? words.digits : words.meter);
         if (!due) problem('verificationDue', row.verificationDue.trim() ? words.date : words.meter);
@@ -141,7 +142,7 @@ export function accountImporter(db: Db, today: () => string) {
       for (const columns of markColumns) {
         const since = row[columns.since].trim();
         const note = row[columns.note].trim();
-        const day = since ? isoDate(since) : null;
+        const day = since ? parseDate(since) : null;
         if (since && !day) problem(columns.since, words.date);
         // As on the card: a mark records what has happened, so a day to come is a typo in the file.
         if (day && day > today()) problem(columns.since, words.markFuture);

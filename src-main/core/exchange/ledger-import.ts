@@ -2,7 +2,8 @@ import type { BillImportField, ImportProblem, PaymentImportField } from '../../.
 import { requiredBillFields, requiredPaymentFields } from '../../../shared/contract/exchange';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import { commodities, isoDate, isoPeriod, kopecks } from './import-values';
+import { parseDate, parseMoney } from '../../../shared/i18n/format';
+import { commodities, isoPeriod } from './import-values';
 import { rejected, tableColumns, type ImportTable } from './import-table';
 
 type Written = { created: number; updated: number };
@@ -101,11 +102,11 @@ export function ledgerImporter(db: Db, today: () => string) {
       if (commodity === undefined) problem('commodity', w.commodity);
       const period = isoPeriod(cell(cells, 'period'));
       if (cell(cells, 'period') && !period) problem('period', w.period);
-      const amount = kopecks(cell(cells, 'amount'));
+      const amount = parseMoney(cell(cells, 'amount'));
       if (cell(cells, 'amount') && amount === null) problem('amount', w.money);
-      const paid = cell(cells, 'paid') ? kopecks(cell(cells, 'paid')) : 0;
+      const paid = cell(cells, 'paid') ? parseMoney(cell(cells, 'paid')) : 0;
       if (paid === null) problem('paid', w.money);
-      const deliveredOn = cell(cells, 'deliveredOn') ? isoDate(cell(cells, 'deliveredOn')) : null;
+      const deliveredOn = cell(cells, 'deliveredOn') ? parseDate(cell(cells, 'deliveredOn')) : null;
       if (cell(cells, 'deliveredOn') && !deliveredOn) problem('deliveredOn', w.date);
       const accountId = cell(cells, 'accountNumber') ? account.get(cell(cells, 'accountNumber'))?.id : undefined;
       if (cell(cells, 'accountNumber') && accountId === undefined) problem('accountNumber', w.account);
@@ -150,9 +151,9 @@ export function ledgerImporter(db: Db, today: () => string) {
       const problem = (field: PaymentImportField, reason: string) =>
         problems.push({ line, column: column(field), value: cell(cells, field), reason });
       for (const field of requiredPaymentFields) if (!cell(cells, field)) problem(field, w.required);
-      const paidOn = isoDate(cell(cells, 'paidOn'));
+      const paidOn = parseDate(cell(cells, 'paidOn'));
       if (cell(cells, 'paidOn') && !paidOn) problem('paidOn', w.date);
-      const amount = kopecks(cell(cells, 'amount'));
+      const amount = parseMoney(cell(cells, 'amount'));
       if (cell(cells, 'amount') && amount === null) problem('amount', w.money);
       if (amount !== null && amount <= 0) problem('amount', w.positive);
       const accountId = cell(cells, 'accountNumber') ? account.get(cell(cells, 'accountNumber'))?.id : undefined;
