@@ -102,6 +102,27 @@ export function testDistrict(log: Partial<RegistryLog> = {}, options: { today?: 
     }
     throw new Error(`expected the ${kind} file to be refused`);
   };
+  /** A bill as the billing file leaves it: what the billing system says was paid on it, kopecks. */
+  const bill = (pointId: number, period: string, amountKop: number, deliveredOn: string | null, paidKop = 0) =>
+    insert(
+      'INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)',
+      pointId,
+      period,
+      amountKop,
+      deliveredOn,
+      paidKop,
+    );
+  /** A payment the bills do not hold yet (applied 0) unless told how much they hold. */
+  const payment = (accountId: number, paidOn: string, amountKop: number, appliedKop = 0) =>
+    insert(
+      "INSERT INTO payments (account_id, paid_on, amount_kop, source, applied_kop) VALUES (?, ?, ?, 'каса', ?)",
+      accountId,
+      paidOn,
+      amountKop,
+      appliedKop,
+    );
+  const accountOf = (pointId: number) =>
+    db.prepare<[number], { id: number }>('SELECT account_id AS id FROM metering_points WHERE id = ?').get(pointId)!.id;
   const refusal = (channel: ChannelName, input: unknown, locale = 'uk'): ApiErrorBody => {
     const answer = core.dispatch(channel, input, locale);
     if (answer.ok) throw new Error(`expected ${channel} to be refused`);
@@ -114,6 +135,9 @@ export function testDistrict(log: Partial<RegistryLog> = {}, options: { today?: 
     refusal,
     importFile,
     importProblems,
+    bill,
+    payment,
+    accountOf,
     settlements: { town, village },
     streets: { shevchenka, sadova, polova },
     houses,

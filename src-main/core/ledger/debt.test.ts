@@ -2,31 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { testDistrict } from '../../../tests/support/test-district';
 import { debts } from './debt';
 
-/** The test district with helpers to write bills and payments as the billing files would leave them. */
+/** The test district with its ledger and a second point for one account. */
 function ledgerDistrict() {
   const d = testDistrict();
   const run = (sql: string, ...values: unknown[]) => d.db.prepare(sql).run(...values);
-  const accountOf = (pointId: number) =>
-    d.db.prepare<[number], { id: number }>('SELECT account_id AS id FROM metering_points WHERE id = ?').get(pointId)!.id;
-  const bill = (pointId: number, period: string, amountKop: number, deliveredOn: string | null, paidKop = 0) =>
-    run(
-      'INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)',
-      pointId,
-      period,
-      amountKop,
-      deliveredOn,
-      paidKop,
-    );
-  /** A payment the bills do not hold yet (applied 0) unless told how much they hold. */
-  const payment = (accountId: number, paidOn: string, amountKop: number, appliedKop = 0) =>
-    run(
-      'INSERT INTO payments (account_id, paid_on, amount_kop, source, applied_kop) VALUES (?, ?, ?, ?, ?)',
-      accountId,
-      paidOn,
-      amountKop,
-      'каса',
-      appliedKop,
-    );
   /** A gas point on the same account as `pointId`: one consumer, two supplies. */
   const secondPoint = (pointId: number) =>
     Number(
@@ -35,7 +14,7 @@ function ledgerDistrict() {
         pointId,
       ).lastInsertRowid,
     );
-  return { ...d, ledger: debts(d.db), bill, payment, accountOf, secondPoint };
+  return { ...d, ledger: debts(d.db), secondPoint };
 }
 
 describe('debt from bills and payments', () => {

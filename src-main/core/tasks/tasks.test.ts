@@ -123,15 +123,7 @@ describe('forming a walk task', () => {
 
   it('selects debtors whose debt from bills and payments equals the sum or exceeds it, and no one a kopeck short', () => {
     const d = routeWithEverything();
-    const bill = (pointId: number, period: string, amountKop: number, deliveredOn: string, paidKop = 0) =>
-      d.sql(
-        'INSERT INTO bills (point_id, period, amount_kop, delivered_on, paid_kop) VALUES (?, ?, ?, ?, ?)',
-        pointId,
-        period,
-        amountKop,
-        deliveredOn,
-        paidKop,
-      );
+    const { bill } = d;
     const pay = (pointId: number, amountKop: number) =>
       d.sql(
         "INSERT INTO payments (account_id, paid_on, amount_kop, source) SELECT account_id, '2026-11-20', ?, 'каса' FROM metering_points WHERE id = ?",
