@@ -1,4 +1,4 @@
-import { candidates, positions, taskOver } from './entry-tasks';
+import { candidates, positions, taskInOrder } from './entry-tasks';
 import { expect, test } from './fixtures';
 import { ReadingEntry } from './pages/reading-entry';
 
@@ -17,16 +17,10 @@ for (const pause of [0, 2, 5, 15, 60]) {
     test.slow();
     const points = candidates(db, sheet);
     expect(points).toHaveLength(sheet);
-    const taskId = await taskOver(
-      app,
-      db,
-      points.map((p) => p.pointId),
-    );
-    const order = positions(db, taskId);
-    const prevOf = (index: number) => points.find((p) => p.pointId === order[index]!.pointId)!.prev;
+    const { taskId, prevs } = await taskInOrder(app, db, points);
     const implausible = (index: number) => (index + 1) % implausibleEvery === 0;
     // 10 a month allows at most a few hundred over two months or more; 3,000 is far over it.
-    const values = order.map((_, i) => prevOf(i) + (implausible(i) ? 3000 : 1 + (i % 9)));
+    const values = prevs.map((prev, i) => prev + (implausible(i) ? 3000 : 1 + (i % 9)));
     const entry = new ReadingEntry(app);
     const { plausibility } = entry;
     await entry.open(taskId);

@@ -59,3 +59,15 @@ export const positions = (db: Database.Database, taskId: number) =>
        FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.task_id = ? ORDER BY tp.seq`,
     )
     .all(taskId);
+
+/** A task over the given points; its positions in task order, and the previous reading each is typed from. */
+export async function taskInOrder(page: Page, db: Database.Database, points: Candidate[]) {
+  const taskId = await taskOver(
+    page,
+    db,
+    points.map((p) => p.pointId),
+  );
+  const order = positions(db, taskId);
+  const prevs = order.map((pos) => points.find((p) => p.pointId === pos.pointId)!.prev);
+  return { taskId, order, prevs };
+}

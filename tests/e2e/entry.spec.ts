@@ -1,4 +1,4 @@
-import { candidates, positions, taskOver, type Candidate } from './entry-tasks';
+import { candidates, positions, taskInOrder, taskOver, type Candidate } from './entry-tasks';
 import { arrange, expect, test } from './fixtures';
 import { ReadingEntry } from './pages/reading-entry';
 
@@ -8,12 +8,7 @@ test('200 readings typed blind at full speed land on their own accounts, once ea
   test.slow();
   const points = candidates(db, 200);
   expect(points).toHaveLength(200);
-  const taskId = await taskOver(
-    app,
-    db,
-    points.map((p) => p.pointId),
-  );
-  const order = positions(db, taskId);
+  const { taskId, order } = await taskInOrder(app, db, points);
   const byPoint = new Map(points.map((p) => [p.pointId, p]));
   const expected = order.map((pos) => byPoint.get(pos.pointId)!.prev + ((pos.seq * 37) % 400) + 1);
   const entry = new ReadingEntry(app);
@@ -99,11 +94,7 @@ test('over the maximum, a rollover over it too, and below the previous reading a
 
 test('a non-execution reason is picked by keyboard and saved without a reading', async ({ app, db }) => {
   const points = candidates(db, 2, 0);
-  const taskId = await taskOver(
-    app,
-    db,
-    points.map((p) => p.pointId),
-  );
+  const { taskId } = await taskInOrder(app, db, points);
   const entry = new ReadingEntry(app);
   await entry.open(taskId);
   await entry.notExecuted('Нікого');
@@ -116,15 +107,10 @@ test('a non-execution reason is picked by keyboard and saved without a reading',
 
 test('after a reload entry resumes at the first position not yet entered', async ({ app, db }) => {
   const points = candidates(db, 5, 0);
-  const taskId = await taskOver(
-    app,
-    db,
-    points.map((p) => p.pointId),
-  );
-  const order = positions(db, taskId);
+  const { taskId, prevs } = await taskInOrder(app, db, points);
   const entry = new ReadingEntry(app);
   await entry.open(taskId);
-  for (const pos of order.slice(0, 3)) await entry.typeReading(points.find((p) => p.pointId === pos.pointId)!.prev + 5);
+  for (const prev of prevs.slice(0, 3)) await entry.typeReading(prev + 5);
   await expect(entry.seq).toHaveText('Позиція 4 з 5');
   await app.reload();
   await expect(entry.seq).toHaveText('Позиція 4 з 5');
@@ -142,12 +128,7 @@ test('a normal six months since the last control reading is not flagged, a true 
   for (const { pointId, prev } of points) {
     arrange(district, "INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, '2026-05-20', ?, 'control')", pointId, prev);
   }
-  const taskId = await taskOver(
-    app,
-    db,
-    points.map((p) => p.pointId),
-  );
-  const prevs = positions(db, taskId).map((pos) => points.find((p) => p.pointId === pos.pointId)!.prev);
+  const { taskId, prevs } = await taskInOrder(app, db, points);
   const entry = new ReadingEntry(app);
   await entry.open(taskId);
   await entry.setMax('electricity', 300);
@@ -168,21 +149,16 @@ test('a mixed gas and electricity session judges each point by its own maximum a
   const points = candidates(db, 4, 0);
   const gas = points.slice(0, 2).map((p) => p.pointId);
   for (const pointId of gas) arrange(district, "UPDATE metering_points SET commodity = 'gas' WHERE id = ?", pointId);
-  const taskId = await taskOver(
-    app,
-    db,
-    points.map((p) => p.pointId),
-  );
-  const order = positions(db, taskId);
+  const { taskId, order, prevs } = await taskInOrder(app, db, points);
   const entry = new ReadingEntry(app);
   await entry.open(taskId);
   await entry.setMax('gas', 5);
   await entry.setMax('electricity', 5000);
-  for (const pos of order) {
+  for (const [index, pos] of order.entries()) {
     await expect(entry.seq).toHaveText(`Позиція ${pos.seq} з 4`);
     const isGas = gas.includes(pos.pointId);
     await expect(entry.page.getByTestId('entry-position')).toContainText(isGas ? 'м³' : 'кВт·год');
-    await entry.typeReading(points.find((p) => p.pointId === pos.pointId)!.prev + 500);
+    await entry.typeReading(prevs[index]! + 500);
     // 500 in two months or more: far over 5 m³ a month, well within 5,000 kWh.
     if (isGas) {
       await expect(entry.plausibility.dialog).toContainText('м³');
@@ -197,12 +173,7 @@ test('a mixed gas and electricity session judges each point by its own maximum a
 
 test('a correction keeps the check date its position was entered with', async ({ app, db }) => {
   const points = candidates(db, 2, 0);
-  const taskId = await taskOver(
-    app,
-    db,
-    points.map((p) => p.pointId),
-  );
-  const prevs = positions(db, taskId).map((pos) => points.find((p) => p.pointId === pos.pointId)!.prev);
+  const { taskId, prevs } = await taskInOrder(app, db, points);
   const entry = new ReadingEntry(app);
   await entry.open(taskId);
   await entry.typeReading(prevs[0]! + 5);
