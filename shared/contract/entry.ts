@@ -19,6 +19,8 @@ export interface EntryPosition {
   commodity: Commodity;
   /** The latest control reading before this position's own, as consumption is counted from it. */
   previous: { value: number; takenOn: string } | null;
+  /** Where entry goes after this position: the next open one by number, else the first still open. */
+  nextOpenSeq: number | null;
   status: 'new' | 'executed' | 'not_executed';
   value: number | null;
   consumption: number | null;

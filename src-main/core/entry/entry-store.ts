@@ -54,6 +54,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const openAfter = db.prepare<[number, number], { seq: number }>(
     "SELECT seq FROM task_positions WHERE task_id = ? AND status = 'new' AND seq > ? ORDER BY seq LIMIT 1",
   );
+  const openBefore = db.prepare<[number, number], { seq: number }>(
+    "SELECT seq FROM task_positions WHERE task_id = ? AND status = 'new' AND seq < ? ORDER BY seq LIMIT 1",
+  );
   const firstOpen = db.prepare<[number], { seq: number }>(
     "SELECT min(seq) AS seq FROM task_positions WHERE task_id = ? AND status = 'new'",
   );
@@ -126,6 +129,10 @@ export function entryStore(db: Db, options: { today: () => string }) {
      WHERE id = @positionId`,
   );
 
+  /** The open position entry goes to after this one: the next by number, else the first still open. */
+  const nextOpen = (taskId: number, seq: number): number | null =>
+    openAfter.get(taskId, seq)?.seq ?? openBefore.get(taskId, seq)?.seq ?? null;
+
   const view = (row: PositionSql, taskTotal = total.get(row.taskId)!.n): EntryPosition => {
     const own = ownReading.get(row.positionId);
     const prev = previous.get({ pointId: row.pointId, positionId: row.positionId, onOrBefore: row.checkedOn ?? options.today() });
@@ -142,6 +149,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       meterDigits: row.meterDigits,
       commodity: row.commodity,
       previous: prev ?? null,
+      nextOpenSeq: nextOpen(row.taskId, row.seq),
       status: row.status,
       value: own?.value ?? null,
       consumption: own?.consumption ?? null,
@@ -247,8 +255,8 @@ export function entryStore(db: Db, options: { today: () => string }) {
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     const saved = view(byId.get(position.positionId)!, taskTotal);
-    const after = openAfter.get(position.taskId, position.seq) ?? firstOpen.get(position.taskId);
-    const next = after?.seq ? view(bySeq.get(position.taskId, after.seq)!, taskTotal) : null;
+    const after = nextOpen(position.taskId, position.seq);
+    const next = after !== null ? view(bySeq.get(position.taskId, after)!, taskTotal) : null;
     return { saved, next, summary: summary(position.taskId, locale) };
   };
 

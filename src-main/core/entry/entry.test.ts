@@ -175,7 +175,10 @@ describe('entering a task', () => {
   it('skips positions already entered and comes back to earlier open ones, then says it is done', () => {
     const d = taskInEntry();
     const third = d.call('entry.position', { taskId: d.taskId, seq: 3 });
+    expect(third.nextOpenSeq).toBe(4);
     expect(d.save(third.positionId, { kind: 'reason', reasonCode: 2 }).next?.seq).toBe(4);
+    // From the last position entry goes back to the first still open.
+    expect(d.call('entry.position', { taskId: d.taskId, seq: 6 }).nextOpenSeq).toBe(1);
     let next = d.save(d.call('entry.position', { taskId: d.taskId, seq: 6 }).positionId, { kind: 'reading', value: '1001' }).next;
     expect(next?.seq).toBe(1);
     for (const seq of [1, 2, 4, 5])

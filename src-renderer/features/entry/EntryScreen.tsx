@@ -106,11 +106,12 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
 
   /** Keys that will never reach a reading: counted, per position, as the readings they held, and said so. */
   const drop = (keys: string[]) => {
-    const seq = fields.current.position?.seq;
-    if (!keys.length || seq === undefined) return;
+    const position = fields.current.position;
+    if (!keys.length || !position) return;
+    const { seq } = position;
     if (dropped.current.seq !== seq) dropped.current = { seq, keys: [] };
     dropped.current.keys.push(...keys);
-    setHalt({ afterSeq: seq, readings: readingsIn(dropped.current.keys), resumeSeq: Math.min(seq + 1, session.total) });
+    setHalt({ afterSeq: seq, readings: readingsIn(dropped.current.keys), resumeSeq: position.nextOpenSeq ?? seq });
   };
 
   /** Shows a position and hands it the keys typed while it was on its way. */
