@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.warnNonAdmittance': 'Non-admittance warnings',
   'tasks.execute': 'Execute',
   'tasks.formed': 'Task formed for route No. {number}: {positions} positions.',
+  'tasks.warningsFormed': 'Warnings formed: non-payment — {nonPayment}, non-admittance — {nonAdmittance}.',
   'tasks.massDone': 'Tasks formed: {formed}, positions: {positions}. Nothing selected on: {empty}.',
   'tasks.massProgress': 'Route {done} of {total}',
   'tasks.massErrors': 'Not formed because of an error: {routes}',

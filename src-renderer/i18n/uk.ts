@@ -231,6 +231,7 @@ export const uk = {
   'tasks.warnNonAdmittance': 'Попередження за недопуск',
   'tasks.execute': 'Виконати',
   'tasks.formed': 'Сформовано завдання по маршруту № {number}: позицій — {positions}.',
+  'tasks.warningsFormed': 'Сформовано попереджень: за несплату — {nonPayment}, за недопуск — {nonAdmittance}.',
   'tasks.massDone': 'Сформовано завдань: {formed}, позицій: {positions}. Без позицій за критерієм: {empty}.',
   'tasks.massProgress': 'Маршрут {done} з {total}',
   'tasks.massErrors': 'Не сформовано через помилку: {routes}',
