@@ -8,6 +8,10 @@ export const settingRules = {
   'entry.maxConsumption.gas': { kind: 'number', min: 1, max: 1_000_000 },
   // Kept in kopecks; the screen shows and takes гривні.
   'warnings.minDebtKop': { kind: 'money', min: 0, max: 100_000_000_00 },
+  // How old a bill must be, and how many refused visits in what window, before a warning is formed.
+  'warnings.billAgeDays': { kind: 'number', min: 0, max: 365 },
+  'warnings.nonAdmittance.windowDays': { kind: 'number', min: 1, max: 365 },
+  'warnings.nonAdmittance.visits': { kind: 'number', min: 1, max: 20 },
   'security.idleLockMinutes': { kind: 'number', min: 0, max: 480 },
   'backup.keep': { kind: 'number', min: 1, max: 100 },
 } as const;

@@ -37,6 +37,8 @@ export interface TaskRow {
 export interface FormResult {
   taskId: number;
   positions: number;
+  /** Disconnection warnings formed with the task for its ticked kinds (0 for a kind not ticked). */
+  warnings: { nonPayment: number; nonAdmittance: number };
 }
 
 /** A task already formed for the route on the date asked: the details of a `task.duplicate` refusal. */

@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { DomainError, found } from '../errors';
 import { debts } from '../ledger/debt';
+import { warningForming } from '../disconnection/warning-forming';
 
 type TaskDraft = ParsedInput<'tasks.form'>;
 
@@ -38,6 +39,7 @@ export function taskForming(db: Db) {
      WHERE t.route_id = @routeId AND t.task_date = @taskDate GROUP BY t.id ORDER BY t.id`,
   );
   const ledger = debts(db);
+  const warnings = warningForming(db);
   const routePoints = db.prepare<[number], { id: number }>('SELECT id FROM metering_points WHERE route_id = ?');
   const conditions = {
     // The debtors are found by the ledger's rule beforehand (see candidates) and come in as a JSON list.
@@ -124,9 +126,10 @@ export function taskForming(db: Db) {
     /**
      * The task and all its positions, in the one transaction the registry opens for the write. A
      * second task for the same route and date is usually a slip (two sheets, readings split between
-     * them), so it is formed only when the request says the user was asked and said yes.
+     * them), so it is formed only when the request says the user was asked and said yes. The
+     * ticked warnings are formed for the task's points as of its date, in the same transaction.
      */
-    form: (draft: TaskDraft): FormResult => {
+    form: (draft: TaskDraft, user: string): FormResult => {
       const r = found(route.get(draft.routeId), 'notFound.route');
       if (!draft.allowDuplicate) {
         const existing = sameDay.all({ routeId: draft.routeId, taskDate: draft.taskDate });
@@ -165,7 +168,13 @@ export function taskForming(db: Db) {
           prevDate: row.prevDate,
         }),
       );
-      return { taskId, positions: rows.length };
+      const formed = warnings.form(
+        rows.map((row) => row.pointId),
+        draft.taskDate,
+        { nonPayment: draft.warnNonPayment, nonAdmittance: draft.warnNonAdmittance },
+        { taskId, user },
+      );
+      return { taskId, positions: rows.length, warnings: formed };
     },
   };
 }

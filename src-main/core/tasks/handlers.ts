@@ -24,9 +24,9 @@ export function tasksHandlers(db: Db) {
       audit: {
         entity: 'task',
         id: (_input, formed) => formed.taskId,
-        after: (input, formed) => ({ ...input, positions: formed.positions }),
+        after: (input, formed) => ({ ...input, positions: formed.positions, warnings: formed.warnings }),
       },
-      run: (input) => forming.form(input),
+      run: (input, { user }) => forming.form(input, user),
     },
     'tasks.routesToForm': ({ sectionId, taskDate }) => routesToForm.all({ sectionId, taskDate }),
     'tasks.list': (filter) => store.list(filter),

@@ -272,7 +272,7 @@ describe('a second task for the same route and date', () => {
     expect(formedAudits(d)).toHaveLength(1);
 
     const second = d.call('tasks.form', { routeId: d.route.id, taskDate, criteria: {}, allowDuplicate: true });
-    expect(second).toEqual({ taskId: expect.any(Number) as unknown, positions: 7 });
+    expect(second).toEqual({ taskId: expect.any(Number) as unknown, positions: 7, warnings: { nonPayment: 0, nonAdmittance: 0 } });
     expect(tasksOf(d)).toEqual([
       { routeId: d.route.id, taskDate },
       { routeId: d.route.id, taskDate },

@@ -78,6 +78,10 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     allowDuplicate,
   });
 
+  /** The warnings formed with the task(s), said only when a warning box was ticked: a 0 then is news too. */
+  const warningsFormed = (counts: { nonPayment: number; nonAdmittance: number }) =>
+    warnNonPayment || warnNonAdmittance ? ` ${t('tasks.warningsFormed', counts)}` : '';
+
   const formOne = async (id: number, allowDuplicate: boolean) => {
     let result;
     try {
@@ -89,7 +93,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     }
     const route = await api.call('routes.get', { id });
     setFormed({ ...result, number: route.number });
-    status.show(t('tasks.formed', { number: route.number, positions: result.positions }));
+    status.show(`${t('tasks.formed', { number: route.number, positions: result.positions })}${warningsFormed(result.warnings)}`);
   };
 
   /** The routes of the scope, asked about once for all that have a task on the date; then formed as answered. */
@@ -105,13 +109,17 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     const todo = routes.filter((route) => repeatsToo || route.tasksOnDate === 0);
     let formedCount = 0;
     let positions = 0;
+    const warnings = { nonPayment: 0, nonAdmittance: 0 };
     let empty = 0;
     let skipped = routes.length - todo.length;
     const failed: number[] = [];
     setProgress({ done: 0, total: todo.length });
     for (const [index, route] of todo.entries()) {
       try {
-        positions += (await api.call('tasks.form', request(route.routeId, repeatsToo && route.tasksOnDate > 0))).positions;
+        const result = await api.call('tasks.form', request(route.routeId, repeatsToo && route.tasksOnDate > 0));
+        positions += result.positions;
+        warnings.nonPayment += result.warnings.nonPayment;
+        warnings.nonAdmittance += result.warnings.nonAdmittance;
         formedCount++;
       } catch (caught) {
         if (caught instanceof ApiError && caught.code === 'task.nothingSelected') empty++;
@@ -122,7 +130,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
       }
       setProgress({ done: index + 1, total: todo.length });
     }
-    const done = t('tasks.massDone', { formed: formedCount, positions, empty });
+    const done = `${t('tasks.massDone', { formed: formedCount, positions, empty })}${warningsFormed(warnings)}`;
     status.show(skipped > 0 ? `${done} ${t('tasks.massSkipped', { skipped })}` : done);
     if (failed.length) setError(new ApiError({ code: 'internal', message: t('tasks.massErrors', { routes: failed.join(', ') }) }));
   };

@@ -70,6 +70,14 @@ export class TaskForming {
     await this.op.type(sum);
   }
 
+  /** Both warning boxes: Space ticks the first, Tab moves to the second, Space ticks it. */
+  async withBothWarnings() {
+    await this.page.getByRole('checkbox', { name: 'Попередження за несплату' }).focus();
+    await this.op.press('Space', 'Tab', 'Space');
+    await expect(this.page.getByRole('checkbox', { name: 'Попередження за несплату' })).toBeChecked();
+    await expect(this.page.getByRole('checkbox', { name: 'Попередження за недопуск' })).toBeChecked();
+  }
+
   /** F9 forms the task from anywhere on the form. */
   async execute() {
     await this.op.press('F9');

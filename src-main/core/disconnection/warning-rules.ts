@@ -1,0 +1,122 @@
+import type { Db } from '../../db/open';
+import { debts } from '../ledger/debt';
+
+/**
+ * Who gets a disconnection warning as of a date (DOMAIN.md workflow 4, docs/domain.md
+ * "Disconnection warnings"). Set-based: a list of points goes in as one JSON array, and each rule is
+ * a couple of queries whatever its length, so forming over a whole district stays one pass.
+ *
+ * Both kinds are blocked by a warning of the same kind in force ('formed' or 'issued') and by an
+ * order «Новий» holding the point. The manual names only 'issued' for non-payment; a 'formed' one
+ * blocks too, or forming twice on a day (two tasks, a task and an order) would print two notices for
+ * one debt. A disconnected point gets none: there is nothing left to cut off.
+ *
+ * Non-payment: the bills due (delivered; without a delivery date, from the day after their period,
+ * as the ledger counts them) on or before `asOf − billAgeDays`, with what stays unpaid on them after
+ * every payment known today, total at least `minDebtKop`.
+ *
+ * Non-admittance: the window is [asOf − windowDays, asOf], both ends counted. No control reading
+ * taken in it, and at least `visits` distinct walk tasks whose position for the point was entered as
+ * not executed with a reason marked non-admittance, visited in it. A visit's date is the position's
+ * check date, else its task's date. Two positions of one task count once, on the earlier date.
+ */
+
+export interface WarningSettings {
+  minDebtKop: number;
+  billAgeDays: number;
+  windowDays: number;
+  visits: number;
+}
+
+export interface NonPaymentWarning {
+  pointId: number;
+  debtKop: number;
+  /** What the notice prints, oldest period first. */
+  periods: { period: string; unpaidKop: number }[];
+}
+
+export interface NonAdmittanceWarning {
+  pointId: number;
+  /** The refused visits' dates, oldest first; one per task. */
+  visits: string[];
+}
+
+/** `iso` moved by `days` calendar days, in UTC so no time zone can shift it. */
+export const shiftDays = (iso: string, days: number): string => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+const blocked = (kind: string) => `
+  p.status <> 'connected'
+  OR EXISTS (SELECT 1 FROM disconnection_warnings w
+    WHERE w.point_id = p.id AND w.kind = '${kind}' AND w.status IN ('formed', 'issued'))
+  OR EXISTS (SELECT 1 FROM order_positions op JOIN disconnection_orders o ON o.id = op.order_id
+    WHERE op.point_id = p.id AND o.status = 'new')`;
+
+export function warningRules(db: Db) {
+  const ledger = debts(db);
+  const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const open = db.prepare<{ pointIds: string }, { id: number }>(`
+    SELECT p.id FROM metering_points p
+    WHERE p.id IN (SELECT value FROM json_each(@pointIds)) AND NOT (${blocked('non_payment')})`);
+  const refused = db.prepare<{ pointIds: string; from: string; asOf: string; visits: number }, { pointId: number; visits: string }>(`
+    WITH visit AS (
+      SELECT tp.point_id AS pointId, tp.task_id AS taskId, min(coalesce(tp.checked_on, t.task_date)) AS visitedOn
+      FROM task_positions tp
+      JOIN walk_tasks t ON t.id = tp.task_id
+      JOIN non_execution_reasons r ON r.code = tp.reason_code AND r.non_admittance = 1
+      WHERE tp.point_id IN (SELECT value FROM json_each(@pointIds)) AND tp.status = 'not_executed'
+        AND coalesce(tp.checked_on, t.task_date) BETWEEN @from AND @asOf
+      GROUP BY tp.point_id, tp.task_id
+    )
+    SELECT v.pointId, json_group_array(v.visitedOn) AS visits
+    FROM (SELECT * FROM visit ORDER BY pointId, visitedOn, taskId) v
+    JOIN metering_points p ON p.id = v.pointId
+    WHERE NOT (${blocked('non_admittance')})
+      AND NOT EXISTS (SELECT 1 FROM readings c
+        WHERE c.point_id = p.id AND c.kind = 'control' AND c.taken_on BETWEEN @from AND @asOf)
+    GROUP BY v.pointId HAVING count(*) >= @visits`);
+
+  return {
+    /** The administrator's thresholds as they stand (settings rows written by migrations 1 and 9). */
+    settings(): WarningSettings {
+      const number = (key: string) => Number(setting.get(key)?.value);
+      return {
+        minDebtKop: number('warnings.minDebtKop'),
+        billAgeDays: number('warnings.billAgeDays'),
+        windowDays: number('warnings.nonAdmittance.windowDays'),
+        visits: number('warnings.nonAdmittance.visits'),
+      };
+    },
+
+    /** The points that get a non-payment warning as of the date, with the debt the notice prints. */
+    nonPayment(pointIds: readonly number[], asOf: string, s: WarningSettings): NonPaymentWarning[] {
+      if (pointIds.length === 0) return [];
+      const candidates = open.all({ pointIds: JSON.stringify(pointIds) }).map((row) => row.id);
+      const dueBy = shiftDays(asOf, -s.billAgeDays);
+      const owing = [...ledger.ofPoints(candidates, dueBy)].filter(([, debtKop]) => debtKop > 0 && debtKop >= s.minDebtKop);
+      if (owing.length === 0) return [];
+      // The periods are read only for the points that qualify: the notices print them, the rule does not need them.
+      const periods = new Map<number, { period: string; unpaidKop: number }[]>(owing.map(([pointId]) => [pointId, []]));
+      const bills = ledger
+        .bills(owing.map(([pointId]) => pointId))
+        .filter((bill) => bill.dueOn <= dueBy && bill.unpaidKop > 0)
+        .sort((a, b) => a.period.localeCompare(b.period));
+      for (const bill of bills) periods.get(bill.pointId)?.push({ period: bill.period, unpaidKop: bill.unpaidKop });
+      return owing.map(([pointId, debtKop]) => ({ pointId, debtKop, periods: periods.get(pointId) ?? [] }));
+    },
+
+    /** The points that get a non-admittance warning as of the date, with the refused visits' dates. */
+    nonAdmittance(pointIds: readonly number[], asOf: string, s: WarningSettings): NonAdmittanceWarning[] {
+      if (pointIds.length === 0) return [];
+      const from = shiftDays(asOf, -s.windowDays);
+      return refused
+        .all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits })
+        .map((row) => ({ pointId: row.pointId, visits: (JSON.parse(row.visits) as string[]).sort() }));
+    },
+  };
+}
+
+export type WarningRules = ReturnType<typeof warningRules>;
