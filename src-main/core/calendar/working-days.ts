@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { dayUnits } from '../../../shared/contract/settings';
 import type { Db } from '../../db/open';
 
 /**
@@ -14,13 +15,13 @@ import type { Db } from '../../db/open';
  * off, so a district follows whichever regime is in force without a new version.
  */
 
-export type DayUnit = 'working' | 'calendar';
+export type DayUnit = (typeof dayUnits)[number];
 export type DeadlineKind = 'notice' | 'reconnect';
 export type Commodity = 'electricity' | 'gas';
 /** A town (місто, смт) or a village (село, селище): reconnection deadlines differ between them. */
 export type Place = 'town' | 'village';
 
-export const dayUnits = ['working', 'calendar'] as const satisfies readonly DayUnit[];
+const isDayUnit = (value: string | undefined): value is DayUnit => (dayUnits as readonly (string | undefined)[]).includes(value);
 
 const ukraine = new Holidays('UA');
 /** Public holidays and their substitute days of one year, as ISO dates; a year is computed once. */
@@ -94,7 +95,7 @@ export function deadlineRule(settings: SettingsReader, kind: DeadlineKind, commo
   const days = Number(settings(keys.days));
   const unit = settings(keys.unit);
   if (!Number.isInteger(days) || days < 0) throw new Error(`setting ${keys.days} is not a number of days`);
-  if (unit !== 'working' && unit !== 'calendar') throw new Error(`setting ${keys.unit} is neither working nor calendar`);
+  if (!isDayUnit(unit)) throw new Error(`setting ${keys.unit} is neither working nor calendar`);
   return { days, unit, holidaysOff: settings('calendar.holidaysOff') !== '0' };
 }
 
