@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
  * The condition "settlement `settlementColumn` is under a moratorium on `@date`", for a rule's own
  * SQL that judges many points at once (forming orders): a moratorium is in force from its first
  * day to its last day inclusive, and an open one (no last day) from its first day on.
+ * `settlementColumn` is a column of the caller's SQL, never a user value; the date is a parameter.
  */
 export const underMoratoriumSql = (settlementColumn: string, dateParameter = '@date') =>
   `EXISTS (SELECT 1 FROM moratoria m WHERE m.settlement_id = ${settlementColumn}
