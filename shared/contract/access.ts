@@ -19,6 +19,10 @@ export const access: Record<ChannelName, Access> = {
   'audit.list': 'admin',
   'settings.list': 'admin',
   'settings.save': 'admin',
+  // Operators see where disconnection is barred; only an administrator declares or lifts a moratorium.
+  'moratoria.list': 'operator',
+  'moratoria.save': 'admin',
+  'moratoria.delete': 'admin',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',

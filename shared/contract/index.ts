@@ -7,6 +7,7 @@ import { directoriesChannels } from './directories';
 import { entryChannels } from './entry';
 import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
+import { moratoriaChannels } from './moratoria';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
@@ -23,6 +24,7 @@ export const coreContract = {
   ...tasksChannels,
   ...entryChannels,
   ...settingsChannels,
+  ...moratoriaChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { read, write } from './define';
 
-/** The settings an administrator keeps, each with the bounds the workstation accepts. */
+/** How a deadline's days are counted (src-main/core/calendar/working-days.ts). */
+export const dayUnits = ['working', 'calendar'] as const;
+/** A number of days and the unit it is counted in, for a deadline around a disconnection. */
+const days = { kind: 'number', min: 0, max: 90 } as const;
+const unit = { kind: 'choice', options: dayUnits } as const;
+
+/**
+ * The settings an administrator keeps, each with the bounds the workstation accepts: free text,
+ * a whole number, money in kopecks, or one of a few fixed values (a choice, shown as a list).
+ */
 export const settingRules = {
   'branch.name': { kind: 'text', max: 100 },
   'entry.maxConsumption.electricity': { kind: 'number', min: 1, max: 1_000_000 },
@@ -14,7 +23,25 @@ export const settingRules = {
   'warnings.nonAdmittance.visits': { kind: 'number', min: 1, max: 20 },
   'security.idleLockMinutes': { kind: 'number', min: 0, max: 480 },
   'backup.keep': { kind: 'number', min: 1, max: 100 },
+  // Workflow 4: the notice before the earliest cut-off, per commodity; reconnection after payment,
+  // per commodity, town and village. Days off follow calendar.holidaysOff.
+  'disconnection.notice.electricity.days': days,
+  'disconnection.notice.electricity.unit': unit,
+  'disconnection.notice.gas.days': days,
+  'disconnection.notice.gas.unit': unit,
+  'disconnection.reconnect.electricity.town.days': days,
+  'disconnection.reconnect.electricity.town.unit': unit,
+  'disconnection.reconnect.electricity.village.days': days,
+  'disconnection.reconnect.electricity.village.unit': unit,
+  'disconnection.reconnect.gas.town.days': days,
+  'disconnection.reconnect.gas.town.unit': unit,
+  'disconnection.reconnect.gas.village.days': days,
+  'disconnection.reconnect.gas.village.unit': unit,
+  'warnings.mailReceivedDays': { kind: 'number', min: 0, max: 30 },
+  // 1: public holidays are days off; 0 while martial law suspends them (Labour Code art. 73).
+  'calendar.holidaysOff': { kind: 'number', min: 0, max: 1 },
 } as const;
+export type SettingRule = (typeof settingRules)[SettingKey];
 export type SettingKey = keyof typeof settingRules;
 export const settingKeys = Object.keys(settingRules) as [SettingKey, ...SettingKey[]];
 

@@ -120,6 +120,15 @@ const messages = {
     uk: 'Значення має бути цілим числом від {min} до {max}.',
     en: 'The value must be a whole number from {min} to {max}.',
   },
+  'setting.notAChoice': {
+    uk: 'Виберіть одне зі значень списку.',
+    en: 'Choose one of the values in the list.',
+  },
+  'moratorium.toBeforeFrom': {
+    uk: 'Мораторій не може закінчитися ({to:date}) раніше, ніж почався ({from:date}).',
+    en: 'A moratorium cannot end ({to:date}) before it starts ({from:date}).',
+  },
+  'notFound.moratorium': { uk: 'Мораторій не знайдено (можливо, його видалено).', en: 'Moratorium not found (it may have been deleted).' },
   'setting.moneyOutOfRange': {
     uk: 'Сума має бути від {min} до {max}.',
     en: 'The amount must be from {min} to {max}.',

@@ -10,6 +10,7 @@ import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
+import { moratoriaHandlers } from './moratoria/handlers';
 import { createRegistry, type Registry, type RegistryLog } from './registry';
 import { routesHandlers } from './routes/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -55,6 +56,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       tasks.handlers,
       entryHandlers(db, { today }),
       settingsHandlers(db),
+      moratoriaHandlers(db),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

@@ -11,6 +11,7 @@ import { AddressesScreen } from '../features/directories/AddressesScreen';
 import { EmployeesScreen } from '../features/directories/EmployeesScreen';
 import { SectionsScreen } from '../features/directories/SectionsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { MoratoriaScreen } from '../features/admin/MoratoriaScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
@@ -69,6 +70,8 @@ function CurrentScreen() {
       return <ImportScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'moratoria':
+      return <MoratoriaScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

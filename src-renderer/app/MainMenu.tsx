@@ -70,6 +70,7 @@ export function MainMenu() {
             {item(t('menu.audit'), { name: 'audit' }, access['audit.list'])}
             {item(t('menu.import'), { name: 'import' }, access['import.run'])}
             {item(t('menu.settings'), { name: 'settings' }, access['settings.list'])}
+            {item(t('menu.moratoria'), { name: 'moratoria' }, access['moratoria.save'])}
           </Menubar.Dropdown>
         </Menubar.Menu>
       )}

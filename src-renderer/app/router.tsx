@@ -20,6 +20,7 @@ export type Screen =
   | { name: 'export' }
   | { name: 'import' }
   | { name: 'settings' }
+  | { name: 'moratoria' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -55,6 +56,7 @@ export function parseHash(hash: string): Screen {
     case 'export':
     case 'import':
     case 'settings':
+    case 'moratoria':
       return { name: parts[0] };
     default:
       return { name: 'home' };

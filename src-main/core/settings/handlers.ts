@@ -20,7 +20,11 @@ export function settingsHandlers(db: Db): Handlers<keyof typeof settingsChannels
       },
       run: ({ key, value }, { locale }) => {
         const rule = settingRules[key];
-        if (rule.kind !== 'text') {
+        if (rule.kind === 'choice') {
+          if (!(rule.options as readonly string[]).includes(value)) {
+            throw new DomainError('setting.notAChoice', { options: rule.options.join(', ') }, 'value');
+          }
+        } else if (rule.kind !== 'text') {
           const number = Number(value);
           if (!Number.isInteger(number) || number < rule.min || number > rule.max) {
             throw rule.kind === 'money'

@@ -6,6 +6,7 @@ import { usersAudit } from './004-users-audit';
 import { auditChannel } from './005-audit-channel';
 import { ukrainianOrder } from './006-ukrainian-order';
 import { ledgerAndMarks } from './007-ledger-and-marks';
+import { disconnectionSettings } from './008-disconnection-settings';
 import { disconnectionWarnings } from './009-disconnection-warnings';
 import type { Migration } from './migration';
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   auditChannel,
   ukrainianOrder,
   ledgerAndMarks,
+  disconnectionSettings,
   disconnectionWarnings,
 ];
 

@@ -33,6 +33,12 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
   'users.save': { request: () => Promise.resolve({ login: 'oper', fullName: 'Оператор', role: 'operator', password: 'operator-1' }) },
   'settings.save': { request: () => Promise.resolve({ key: 'backup.keep', value: '7' }) },
   'sections.save': { request: () => Promise.resolve({ name: 'Нова дільниця' }) },
+  'moratoria.save': { request: () => Promise.resolve({ settlementId: 1, fromOn: '2026-12-01', toOn: null, note: 'паводок' }) },
+  'moratoria.delete': {
+    request: async ({ call }) => ({
+      id: (await call<{ id: number }>('moratoria.save', { settlementId: 1, fromOn: '2026-12-01', note: '' })).id,
+    }),
+  },
   'employees.save': { request: () => Promise.resolve({ fullName: 'Ковальчук Ірина', isController: true }) },
   'settlements.save': { request: () => Promise.resolve({ name: 'Нове Село', kind: 'село' }) },
   'streets.save': { request: () => Promise.resolve({ settlementId: 1, name: 'Нова', kind: 'вул.' }) },

@@ -8,6 +8,7 @@ import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
+import { PickSelect } from '../../components/PickSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { Screen } from '../../components/Screen';
@@ -18,10 +19,22 @@ type Row = { key: SettingKey; value: string };
 
 /** A setting kept in kopecks is shown and typed in гривні; the contract keeps kopecks. */
 const isMoney = (key: SettingKey) => settingRules[key].kind === 'money';
+/** The fixed values a choice setting takes, or null for any other kind. */
+const choicesOf = (key: SettingKey): readonly string[] | null => {
+  const rule = settingRules[key];
+  return rule.kind === 'choice' ? rule.options : null;
+};
+
+/** A choice's stored value ('working') in words («робочих днів»). */
+function useChoiceLabel() {
+  const { t } = useI18n();
+  return (value: string) => t(`settings.choice.${value}` as 'settings.choice.working');
+}
 
 /** Сервіс / Налаштування: Enter or F2 changes the active setting. */
 export function SettingsScreen() {
   const { t, locale } = useI18n();
+  const choiceLabel = useChoiceLabel();
   const status = useStatus();
   const { data, error } = useRead('settings.list', {});
   const [active, setActive] = useState<Row | undefined>();
@@ -34,7 +47,7 @@ export function SettingsScreen() {
     {
       key: 'value',
       header: t('settings.value'),
-      render: (r) => (isMoney(r.key) ? formatMoney(Number(r.value), locale) : r.value),
+      render: (r) => (isMoney(r.key) ? formatMoney(Number(r.value), locale) : choicesOf(r.key) ? choiceLabel(r.value) : r.value),
       width: 240,
     },
   ];
@@ -69,7 +82,9 @@ export function SettingsScreen() {
 function SettingForm({ opened, row, label, onClose, onSaved }: EditFormProps<Row> & { label: (key: SettingKey) => string }) {
   const { t, locale } = useI18n();
   const api = useApi();
+  const choiceLabel = useChoiceLabel();
   const money = row !== undefined && isMoney(row.key);
+  const choices = row ? choicesOf(row.key) : null;
   const [value, setValue] = useState(() => (row && money ? formatAmount(Number(row.value), locale) : (row?.value ?? '')));
   return (
     <FormModal
@@ -83,7 +98,15 @@ function SettingForm({ opened, row, label, onClose, onSaved }: EditFormProps<Row
         onSaved(await api.call('settings.save', { key: row.key, value: money ? String(kopecks) : value }));
       }}
     >
-      {money ? (
+      {choices ? (
+        <PickSelect<string>
+          label={t('settings.value')}
+          data={choices.map((choice) => ({ value: choice, label: choiceLabel(choice) }))}
+          value={value}
+          onChange={(choice) => choice !== null && setValue(choice)}
+          data-autofocus
+        />
+      ) : money ? (
         <MoneyField label={t('settings.value')} value={value} onValue={setValue} data-autofocus />
       ) : (
         <TextField label={t('settings.value')} value={value} onValue={setValue} data-autofocus />
