@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
+import { warningFigure } from '../bench/warnings';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
@@ -58,6 +59,7 @@ async function main() {
 
   const tasks = await taskFigures(db, core, '2026-11-20');
   tasks.figures.forEach(record);
+  record(warningFigure(db, '2026-11-20'));
   const entryTask = (date: string) =>
     unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);
