@@ -408,6 +408,8 @@ export const en: Record<MessageKey, string> = {
   'import.start': 'Import',
   'import.working': 'Importing…',
   'import.done': 'Rows: {rows}; created {created}, updated {updated}, unchanged {unchanged}.',
+  'import.donePayments':
+    'Rows: {rows}; created {created}, updated {updated}, unchanged {unchanged}; warnings cancelled: {cancelledWarnings}.',
   'import.line': 'Line',
   'import.column': 'Column',
   'import.value': 'Value',

@@ -408,6 +408,8 @@ export const uk = {
   'import.start': 'Імпортувати',
   'import.working': 'Імпорт триває…',
   'import.done': 'Рядків: {rows}; створено {created}, оновлено {updated}, без змін {unchanged}.',
+  'import.donePayments':
+    'Рядків: {rows}; створено {created}, оновлено {updated}, без змін {unchanged}; скасовано попереджень: {cancelledWarnings}.',
   'import.line': 'Рядок',
   'import.column': 'Стовпець',
   'import.value': 'Значення',
