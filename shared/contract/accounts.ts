@@ -35,6 +35,25 @@ export interface PointMarks {
   inspectionNote: string;
 }
 
+/**
+ * A point's disconnection warning as the card lists it (docs/domain.md, "Disconnection warnings");
+ * `debtKop` is what it was formed for (non-payment only), not today's debt.
+ */
+export interface CardWarning {
+  id: number;
+  kind: 'non_payment' | 'non_admittance';
+  status: 'formed' | 'issued' | 'executed' | 'cancelled';
+  asOf: string;
+  debtKop: number | null;
+  issuedHow: 'in_hand' | 'mail' | null;
+  issuedOn: string | null;
+  receivedOn: string | null;
+  earliestCutoffOn: string | null;
+  cancelReason: 'paid' | 'restructured' | 'court' | 'moratorium' | 'operator' | null;
+  cancelNote: string;
+  closedOn: string | null;
+}
+
 export interface AccountCard {
   account: AccountRow;
   /** The account's standing on the card's day: debt due, billed but not yet due, overpayment. */
@@ -52,6 +71,8 @@ export interface AccountCard {
     readings: { takenOn: string; value: number; kind: 'control' | 'self' | 'billing'; enteredBy: string | null }[];
     /** Newest period first; `unpaidKop` is what stays owed once the account's unapplied payments are spread. */
     bills: { period: string; amountKop: number; paidKop: number; deliveredOn: string | null; dueOn: string; unpaidKop: number }[];
+    /** Newest first (by the date formed as of). Orders and reconnections will sit beside them. */
+    warnings: CardWarning[];
   })[];
   /** Newest first; `appliedKop` is the part the bills' paid amounts already hold. */
   payments: { paidOn: string; amountKop: number; source: string; appliedKop: number }[];

@@ -94,6 +94,8 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** A payments file only: the non-payment warnings it cancelled, the debt now below the minimum. */
+  cancelledWarnings?: number;
 }
 
 /** The file's required fields, by kind: a mapping without one of them is refused before any row is read. */

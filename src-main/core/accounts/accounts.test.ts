@@ -87,6 +87,76 @@ describe('account search', () => {
     expect(t.refusal('accounts.card', { accountId: 9999 }).code).toBe('notFound.account');
   });
 
+  it("lists each point's disconnection warnings, newest first, with what each step recorded", () => {
+    const t = testDistrict({}, { today: '2026-11-22' });
+    const [point, other] = [t.points.sh2[0]!, t.points.sa1[0]!];
+    const warning = (pointId: number, values: Record<string, unknown>) =>
+      Number(
+        t.db
+          .prepare(
+            `INSERT INTO disconnection_warnings (point_id, kind, status, as_of, debt_kop, debt_periods, refused_visits, issued_how,
+               issued_on, received_on, earliest_cutoff_on, cancel_reason, cancel_note, closed_on)
+             VALUES (@pointId, @kind, @status, @asOf, @debtKop, @debtPeriods, @refusedVisits, @issuedHow, @issuedOn, @receivedOn,
+               @earliestCutoffOn, @cancelReason, @cancelNote, @closedOn)`,
+          )
+          .run({
+            pointId,
+            kind: 'non_payment',
+            debtKop: 60000,
+            debtPeriods: '[]',
+            refusedVisits: null,
+            issuedHow: null,
+            issuedOn: null,
+            receivedOn: null,
+            earliestCutoffOn: null,
+            cancelReason: null,
+            cancelNote: '',
+            closedOn: null,
+            ...values,
+          }).lastInsertRowid,
+      );
+    const cancelled = warning(point, { status: 'cancelled', asOf: '2026-09-01', cancelReason: 'paid', closedOn: '2026-09-10' });
+    const issued = warning(point, {
+      status: 'issued',
+      asOf: '2026-11-02',
+      issuedHow: 'mail',
+      issuedOn: '2026-11-03',
+      receivedOn: '2026-11-06',
+      earliestCutoffOn: '2026-11-20',
+    });
+    const refused = warning(point, { kind: 'non_admittance', status: 'formed', asOf: '2026-11-20', debtKop: null, refusedVisits: '[]' });
+    warning(other, { status: 'formed', asOf: '2026-11-21' });
+    const card = t.call('accounts.card', { accountId: t.accountOf(point) });
+    expect(card.points[0]!.warnings).toEqual([
+      {
+        id: refused,
+        kind: 'non_admittance',
+        status: 'formed',
+        asOf: '2026-11-20',
+        debtKop: null,
+        issuedHow: null,
+        issuedOn: null,
+        receivedOn: null,
+        earliestCutoffOn: null,
+        cancelReason: null,
+        cancelNote: '',
+        closedOn: null,
+      },
+      expect.objectContaining({
+        id: issued,
+        status: 'issued',
+        debtKop: 60000,
+        issuedHow: 'mail',
+        issuedOn: '2026-11-03',
+        receivedOn: '2026-11-06',
+        earliestCutoffOn: '2026-11-20',
+      }),
+      expect.objectContaining({ id: cancelled, status: 'cancelled', cancelReason: 'paid', closedOn: '2026-09-10' }),
+    ]);
+    // Another account's warning is on its own card only.
+    expect(t.call('accounts.card', { accountId: t.accountOf(other) }).points[0]!.warnings).toHaveLength(1);
+  });
+
   it("lists accounts with today's debt from bills and payments, not a stored balance", () => {
     const t = testDistrict({}, { today: '2026-11-22' });
     const [owes, delivered, stored] = [t.points.sh2[0]!, t.points.sh10a[0]!, t.points.sa1[0]!];

@@ -1,4 +1,4 @@
-import type { AccountCard, AccountRow, accountsChannels, PointSearchRow } from '../../../shared/contract/accounts';
+import type { AccountCard, AccountRow, accountsChannels, CardWarning, PointSearchRow } from '../../../shared/contract/accounts';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { found } from '../errors';
@@ -7,7 +7,7 @@ import type { Handlers } from '../registry';
 import { pointMarks } from './marks';
 
 type AccountSql = Omit<AccountRow, 'address' | 'debtKop'> & AddressParts;
-type PointSql = Omit<AccountCard['points'][number], 'address' | 'meter' | 'readings' | 'bills' | 'debtKop'> &
+type PointSql = Omit<AccountCard['points'][number], 'address' | 'meter' | 'readings' | 'bills' | 'debtKop' | 'warnings'> &
   AddressParts & { serial: string | null; model: string; digits: number; placement: string; condition: string; verificationDue: string };
 
 /** How many of a point's bills the card shows, newest first: two years of monthly bills. */
@@ -77,6 +77,14 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
   const payments = db.prepare<[number], AccountCard['payments'][number]>(`
     SELECT paid_on AS paidOn, amount_kop AS amountKop, source, applied_kop AS appliedKop FROM payments
     WHERE account_id = ? ORDER BY paid_on DESC LIMIT 24`);
+  // Every warning of the account's points in one statement; the card splits them by point.
+  const warnings = db.prepare<[number], CardWarning & { pointId: number }>(`
+    SELECT w.id, w.point_id AS pointId, w.kind, w.status, w.as_of AS asOf, w.debt_kop AS debtKop,
+      w.issued_how AS issuedHow, w.issued_on AS issuedOn, w.received_on AS receivedOn,
+      w.earliest_cutoff_on AS earliestCutoffOn, w.cancel_reason AS cancelReason, w.cancel_note AS cancelNote,
+      w.closed_on AS closedOn
+    FROM metering_points p JOIN disconnection_warnings w ON w.point_id = p.id
+    WHERE p.account_id = ? ORDER BY w.as_of DESC, w.id DESC`);
 
   return {
     'accounts.search': ({ query, offset, limit }) => {
@@ -100,6 +108,7 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
       const pointIds = rows.map((row) => row.id);
       const pointDebts = ledger.ofPoints(pointIds, asOf);
       const bills = ledger.bills(pointIds);
+      const pointWarnings = warnings.all(accountId);
       return {
         account: { ...head, debtKop: standing.debtKop },
         ledger: { asOf, ...standing },
@@ -122,6 +131,7 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
                 dueOn,
                 unpaidKop,
               })),
+            warnings: pointWarnings.filter((w) => w.pointId === row.id).map(({ pointId, ...w }) => w),
           };
         }),
         payments: payments.all(accountId),

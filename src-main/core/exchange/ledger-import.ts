@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { parseDate, parseMoney } from '../../../shared/i18n/format';
 import { commodities, isoPeriod } from './import-values';
 import { rejected, tableColumns, type ImportTable } from './import-table';
+import { warningCancelling } from '../disconnection/warning-cancelling';
 
 type Written = { created: number; updated: number };
 
@@ -47,6 +48,9 @@ const words = {
  *   of the import (accounts.paid_ahead_kop, bills_imported_on) until its next bills import;
  * - a payment imported later, dated on or before that day, is taken as held by those bills as far
  *   as that leftover goes.
+ *
+ * A payments import then cancels the non-payment warnings of the accounts it brought new payments
+ * to whose debt fell below the minimum (disconnection/warning-cancelling.ts), in the same transaction.
  */
 export function ledgerImporter(db: Db, today: () => string) {
   const account = db.prepare<[string], { id: number }>('SELECT id FROM accounts WHERE number = ?');
@@ -71,6 +75,7 @@ export function ledgerImporter(db: Db, today: () => string) {
   );
   const setBillsSeen = db.prepare('UPDATE accounts SET bills_imported_on = ?, paid_ahead_kop = ? WHERE id = ?');
   const setAhead = db.prepare('UPDATE accounts SET paid_ahead_kop = ? WHERE id = ?');
+  const warnings = warningCancelling(db);
 
   /** What an account's bills now hold beyond before goes to its payments, oldest first; the rest waits. */
   const applyRaise = (accountId: number, raisedKop: number) => {
@@ -140,7 +145,7 @@ export function ledgerImporter(db: Db, today: () => string) {
     return { created, updated };
   };
 
-  const payments = (table: ImportTable, locale: Locale): Written => {
+  const payments = (table: ImportTable, locale: Locale): Written & { cancelledWarnings: number } => {
     const w = words[locale];
     const { column, cell } = tableColumns<PaymentImportField>(table, requiredPaymentFields, locale);
     const problems: ImportProblem[] = [];
@@ -163,6 +168,8 @@ export function ledgerImporter(db: Db, today: () => string) {
     });
     if (problems.length) throw rejected(problems);
     let created = 0;
+    // A file that brings an account nothing new (the same file again) changes nothing for it, its warnings included.
+    const paidAccounts = new Set<number>();
     // Oldest first, so what the last bills import held ahead goes to the payments it can have held.
     const byDate = clean
       .map((row, index) => ({ row, index }))
@@ -174,9 +181,10 @@ export function ledgerImporter(db: Db, today: () => string) {
       const held = seen.on !== null && row.paidOn <= seen.on ? Math.min(row.amount, seen.aheadKop) : 0;
       insertPayment.run(row.accountId, row.paidOn, row.amount, row.source, held);
       if (held > 0) setAhead.run(seen.aheadKop - held, row.accountId);
+      paidAccounts.add(row.accountId);
       created++;
     }
-    return { created, updated: 0 };
+    return { created, updated: 0, cancelledWarnings: warnings.paid([...paidAccounts], today()) };
   };
 
   return { bills, payments };

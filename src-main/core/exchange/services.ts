@@ -21,7 +21,10 @@ type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 
 export function exchangeServices(db: Db, today: () => string) {
   const importAccounts = accountImporter(db, today);
   const ledger = ledgerImporter(db, today);
-  const importers: Record<ImportKind, (table: ImportTable, locale: Locale) => { created: number; updated: number }> = {
+  const importers: Record<
+    ImportKind,
+    (table: ImportTable, locale: Locale) => { created: number; updated: number; cancelledWarnings?: number }
+  > = {
     accounts: importAccounts,
     bills: ledger.bills,
     payments: ledger.payments,
@@ -44,8 +47,10 @@ export function exchangeServices(db: Db, today: () => string) {
   return {
     /** Every row checked first; a clean file written whole, a faulty one refused with each problem named. */
     importTable(kind: ImportKind, table: ImportTable, locale: Locale): ImportResult {
-      const { created, updated } = importers[kind](table, locale);
-      return { rows: table.rows.length, created, updated, unchanged: table.rows.length - created - updated };
+      const { created, updated, cancelledWarnings } = importers[kind](table, locale);
+      const result: ImportResult = { rows: table.rows.length, created, updated, unchanged: table.rows.length - created - updated };
+      // Only a payments file can cancel warnings; the other kinds' results do not mention them.
+      return cancelledWarnings === undefined ? result : { ...result, cancelledWarnings };
     },
     /** Entered positions, executed and not, with reasons, flags and who entered them. */
     readings({ dateFrom, dateTo, routeId, taskId }: ExportFilter): ExportedReading[] {

@@ -1,6 +1,6 @@
 import { Badge, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { AccountCard } from '../../../shared/contract/accounts';
+import type { AccountCard, CardWarning } from '../../../shared/contract/accounts';
 import { formatDate, formatMoney, formatPeriod } from '../../../shared/i18n/format';
 import { useRead } from '../../api/use-read';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -104,6 +104,9 @@ function CardBody({ card }: { card: AccountCard }) {
               <Tabs.Tab value="bills">
                 {t('card.bills')} ({point.bills.length})
               </Tabs.Tab>
+              <Tabs.Tab value="disconnection">
+                {t('card.disconnection')} ({point.warnings.length})
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
               <HistoryTable
@@ -140,6 +143,10 @@ function CardBody({ card }: { card: AccountCard }) {
                 ]}
               />
             </Tabs.Panel>
+            {/* Warnings now; the point's disconnection orders and reconnections join them here when they are built. */}
+            <Tabs.Panel value="disconnection" pt="xs">
+              <WarningsTable pointId={point.id} warnings={point.warnings} />
+            </Tabs.Panel>
           </Tabs>
         </Stack>
       ))}
@@ -155,6 +162,56 @@ function CardBody({ card }: { card: AccountCard }) {
           { header: t('card.applied.header'), cell: (payment) => applied(payment, t, money) },
         ]}
       />
+    </Stack>
+  );
+}
+
+const statusColor: Record<CardWarning['status'], string> = { formed: 'yellow', issued: 'orange', executed: 'red', cancelled: 'gray' };
+
+/** A point's disconnection warnings, newest first: each step's date, the debt it was formed for, why it was cancelled. */
+function WarningsTable({ pointId, warnings }: { pointId: number; warnings: CardWarning[] }) {
+  const { t, locale } = useI18n();
+  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : '');
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t('card.warnings')}
+      </Text>
+      {warnings.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('card.noWarnings')}
+        </Text>
+      ) : (
+        <HistoryTable
+          height={260}
+          testId={`warnings-${pointId}`}
+          rows={warnings}
+          columns={[
+            { header: t('card.kind'), cell: (w) => t(`card.warning.kind.${w.kind}`) },
+            {
+              header: t('card.warning.status'),
+              cell: (w) => (
+                <Badge color={statusColor[w.status]} variant="light">
+                  {t(`card.warning.status.${w.status}`)}
+                </Badge>
+              ),
+            },
+            { header: t('card.warning.asOf'), cell: (w) => date(w.asOf) },
+            { header: t('card.warning.debt'), cell: (w) => (w.debtKop === null ? '' : formatMoney(w.debtKop, locale)), right: true },
+            {
+              header: t('card.warning.issued'),
+              cell: (w) => (w.issuedOn ? `${date(w.issuedOn)}${w.issuedHow ? `, ${t(`card.warning.how.${w.issuedHow}`)}` : ''}` : ''),
+            },
+            { header: t('card.warning.received'), cell: (w) => date(w.receivedOn) },
+            { header: t('card.warning.cutoff'), cell: (w) => date(w.earliestCutoffOn) },
+            { header: t('card.warning.closed'), cell: (w) => date(w.closedOn) },
+            {
+              header: t('card.warning.cancelReason'),
+              cell: (w) => (w.cancelReason ? [t(`card.warning.reason.${w.cancelReason}`), w.cancelNote].filter(Boolean).join('; ') : ''),
+            },
+          ]}
+        />
+      )}
     </Stack>
   );
 }

@@ -74,8 +74,11 @@ export function ImportScreen() {
       const chosen = Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, number] => entry[1] !== undefined));
       const answer = await api.call('import.run', { fileName: file.name, base64: file.base64, kind, mapping: chosen });
       setResult(answer);
-      status.show(t('import.done', { ...answer }), 'ok');
+      status.show(doneText(answer), 'ok');
     });
+  // A payments file also says how many non-payment warnings it cancelled, none included.
+  const doneText = (done: ImportResult) =>
+    done.cancelledWarnings === undefined ? t('import.done', { ...done }) : t('import.donePayments', { ...done });
   const columns = preview?.header.map((name, index) => ({ value: String(index), label: `${index + 1}. ${name}` })) ?? [];
 
   return (
@@ -159,7 +162,7 @@ export function ImportScreen() {
       {problems === null && <ErrorAlert error={error} />}
       {result && (
         <Alert color="green" data-testid="import-result">
-          {t('import.done', { ...result })}
+          {doneText(result)}
         </Alert>
       )}
       {problems && (

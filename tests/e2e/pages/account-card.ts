@@ -57,6 +57,13 @@ export class AccountCard {
     return point.getByTestId(`bills-${pointId}`).getByRole('row');
   }
 
+  /** The "Відключення" tab of a point, by keyboard, and its warnings' rows (header first, newest next). */
+  async warnings(pointId: number) {
+    const point = this.body.getByTestId(`point-${pointId}`);
+    await this.op.enterOn(point.getByRole('tab', { name: /Відключення/ }));
+    return point.getByTestId(`warnings-${pointId}`).getByRole('row');
+  }
+
   /** A point's mark line ("Є звернення", "На обстеження") with its buttons. */
   mark(pointId: number, name: 'Є звернення' | 'На обстеження') {
     return this.body.getByTestId(`marks-${pointId}`).getByTestId(name === 'Є звернення' ? 'mark-complaint' : 'mark-inspection');
