@@ -212,7 +212,15 @@ function IssueForm({ ids, onClose, onDone }: FormProps) {
           ))}
         </Stack>
       </Radio.Group>
-      <DateField label={t('warnings.issueDate')} value={issuedOn} onValue={setIssuedOn} required w={180} />
+      {/* The date comes filled in with today; a different one is typed whole, so the first key replaces it. */}
+      <DateField
+        label={t('warnings.issueDate')}
+        value={issuedOn}
+        onValue={setIssuedOn}
+        onFocus={(event) => event.currentTarget.select()}
+        required
+        w={180}
+      />
     </FormModal>
   );
 }

@@ -78,6 +78,14 @@ export class TaskForming {
     await expect(this.page.getByRole('checkbox', { name: 'Попередження за недопуск' })).toBeChecked();
   }
 
+  /** The non-payment box alone: Space ticks it. */
+  async withNonPaymentWarning() {
+    const box = this.page.getByRole('checkbox', { name: 'Попередження за несплату' });
+    await box.focus();
+    await this.op.press('Space');
+    await expect(box).toBeChecked();
+  }
+
   /** F9 forms the task from anywhere on the form. */
   async execute() {
     await this.op.press('F9');
