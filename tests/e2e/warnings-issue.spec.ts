@@ -71,3 +71,25 @@ test('a master forms a task with the non-payment warning, then issues one warnin
   await expect(first).toContainText('рекомендованим листом');
   await expect(first).toContainText(formatDate(stored.cutoffOn, 'uk'));
 });
+
+test("the issued warning is found by its status and cancelled for the operator's own reason, with a note", async ({ app, db }) => {
+  // The file's tests share one district in order: this one meets the warning the first issued.
+  const register = new WarningsRegister(app);
+  const { status } = new Workstation(app);
+  await register.open();
+  await register.onlyStatus('Виданий');
+  await expect(register.rows).toHaveCount(2);
+  const issued = db.prepare<[], { id: number }>("SELECT id FROM disconnection_warnings WHERE status = 'issued'").get()!;
+  // Nothing ticked: F8 takes the active row.
+  await register.focus();
+  await register.cancelWithOwnReason('споживач помер');
+  await expect(status).toHaveText(/Скасовано попереджень: 1\.$/);
+  expect(
+    db
+      .prepare<[number], { status: string; reason: string; note: string; closedOn: string }>(
+        'SELECT status, cancel_reason AS reason, cancel_note AS note, closed_on AS closedOn FROM disconnection_warnings WHERE id = ?',
+      )
+      .get(issued.id),
+  ).toEqual({ status: 'cancelled', reason: 'operator', note: 'споживач помер', closedOn: localToday() });
+  await expect(register.rows).toHaveCount(1);
+});

@@ -45,4 +45,30 @@ export class WarningsRegister {
     await this.op.type(date);
     await this.op.press('Enter');
   }
+
+  /**
+   * F8 opens the cancel form on its first reason; ↓ three times reaches "інша причина (оператор)",
+   * Tab the note, Enter cancels.
+   */
+  async cancelWithOwnReason(note: string) {
+    await this.op.press('F8');
+    await expect(this.page.getByRole('radio', { name: 'реструктуризація боргу' })).toBeFocused();
+    await this.op.press('ArrowDown', 'ArrowDown', 'ArrowDown');
+    await expect(this.page.getByRole('radio', { name: 'інша причина (оператор)' })).toBeChecked();
+    await this.op.press('Tab');
+    await this.op.type(note);
+    await this.op.press('Enter');
+  }
+
+  /** The status filter, by keyboard: ↓ opens its list, the arrows down to the one wanted, Enter. */
+  async onlyStatus(status: string) {
+    const select = this.page.getByRole('combobox', { name: 'Статус' });
+    await select.focus();
+    await this.op.press('ArrowDown');
+    const option = this.page.getByRole('option', { name: status, exact: true });
+    await expect(option).toBeVisible();
+    for (let i = 0; i < 10 && (await option.getAttribute('data-combobox-selected')) === null; i++) await this.op.press('ArrowDown');
+    await this.op.press('Enter');
+    await expect(select).toHaveValue(status);
+  }
 }
