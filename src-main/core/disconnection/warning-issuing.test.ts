@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDistrict } from '../../../tests/support/test-district';
+import { createCore } from '../app';
 import { shiftDays } from './warning-rules';
 
 const today = '2026-11-27';
@@ -138,6 +139,27 @@ describe('issuing a warning', () => {
   it('refuses a warning that is not there, changing none', () => {
     const d = district();
     expect(d.refusal('warnings.issue', { ids: [d.ids[0]!, 9999], how: 'in_hand', issuedOn: today }).code).toBe('notFound.warning');
+    expect(d.stored(d.ids[0]!).status).toBe('formed');
+  });
+
+  it("is a master's: an operator may list warnings, not issue or cancel them", () => {
+    const d = district();
+    const operator = createCore(d.db, {
+      version: 'test',
+      signedIn: { login: 'oper', fullName: 'Оператор', role: 'operator' },
+      today: () => today,
+    });
+    const answer = (channel: 'warnings.list' | 'warnings.issue' | 'warnings.cancel', input: unknown) =>
+      operator.dispatch(channel, input, 'uk');
+    expect(answer('warnings.list', {}).ok).toBe(true);
+    expect(answer('warnings.issue', { ids: d.ids, how: 'in_hand', issuedOn: today })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.forbidden' },
+    });
+    expect(answer('warnings.cancel', { ids: d.ids, reason: 'court' })).toMatchObject({
+      ok: false,
+      error: { code: 'auth.forbidden' },
+    });
     expect(d.stored(d.ids[0]!).status).toBe('formed');
   });
 
