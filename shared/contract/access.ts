@@ -23,6 +23,10 @@ export const access: Record<ChannelName, Access> = {
   'moratoria.list': 'operator',
   'moratoria.save': 'admin',
   'moratoria.delete': 'admin',
+  // Anyone may look a warning up; handing one out or calling it off is a master's decision.
+  'warnings.list': 'operator',
+  'warnings.issue': 'master',
+  'warnings.cancel': 'master',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',

@@ -4,6 +4,7 @@ import { authChannels } from './auth';
 import { backupsChannels } from './backups';
 import { diagnosticsChannels } from './diagnostics';
 import { directoriesChannels } from './directories';
+import { disconnectionChannels } from './disconnection';
 import { entryChannels } from './entry';
 import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
@@ -25,6 +26,7 @@ export const coreContract = {
   ...entryChannels,
   ...settingsChannels,
   ...moratoriaChannels,
+  ...disconnectionChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

@@ -129,6 +129,30 @@ const messages = {
     en: 'A moratorium cannot end ({to:date}) before it starts ({from:date}).',
   },
   'notFound.moratorium': { uk: 'Мораторій не знайдено (можливо, його видалено).', en: 'Moratorium not found (it may have been deleted).' },
+  'notFound.warning': {
+    uk: 'Попередження не знайдено (можливо, список застарів — оновіть його). Нічого не змінено.',
+    en: 'Warning not found (the list may be out of date — refresh it). Nothing was changed.',
+  },
+  'warning.notFormed': {
+    uk: 'Попередження по о/р {account} не в статусі «Сформований» — видати можна лише сформоване. Жодного попередження не видано.',
+    en: 'The warning for account {account} is not "Formed" — only a formed warning can be issued. No warning was issued.',
+  },
+  'warning.issueInFuture': {
+    uk: 'Дата вручення {date:date} ще не настала.',
+    en: 'The issue date {date:date} is in the future.',
+  },
+  'warning.issuedBeforeFormed': {
+    uk: 'Попередження по о/р {account} сформоване на {asOf:date} — його не могли вручити раніше, {date:date}. Жодного попередження не видано.',
+    en: 'The warning for account {account} was formed as of {asOf:date} — it cannot have been issued earlier, on {date:date}. No warning was issued.',
+  },
+  'warning.closed': {
+    uk: 'Попередження по о/р {account} вже виконане або скасоване — скасувати можна лише сформоване чи видане. Жодного попередження не скасовано.',
+    en: 'The warning for account {account} is already executed or cancelled — only a formed or issued one can be cancelled. No warning was cancelled.',
+  },
+  'warning.noteRequired': {
+    uk: 'Для причини «Інша причина (оператор)» напишіть, яка саме.',
+    en: 'For the reason "Other (operator)" write what it is.',
+  },
   'setting.moneyOutOfRange': {
     uk: 'Сума має бути від {min} до {max}.',
     en: 'The amount must be from {min} to {max}.',

@@ -22,6 +22,11 @@ const labels: Record<string, Record<Locale, string>> = {
   verificationDueDays: { uk: 'Повірка протягом, днів', en: 'Verification within, days' },
   dateFrom: { uk: 'Дата з', en: 'Date from' },
   dateTo: { uk: 'Дата по', en: 'Date to' },
+  ids: { uk: 'Вибрані попередження', en: 'Selected warnings' },
+  how: { uk: 'Спосіб вручення', en: 'How issued' },
+  issuedOn: { uk: 'Дата вручення', en: 'Issue date' },
+  reason: { uk: 'Причина', en: 'Reason' },
+  note: { uk: 'Примітка', en: 'Note' },
 };
 
 /** The innermost named field wins: "criteria.debtMinKop" is labelled as the debt, not the criteria. */

@@ -6,6 +6,7 @@ import { auditTrail } from './audit/trail';
 import { authHandlers } from './auth/handlers';
 import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
+import { disconnectionHandlers } from './disconnection/handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
@@ -57,6 +58,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       entryHandlers(db, { today }),
       settingsHandlers(db),
       moratoriaHandlers(db),
+      disconnectionHandlers(db, { today }),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

@@ -25,6 +25,7 @@ import { RoutesScreen } from '../features/routes/RoutesScreen';
 import { SheetScreen } from '../features/tasks/SheetScreen';
 import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
+import { WarningsScreen } from '../features/warnings/WarningsScreen';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { AuthGate, useAuth } from './AuthGate';
 import { MainMenu } from './MainMenu';
@@ -72,6 +73,8 @@ function CurrentScreen() {
       return <SettingsScreen />;
     case 'moratoria':
       return <MoratoriaScreen />;
+    case 'warnings':
+      return <WarningsScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

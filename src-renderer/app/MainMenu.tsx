@@ -50,6 +50,7 @@ export function MainMenu() {
           {item(t('menu.taskForm'), { name: 'taskForm' }, access['tasks.form'])}
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.entry'), { name: 'tasks', purpose: 'entry' })}
+          {item(t('menu.warnings'), { name: 'warnings' })}
         </Menubar.Dropdown>
       </Menubar.Menu>
       <Menubar.Menu width={240}>

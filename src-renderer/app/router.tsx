@@ -21,6 +21,7 @@ export type Screen =
   | { name: 'import' }
   | { name: 'settings' }
   | { name: 'moratoria' }
+  | { name: 'warnings' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -57,6 +58,7 @@ export function parseHash(hash: string): Screen {
     case 'import':
     case 'settings':
     case 'moratoria':
+    case 'warnings':
       return { name: parts[0] };
     default:
       return { name: 'home' };

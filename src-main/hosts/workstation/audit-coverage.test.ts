@@ -68,6 +68,8 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
       };
     },
   },
+  'warnings.issue': { request: async ({ call }) => ({ ids: [await formedWarning(call)], how: 'mail', issuedOn: '2026-11-21' }) },
+  'warnings.cancel': { request: async ({ call }) => ({ ids: [await formedWarning(call)], reason: 'court', note: 'справа № 1/26' }) },
   'backups.create': { request: ({ dir }) => Promise.resolve({ file: join(dir, 'manual-copy.sqlite') }) },
   'backups.restore': {
     request: async ({ call, dir }) => {
@@ -114,6 +116,17 @@ const routeWithPoints = async (call: World['call']) => {
 };
 const newTask = async (call: World['call']) =>
   call<{ taskId: number }>('tasks.form', { routeId: (await routeWithPoints(call)).id, taskDate: '2026-11-20', criteria: {} });
+
+/** A non-payment warning formed with a task over the whole seeded district, whose debtors qualify. */
+const formedWarning = async (call: World['call']) => {
+  const route = await newRoute(call);
+  const pointIds = Array.from({ length: 40 }, (_, i) => i + 1);
+  await call('routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds }, confirmMove: true });
+  await call('tasks.form', { routeId: route.id, taskDate: '2026-11-20', criteria: {}, warnNonPayment: true, warnNonAdmittance: true });
+  const formed = await call<{ rows: { id: number }[] }>('warnings.list', { status: 'formed', limit: 1 });
+  if (!formed.rows[0]) throw new Error('the seeded district gave no warning to issue');
+  return formed.rows[0].id;
+};
 
 describe('every write is audited by the registry itself', () => {
   const dir = mkdtempSync(join(tmpdir(), 'obhid-audit-'));
