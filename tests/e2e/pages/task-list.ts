@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { Operator } from './operator';
 
 /** Завдання на обхід: the tasks, newest date first; Delete asks, Enter confirms. */
@@ -26,15 +26,21 @@ export class TaskList {
   /** The list from one date to another, both typed as the operator writes them (24.11.2026). */
   async between(from: string, to: string) {
     await this.dateFrom.focus();
+    await expect(this.dateFrom).toBeFocused();
     await this.op.type(from);
     await this.op.press('Tab');
     await this.op.type(to);
     await this.op.press('Tab');
+    // What the fields took, so a lost key fails here, by name, rather than as a wrong row count.
+    await expect(this.dateFrom).toHaveValue(from);
+    await expect(this.dateTo).toHaveValue(to);
   }
 
   /** The list is on both menus: "Робота з абонентом" (to work on) and "Звіти" (to look up). */
   async open(from: 'Робота з абонентом' | 'Звіти' = 'Робота з абонентом') {
     await this.op.menu(from, 'Завдання на обхід');
+    // The first page drawn: the screen has settled before anything is typed into its filters.
+    await expect(this.rows.first()).toBeVisible();
   }
 
   /** A route's tasks, by the route as the list names it. */
