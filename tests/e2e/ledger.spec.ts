@@ -56,17 +56,7 @@ test('the account card shows the ledger, and its debt falls when a payment is im
   // Half the debt, paid today, in a file from the bank through the billing system.
   const paid = Math.round(debtor.debt / 2);
   const screen = new ImportScreen(app);
-  await screen.open();
-  await screen.chooseKind(2);
-  await screen.choose({
-    name: 'oplaty.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      `О/р;Дата оплати;Сума;Джерело\r\n${debtor.accountNumber};${formatDate(today, 'uk')};${formatAmount(paid, 'uk')};e2e-каса\r\n`,
-    ),
-  });
-  await expect(screen.mapped('Сума, грн')).toHaveValue('3. Сума');
-  await screen.importFile();
+  await screen.importPayment({ accountNumber: debtor.accountNumber, paidOn: today, amountKop: paid, source: 'e2e-каса' });
   await expect(screen.result).toContainText('створено 1');
   expect(
     db.prepare("SELECT paid_on AS paidOn, amount_kop AS amount, applied_kop AS applied FROM payments WHERE source = 'e2e-каса'").all(),

@@ -6,19 +6,11 @@ import { expect, test } from './fixtures';
 import { TaskForming } from './pages/task-forming';
 import { WarningsRegister } from './pages/warnings';
 import { Workstation } from './pages/workstation';
+import { warningRoute } from './warning-routes';
 
 test('a master forms a task with the non-payment warning, then issues one warning by registered mail by keyboard', async ({ app, db }) => {
   const today = localToday();
-  const route = db
-    .prepare<[], { id: number; number: number; name: string }>(
-      `SELECT r.id, r.number, r.name FROM routes r JOIN metering_points p ON p.route_id = r.id
-       WHERE p.status = 'connected' GROUP BY r.id HAVING count(p.id) BETWEEN 20 AND 500 ORDER BY count(p.id) DESC LIMIT 1`,
-    )
-    .get()!;
-  const points = db
-    .prepare<[number], { id: number }>("SELECT id FROM metering_points WHERE route_id = ? AND status = 'connected'")
-    .all(route.id)
-    .map((point) => point.id);
+  const { route, points } = warningRoute(db);
   const rules = warningRules(db);
   const debtors = rules.nonPayment(points, today, rules.settings()).length;
   expect(debtors, 'the demo route has debtors old enough to warn').toBeGreaterThan(0);

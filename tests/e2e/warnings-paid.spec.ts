@@ -1,5 +1,5 @@
 import { localToday } from '../../shared/dates';
-import { formatAmount, formatDate, formatMoney } from '../../shared/i18n/format';
+import { formatDate, formatMoney } from '../../shared/i18n/format';
 import { warningRules } from '../../src-main/core/disconnection/warning-rules';
 import { debts } from '../../src-main/core/ledger/debt';
 import { expect, test } from './fixtures';
@@ -75,17 +75,7 @@ test('a non-payment warning formed with a task is on the card, and a payments fi
   const owed = debts(db).ofPoints([debtor], today).get(debtor)!;
   const paid = owed - settings.minDebtKop + 1;
   const screen = new ImportScreen(app);
-  await screen.open();
-  await screen.chooseKind(2);
-  await screen.choose({
-    name: 'oplaty.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      `О/р;Дата оплати;Сума;Джерело\r\n${account.number};${formatDate(today, 'uk')};${formatAmount(paid, 'uk')};e2e-каса\r\n`,
-    ),
-  });
-  await expect(screen.mapped('Сума, грн')).toHaveValue('3. Сума');
-  await screen.importFile();
+  await screen.importPayment({ accountNumber: account.number, paidOn: today, amountKop: paid, source: 'e2e-каса' });
   await expect(screen.result).toHaveText('Рядків: 1; створено 1, оновлено 0, без змін 0; скасовано попереджень: 1.');
   expect(debts(db).ofPoints([debtor], today).get(debtor)).toBe(settings.minDebtKop - 1);
   expect(warning()).toMatchObject({ status: 'cancelled', cancelReason: 'paid', closedOn: today });

@@ -3,6 +3,7 @@ import { shiftDays, warningRules } from '../../src-main/core/disconnection/warni
 import { arrange, expect, test } from './fixtures';
 import { TaskForming } from './pages/task-forming';
 import { Workstation } from './pages/workstation';
+import { warningRoute } from './warning-routes';
 
 test('a master forms a task with both warnings by keyboard; the status says how many, the database holds them', async ({
   app,
@@ -10,16 +11,7 @@ test('a master forms a task with both warnings by keyboard; the status says how 
   district,
 }) => {
   const today = localToday();
-  const route = db
-    .prepare<[], { id: number; number: number; name: string }>(
-      `SELECT r.id, r.number, r.name FROM routes r JOIN metering_points p ON p.route_id = r.id
-       WHERE p.status = 'connected' GROUP BY r.id HAVING count(p.id) BETWEEN 20 AND 500 ORDER BY count(p.id) DESC LIMIT 1`,
-    )
-    .get()!;
-  const points = db
-    .prepare<[number], { id: number }>("SELECT id FROM metering_points WHERE route_id = ? AND status = 'connected' ORDER BY id")
-    .all(route.id)
-    .map((point) => point.id);
+  const { route, points } = warningRoute(db);
   // The demo district has no refused visits: one point gets two, in two tasks, and no control reading in the window.
   const refuser = points[0]!;
   arrange(district, "DELETE FROM readings WHERE point_id = ? AND kind = 'control' AND taken_on >= ?", refuser, shiftDays(today, -60));

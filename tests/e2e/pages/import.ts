@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { formatAmount, formatDate } from '../../../shared/i18n/format';
 import { Operator } from './operator';
 
 export type ImportKind = 'Абоненти, точки, лічильники' | 'Оплати';
@@ -54,5 +55,23 @@ export class ImportScreen {
 
   async importFile() {
     await this.op.enterOn(this.run);
+  }
+
+  /**
+   * One payment, as the bank's file comes through the billing system: the payments kind chosen,
+   * the file given, its columns mapped as the screen reads them, imported.
+   */
+  async importPayment(payment: { accountNumber: string; paidOn: string; amountKop: number; source: string }) {
+    await this.open();
+    await this.chooseKind(2);
+    await this.choose({
+      name: 'oplaty.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `О/р;Дата оплати;Сума;Джерело\r\n${payment.accountNumber};${formatDate(payment.paidOn, 'uk')};${formatAmount(payment.amountKop, 'uk')};${payment.source}\r\n`,
+      ),
+    });
+    await expect(this.mapped('Сума, грн')).toHaveValue('3. Сума');
+    await this.importFile();
   }
 }
