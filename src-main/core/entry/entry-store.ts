@@ -133,7 +133,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const nextOpen = (taskId: number, seq: number): number | null =>
     openAfter.get(taskId, seq)?.seq ?? openBefore.get(taskId, seq)?.seq ?? null;
 
-  const view = (row: PositionSql, taskTotal = total.get(row.taskId)!.n): EntryPosition => {
+  const view = (row: PositionSql, taskTotal = total.get(row.taskId)!.n, nextOpenSeq = nextOpen(row.taskId, row.seq)): EntryPosition => {
     const own = ownReading.get(row.positionId);
     const prev = previous.get({ pointId: row.pointId, positionId: row.positionId, onOrBefore: row.checkedOn ?? options.today() });
     return {
@@ -149,7 +149,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       meterDigits: row.meterDigits,
       commodity: row.commodity,
       previous: prev ?? null,
-      nextOpenSeq: nextOpen(row.taskId, row.seq),
+      nextOpenSeq,
       status: row.status,
       value: own?.value ?? null,
       consumption: own?.consumption ?? null,
@@ -254,8 +254,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
       restateFollowing(position.pointId, { takenOn: request.checkedOn, id: Number(inserted.lastInsertRowid) }, position.meterDigits);
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
-    const saved = view(byId.get(position.positionId)!, taskTotal);
+    // Where entry goes next is the saved position's own next open one: asked once, used twice.
     const after = nextOpen(position.taskId, position.seq);
+    const saved = view(byId.get(position.positionId)!, taskTotal, after);
     const next = after !== null ? view(bySeq.get(position.taskId, after)!, taskTotal) : null;
     return { saved, next, summary: summary(position.taskId, locale) };
   };
