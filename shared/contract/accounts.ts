@@ -1,3 +1,4 @@
+import type { CardCutoff, ReconnectionRow } from './orders';
 import { z } from 'zod';
 import { read, write, type Page } from './define';
 import { id, isoDate, paging, text } from './common';
@@ -71,8 +72,12 @@ export interface AccountCard {
     readings: { takenOn: string; value: number; kind: 'control' | 'self' | 'billing'; enteredBy: string | null }[];
     /** Newest period first; `unpaidKop` is what stays owed once the account's unapplied payments are spread. */
     bills: { period: string; amountKop: number; paidKop: number; deliveredOn: string | null; dueOn: string; unpaidKop: number }[];
-    /** Newest first (by the date formed as of). Orders and reconnections will sit beside them. */
+    /** Newest first (by the date formed as of). */
     warnings: CardWarning[];
+    /** The point's places in disconnection orders, newest first. */
+    cutoffs: CardCutoff[];
+    /** Newest first. */
+    reconnections: ReconnectionRow[];
   })[];
   /** Newest first; `appliedKop` is the part the bills' paid amounts already hold. */
   payments: { paidOn: string; amountKop: number; source: string; appliedKop: number }[];

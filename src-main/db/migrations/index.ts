@@ -8,6 +8,7 @@ import { ukrainianOrder } from './006-ukrainian-order';
 import { ledgerAndMarks } from './007-ledger-and-marks';
 import { disconnectionSettings } from './008-disconnection-settings';
 import { disconnectionWarnings } from './009-disconnection-warnings';
+import { disconnectionOrders } from './010-disconnection-orders';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   ledgerAndMarks,
   disconnectionSettings,
   disconnectionWarnings,
+  disconnectionOrders,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
