@@ -11,6 +11,7 @@ import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
 import { ordersChannels } from './orders';
 import { printChannels } from './print';
+import { registerHostChannels, registersChannels } from './registers';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
@@ -29,11 +30,13 @@ export const coreContract = {
   ...moratoriaChannels,
   ...disconnectionChannels,
   ...ordersChannels,
+  ...registersChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */
 export const hostContract = {
   ...printChannels,
+  ...registerHostChannels,
   ...backupsChannels,
   ...exchangeHostChannels,
   ...diagnosticsChannels,
