@@ -41,6 +41,8 @@ export const access: Record<ChannelName, Access> = {
   'registers.file': 'master',
   'print.registerPdf': 'master',
   'print.register': 'master',
+  'print.orderPdf': 'master',
+  'print.order': 'master',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',

@@ -9,7 +9,7 @@ import { entryChannels } from './entry';
 import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
-import { ordersChannels } from './orders';
+import { orderPrintChannels, ordersChannels } from './orders';
 import { printChannels } from './print';
 import { registerHostChannels, registersChannels } from './registers';
 import { routesChannels } from './routes';
@@ -37,6 +37,7 @@ export const coreContract = {
 export const hostContract = {
   ...printChannels,
   ...registerHostChannels,
+  ...orderPrintChannels,
   ...backupsChannels,
   ...exchangeHostChannels,
   ...diagnosticsChannels,

@@ -9,6 +9,7 @@ import { directoriesHandlers } from './directories/handlers';
 import { disconnectionHandlers } from './disconnection/handlers';
 import { orderHandlers } from './disconnection/order-handlers';
 import { disconnectionRegisters } from './disconnection/registers';
+import { orderSheet } from './disconnection/order-sheet';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
@@ -45,6 +46,7 @@ function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, today: ()
     sheet: tasks.sheet,
     demoDistrict: demoDistrict(db),
     registers: disconnectionRegisters(db, today),
+    orderSheet: orderSheet(db),
     today,
   };
 }

@@ -5,7 +5,7 @@ import { workstationBackups } from './backups';
 import { workstationDiagnostics } from './diagnostics';
 import { workstationExchange } from './exchange';
 import { workstationPrinting, type PrintEngine } from './printing';
-import { workstationRegisters } from './registers';
+import { workstationDisconnectionPapers } from './disconnection-papers';
 import { answerInRecovery } from './recovery';
 import { openSession } from './session';
 import { workstationSetup } from './setup';
@@ -46,7 +46,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     {
       ...backups.entries,
       ...workstationPrinting(session, options),
-      ...workstationRegisters(session, options),
+      ...workstationDisconnectionPapers(session, options),
       ...workstationExchange(session),
       ...workstationSetup(session, options.demoFile),
       ...workstationDiagnostics(log),

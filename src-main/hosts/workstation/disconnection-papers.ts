@@ -10,11 +10,14 @@ import type { Session } from './session';
 
 type Filter = ParsedInput<'registers.table'>;
 
-/** The disconnection registers as an XLSX file and on paper, from the same table the screen shows. */
-export function workstationRegisters(
+/**
+ * The disconnection pipeline's papers: the registers as an XLSX file and on paper, from the same
+ * table the screen shows, and an order as the crew's sheet.
+ */
+export function workstationDisconnectionPapers(
   session: Session,
   engine: PrintEngine,
-): Pick<HostEntries, 'registers.file' | 'print.registerPdf' | 'print.register'> {
+): Pick<HostEntries, 'registers.file' | 'print.registerPdf' | 'print.register' | 'print.orderPdf' | 'print.order'> {
   const core = () => {
     const current = session.core();
     if (!current) throw new DomainError('db.damaged', { detail: '' });
@@ -22,6 +25,16 @@ export function workstationRegisters(
   };
   const table = (filter: Filter, locale: Locale) => core().services.registers.table(filter, locale);
   const page = (filter: Filter, locale: Locale) => registerPage(table(filter, locale), locale, core().services.today());
+  const pdf = async ({ html, fileName, pages }: { html: string; fileName: string; pages: number }) => ({
+    fileName,
+    base64: (await engine.toPdf(html)).toString('base64'),
+    pages,
+  });
+  const print = async (html: string) => {
+    if (!engine.print) return { printedByHost: false };
+    await engine.print(html);
+    return { printedByHost: true };
+  };
   return {
     'registers.file': {
       audit: {
@@ -38,14 +51,9 @@ export function workstationRegisters(
         return () => ({ fileName, base64: file.toString('base64'), rows: registered.rows.length });
       },
     },
-    'print.registerPdf': async (filter, { locale }) => {
-      const { html, fileName, pages } = page(filter, locale);
-      return { fileName, base64: (await engine.toPdf(html)).toString('base64'), pages };
-    },
-    'print.register': async (filter, { locale }) => {
-      if (!engine.print) return { printedByHost: false };
-      await engine.print(page(filter, locale).html);
-      return { printedByHost: true };
-    },
+    'print.registerPdf': (filter, { locale }) => pdf(page(filter, locale)),
+    'print.register': (filter, { locale }) => print(page(filter, locale).html),
+    'print.orderPdf': ({ id }, { locale }) => pdf(core().services.orderSheet(id, locale)),
+    'print.order': ({ id }, { locale }) => print(core().services.orderSheet(id, locale).html),
   };
 }
