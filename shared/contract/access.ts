@@ -38,6 +38,7 @@ export const access: Record<ChannelName, Access> = {
   'reconnections.list': 'operator',
   // The registers are a master's reports: printed, filed and sent on.
   'registers.table': 'master',
+  'registers.page': 'master',
   'registers.file': 'master',
   'print.registerPdf': 'master',
   'print.register': 'master',

@@ -52,6 +52,8 @@ export const registerFilter = z
 
 export const registersChannels = {
   'registers.table': read<RegisterTable>()(registerFilter),
+  /** The register as it prints, for the screen's preview and a browser's own print. */
+  'registers.page': read<{ html: string; pages: number; fileName: string }>()(registerFilter),
 };
 
 /** Files and paper are the host's: XLSX is written beside the core, PDF needs a browser engine. */

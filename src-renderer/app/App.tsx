@@ -26,6 +26,7 @@ import { SheetScreen } from '../features/tasks/SheetScreen';
 import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
 import { WarningsScreen } from '../features/warnings/WarningsScreen';
+import { RegistersScreen } from '../features/registers/RegistersScreen';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { AuthGate, useAuth } from './AuthGate';
 import { MainMenu } from './MainMenu';
@@ -75,6 +76,8 @@ function CurrentScreen() {
       return <MoratoriaScreen />;
     case 'warnings':
       return <WarningsScreen />;
+    case 'registers':
+      return <RegistersScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

@@ -60,6 +60,7 @@ export function MainMenu() {
           <Menu.Label>{t('menu.reportsTasks')}</Menu.Label>
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.export'), { name: 'export' }, access['export.readingsFile'])}
+          {item(t('menu.registers'), { name: 'registers' }, access['registers.table'])}
         </Menubar.Dropdown>
       </Menubar.Menu>
       {allows(user.role, 'admin') && (

@@ -22,6 +22,7 @@ export type Screen =
   | { name: 'settings' }
   | { name: 'moratoria' }
   | { name: 'warnings' }
+  | { name: 'registers' }
   | { name: 'taskSheet'; id: number };
 
 export function parseHash(hash: string): Screen {
@@ -59,6 +60,7 @@ export function parseHash(hash: string): Screen {
     case 'settings':
     case 'moratoria':
     case 'warnings':
+    case 'registers':
       return { name: parts[0] };
     default:
       return { name: 'home' };

@@ -6,6 +6,7 @@ import { orderForming } from './order-forming';
 import { orderRecording } from './order-recording';
 import { orderRegister } from './order-register';
 import { reconnections } from './reconnection';
+import { registerPage } from './register-page';
 import { disconnectionRegisters } from './registers';
 
 /**
@@ -47,5 +48,6 @@ export function orderHandlers(
     },
     'reconnections.list': (input) => reconnecting.list(input),
     'registers.table': (input, { locale }) => registers.table(input, locale),
+    'registers.page': (input, { locale }) => registerPage(registers.table(input, locale), locale, today()),
   };
 }

@@ -1,21 +1,12 @@
-import type { RegisterCell, RegisterColumnKind, RegisterTable } from '../../../shared/contract/registers';
-import { formatDate, formatMoney } from '../../../shared/i18n/format';
+import type { RegisterColumnKind, RegisterTable } from '../../../shared/contract/registers';
+import { formatDate } from '../../../shared/i18n/format';
+import { registerCellText } from '../../../shared/i18n/register-cell';
 import type { Locale } from '../../../shared/i18n/locales';
 import { esc } from '../html-escape';
 import { chunk } from '../tasks/sheet-layout';
 
 /** Rows per landscape A4 page: fixed, so the preview, the PDF and the paper agree on the page count. */
 const rowsPerPage = 24;
-
-/** A cell as the reader's language writes it: dates 04.12.2026, money 1 234,56 грн. */
-export function registerCellText(value: RegisterCell | undefined, kind: RegisterColumnKind, locale: Locale): string {
-  if (value === null || value === undefined) return '';
-  if (kind === 'money' && typeof value === 'number') return formatMoney(value, locale);
-  if (kind === 'date' && typeof value === 'string') return formatDate(value, locale);
-  // A local date-time as the crew wrote it, not a UTC instant: only the date part is reformatted.
-  if (kind === 'dateTime' && typeof value === 'string') return `${formatDate(value.slice(0, 10), locale)} ${value.slice(11, 16)}`;
-  return String(value);
-}
 
 const words = {
   uk: {
