@@ -475,6 +475,8 @@ export const en: Record<MessageKey, string> = {
   'settings.name': 'Setting',
   'settings.value': 'Value',
   'settings.branch.name': 'Branch name',
+  'settings.branch.address': 'Branch address (for warning notices)',
+  'settings.branch.phone': 'Branch phone (for warning notices)',
   'settings.entry.maxConsumption.electricity': 'Default max. consumption, kWh',
   'settings.entry.maxConsumption.gas': 'Default max. consumption, m³',
   'settings.warnings.minDebtKop': 'Minimum debt for a warning',

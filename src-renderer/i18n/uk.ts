@@ -475,6 +475,8 @@ export const uk = {
   'settings.name': 'Параметр',
   'settings.value': 'Значення',
   'settings.branch.name': 'Назва філії (РЕМ)',
+  'settings.branch.address': 'Адреса філії (для попереджень)',
+  'settings.branch.phone': 'Телефон філії (для попереджень)',
   'settings.entry.maxConsumption.electricity': 'Макс. споживання за замовчуванням, кВт·год',
   'settings.entry.maxConsumption.gas': 'Макс. споживання за замовчуванням, м³',
   'settings.warnings.minDebtKop': 'Мінімальний борг для попередження',
