@@ -27,6 +27,8 @@ export const access: Record<ChannelName, Access> = {
   'warnings.list': 'operator',
   'warnings.issue': 'master',
   'warnings.cancel': 'master',
+  // Notices are looked at like the route sheet (by anyone) and printed like it (by a master).
+  'warnings.notices': 'operator',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',
@@ -64,6 +66,8 @@ export const access: Record<ChannelName, Access> = {
   'problems.list': 'operator',
   'print.sheetPdf': 'master',
   'print.sheet': 'master',
+  'print.noticesPdf': 'master',
+  'print.notices': 'master',
   'import.preview': 'admin',
   'import.run': 'admin',
   'export.readingsFile': 'master',

@@ -9,6 +9,7 @@ import { entryChannels } from './entry';
 import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
+import { noticesChannels } from './notices';
 import { printChannels } from './print';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
@@ -27,6 +28,7 @@ export const coreContract = {
   ...settingsChannels,
   ...moratoriaChannels,
   ...disconnectionChannels,
+  ...noticesChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

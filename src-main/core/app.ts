@@ -7,6 +7,7 @@ import { authHandlers } from './auth/handlers';
 import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { disconnectionHandlers } from './disconnection/handlers';
+import { noticeHandlers } from './disconnection/notice-handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
@@ -37,8 +38,8 @@ export interface Core extends Registry {
   services: ReturnType<typeof coreServices>;
 }
 
-function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, today: () => string) {
-  return { exchange: exchangeServices(db, today), sheet: tasks.sheet, demoDistrict: demoDistrict(db) };
+function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, notices: ReturnType<typeof noticeHandlers>, today: () => string) {
+  return { exchange: exchangeServices(db, today), sheet: tasks.sheet, notices: notices.document, demoDistrict: demoDistrict(db) };
 }
 
 export function createCore(db: Db, options: CoreOptions): Core {
@@ -47,6 +48,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
   const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
   const today = options.today ?? localToday;
   const tasks = tasksHandlers(db);
+  const notices = noticeHandlers(db);
   const registry = createRegistry(
     [
       authHandlers(db, session, idleMinutes),
@@ -59,6 +61,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       settingsHandlers(db),
       moratoriaHandlers(db),
       disconnectionHandlers(db, { today }),
+      notices.handlers,
     ],
     {
       ...(options.log ? { log: options.log } : {}),
@@ -68,5 +71,5 @@ export function createCore(db: Db, options: CoreOptions): Core {
       transaction: (work) => db.transaction(work)(),
     },
   );
-  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks, today) };
+  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks, notices, today) };
 }
