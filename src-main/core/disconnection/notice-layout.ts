@@ -21,7 +21,7 @@ export const noticeStyle = `
 .notice h1 { font-size: 13pt; text-align: center; margin: 2mm 0 0; letter-spacing: 0.5mm; }
 .notice h2 { font-size: 9.5pt; text-align: center; margin: 0 0 2mm; font-weight: 600; }
 .notice p { margin: 0 0 1.5mm; }
-.notice dl { display: grid; grid-template-columns: 32mm 1fr; gap: 0.5mm 2mm; margin: 0 0 2mm; }
+.notice dl { display: grid; grid-template-columns: 38mm 1fr; gap: 0.5mm 2mm; margin: 0 0 2mm; }
 .notice dt { font-weight: 600; }
 .notice dd { margin: 0; }
 .notice .periods { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0 3mm; margin: 0 0 2mm; font-size: 8pt; }
