@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { access } from '../../../shared/contract/access';
 import { testDistrict } from '../../../tests/support/test-district';
+import { createCore } from '../app';
 import { cutoffInWords, daysInWords, noticeHtml, periodLines } from './notice-layout';
 import { warningNotices } from './warning-notices';
 
@@ -168,6 +170,32 @@ describe('the printed notices', () => {
     // A sheet without warnings in force is the sheet alone.
     d.call('warnings.cancel', { ids: [d.warningOf(d.sadova), d.warningOf(d.shevchenka)], reason: 'court' });
     expect(d.call('tasks.sheet', { taskId: d.taskId, includeBills: false, includeWarnings: true }).pages).toBe(plain.pages);
+  });
+});
+
+describe("the branch's contacts and who may print", () => {
+  it('are settings an administrator keeps: listed, and each change in the audit log', () => {
+    const d = district();
+    expect(d.call('settings.list', {})).toEqual(
+      expect.arrayContaining([
+        { key: 'branch.address', value: branch.address },
+        { key: 'branch.phone', value: branch.phone },
+      ]),
+    );
+    const entry = d.db
+      .prepare<[], { oldValue: string; newValue: string }>(
+        "SELECT old_value AS oldValue, new_value AS newValue FROM audit_log WHERE channel = 'settings.save' AND new_value LIKE '%branch.phone%'",
+      )
+      .get()!;
+    expect(JSON.parse(entry.oldValue)).toEqual({ 'branch.phone': null });
+    expect(JSON.parse(entry.newValue)).toEqual({ 'branch.phone': branch.phone });
+  });
+
+  it('an operator may look the notices over, as the route sheet; printing them is a master’s', () => {
+    const d = district();
+    const operator = createCore(d.db, { version: 'test', signedIn: { login: 'oper', fullName: 'Оператор', role: 'operator' } });
+    expect(operator.dispatch('warnings.notices', { taskId: d.taskId }, 'uk').ok).toBe(true);
+    expect([access['print.notices'], access['print.noticesPdf']]).toEqual(['master', 'master']);
   });
 });
 

@@ -55,7 +55,6 @@ export function WarningsScreen() {
   const routes = useRouteOptions();
   const warnings = usePagedRead('warnings.list', { status, kind, dateFrom: dateFrom || null, dateTo: dateTo || null, routeId }, limit);
   const mayChange = allows(user.role, access['warnings.issue']);
-  const mayPrint = allows(user.role, access['print.notices']);
   const { go } = useRouter();
 
   // The ticked rows, or the active one when none is ticked: one warning needs no ticking.
@@ -64,10 +63,11 @@ export function WarningsScreen() {
     const ids = chosen();
     if (mayChange && ids.length > 0) setDialog({ action, ids });
   };
-  // The notices of the ticked warnings (or the active one), in a preview to print or save.
+  // The notices of the ticked warnings (or the active one), in a preview to print or save; anyone
+  // may look them over, as the route sheet, while printing is a master's.
   const printNotices = () => {
     const warningIds = chosen();
-    if (mayPrint && warningIds.length > 0) go({ name: 'notices', of: { warningIds } });
+    if (warningIds.length > 0) go({ name: 'notices', of: { warningIds } });
   };
   const toggle = (row: WarningRow) => setSelected((set) => toggled(set, row.id));
   const done = () => {
@@ -130,11 +130,9 @@ export function WarningsScreen() {
       title={t('warnings.title')}
       actions={
         <>
-          {mayPrint && (
-            <Button variant="default" onClick={printNotices} disabled={!active} rightSection={<Kbd size="xs">F6</Kbd>}>
-              {t('warnings.printNotices', { count: selected.size })}
-            </Button>
-          )}
+          <Button variant="default" onClick={printNotices} disabled={!active} rightSection={<Kbd size="xs">F6</Kbd>}>
+            {t('warnings.printNotices', { count: selected.size })}
+          </Button>
           {mayChange && (
             <>
               <Button onClick={() => open('issue')} disabled={!active} rightSection={<Kbd size="xs">F4</Kbd>}>
