@@ -8,6 +8,7 @@ import { paginate } from '../../src-main/core/tasks/sheet-layout';
 import { expect, rpc, test } from './fixtures';
 import { NoticesPreview } from './pages/notices';
 import { RouteSheet } from './pages/route-sheet';
+import { SettingsScreen } from './pages/settings';
 import { TaskForming } from './pages/task-forming';
 import { TaskList } from './pages/task-list';
 import { WarningsRegister } from './pages/warnings';
@@ -62,9 +63,16 @@ function expectNoticesMatch(printed: string[], stored: StoredWarning[], db: Data
 test('a task formed with warnings prints their notices two to a page; the PDF says what the database holds', async ({ app, db }) => {
   const today = localToday();
   const { route } = warningRoute(db);
-  // The branch's contacts, as an administrator keeps them in the settings.
-  await rpc(app, 'settings.save', { key: 'branch.address', value: 'м. Коростишів, вул. Соборна, 3' });
-  await rpc(app, 'settings.save', { key: 'branch.phone', value: '(04130) 5-12-34' });
+  // The branch's contacts, typed in by the administrator in Сервіс / Налаштування.
+  const settings = new SettingsScreen(app);
+  await settings.open();
+  await settings.setText('Адреса філії (для попереджень)', 'м. Коростишів, вул. Соборна, 3');
+  await settings.setText('Телефон філії (для попереджень)', '(04130) 5-12-34');
+  expect(
+    db
+      .prepare("SELECT new_value AS newValue FROM audit_log WHERE channel = 'settings.save' AND new_value LIKE '%branch.%' ORDER BY id")
+      .all(),
+  ).toEqual([{ newValue: '{"branch.address":"м. Коростишів, вул. Соборна, 3"}' }, { newValue: '{"branch.phone":"(04130) 5-12-34"}' }]);
 
   const forming = new TaskForming(app);
   const { status } = new Workstation(app);
