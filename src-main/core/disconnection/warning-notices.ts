@@ -95,9 +95,26 @@ export function warningNotices(db: Db) {
     phone: settings('branch.phone') ?? '',
   });
 
-  const toNotice = (row: NoticeSql, office: NoticeBranch): WarningNotice => {
+  /** What every notice of one printing shares: the branch, and the notice period of each commodity. */
+  const context = () => {
+    const rules = new Map<Commodity, { days: number; unit: DayUnit }>();
+    return {
+      office: branch(),
+      rule: (commodity: Commodity) => {
+        let rule = rules.get(commodity);
+        if (!rule) {
+          // Place does not matter for the notice period (only reconnections differ by town and village).
+          const { days, unit } = deadlineRule(settings, 'notice', commodity, 'town');
+          rule = { days, unit };
+          rules.set(commodity, rule);
+        }
+        return rule;
+      },
+    };
+  };
+
+  const toNotice = (row: NoticeSql, { office, rule }: ReturnType<typeof context>): WarningNotice => {
     const { settlementKind, settlementName, streetKind, streetName, house, apartment } = row;
-    const rule = deadlineRule(settings, 'notice', row.commodity, 'town');
     const periods = row.debtPeriods ? (JSON.parse(row.debtPeriods) as { period: string; unpaidKop: number }[]) : [];
     const visits = row.refusedVisits ? (JSON.parse(row.refusedVisits) as string[]) : [];
     return {
@@ -115,7 +132,7 @@ export function warningNotices(db: Db) {
       issuedHow: row.issuedHow,
       issuedOn: row.issuedOn,
       receivedOn: row.receivedOn,
-      cutoff: row.status === 'issued' && row.earliestCutoffOn ? { on: row.earliestCutoffOn } : { days: rule.days, unit: rule.unit },
+      cutoff: row.status === 'issued' && row.earliestCutoffOn ? { on: row.earliestCutoffOn } : rule(row.commodity),
       branch: office,
     };
   };
@@ -128,13 +145,13 @@ export function warningNotices(db: Db) {
       if (rows.length !== unique.length) throw new DomainError('notFound.warning');
       const closed = rows.find((row) => row.status !== 'formed' && row.status !== 'issued');
       if (closed) throw new DomainError('warning.noticeNotInForce', { account: closed.accountNumber, status: closed.status });
-      const office = branch();
-      return rows.map((row) => toNotice(row, office));
+      const shared = context();
+      return rows.map((row) => toNotice(row, shared));
     },
     /** The notices of a walk task's warnings in force, in the task's order; none when it has none. */
     forTask(taskId: number): WarningNotice[] {
-      const office = branch();
-      return ofTask.all({ taskId }).map((row) => toNotice(row, office));
+      const shared = context();
+      return ofTask.all({ taskId }).map((row) => toNotice(row, shared));
     },
   };
 }
