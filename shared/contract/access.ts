@@ -44,6 +44,8 @@ export const access: Record<ChannelName, Access> = {
   'print.register': 'master',
   'print.orderPdf': 'master',
   'print.order': 'master',
+  // Notices are looked at like the route sheet (by anyone) and printed like it (by a master).
+  'warnings.notices': 'operator',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',
@@ -81,6 +83,8 @@ export const access: Record<ChannelName, Access> = {
   'problems.list': 'operator',
   'print.sheetPdf': 'master',
   'print.sheet': 'master',
+  'print.noticesPdf': 'master',
+  'print.notices': 'master',
   'import.preview': 'admin',
   'import.run': 'admin',
   'export.readingsFile': 'master',

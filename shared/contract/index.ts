@@ -10,6 +10,7 @@ import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
 import { orderPrintChannels, ordersChannels } from './orders';
+import { noticesChannels } from './notices';
 import { printChannels } from './print';
 import { registerHostChannels, registersChannels } from './registers';
 import { routesChannels } from './routes';
@@ -31,6 +32,7 @@ export const coreContract = {
   ...disconnectionChannels,
   ...ordersChannels,
   ...registersChannels,
+  ...noticesChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

@@ -1,4 +1,5 @@
 import { read } from './define';
+import { noticeOptions } from './notices';
 import { sheetOptions } from './tasks';
 
 /**
@@ -9,4 +10,6 @@ export const printChannels = {
   'print.sheetPdf': read<{ fileName: string; base64: string; pages: number }>()(sheetOptions),
   /** The system print dialog where the host has one; otherwise the page prints its own preview. */
   'print.sheet': read<{ printedByHost: boolean }>()(sheetOptions),
+  'print.noticesPdf': read<{ fileName: string; base64: string; pages: number }>()(noticeOptions),
+  'print.notices': read<{ printedByHost: boolean }>()(noticeOptions),
 };

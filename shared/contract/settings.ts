@@ -13,6 +13,9 @@ const unit = { kind: 'choice', options: dayUnits } as const;
  */
 export const settingRules = {
   'branch.name': { kind: 'text', max: 100 },
+  // Printed on every disconnection-warning notice: where and how a consumer reaches the branch.
+  'branch.address': { kind: 'text', max: 100 },
+  'branch.phone': { kind: 'text', max: 100 },
   'entry.maxConsumption.electricity': { kind: 'number', min: 1, max: 1_000_000 },
   'entry.maxConsumption.gas': { kind: 'number', min: 1, max: 1_000_000 },
   // Kept in kopecks; the screen shows and takes гривні.

@@ -149,6 +149,14 @@ const messages = {
     uk: 'Попередження по о/р {account} вже виконане або скасоване — скасувати можна лише сформоване чи видане. Жодного попередження не скасовано.',
     en: 'The warning for account {account} is already executed or cancelled — only a formed or issued one can be cancelled. No warning was cancelled.',
   },
+  'warning.noticeNotInForce': {
+    uk: 'Попередження по о/р {account} вже виконане або скасоване — друкується повідомлення лише сформованого чи виданого. Нічого не надруковано.',
+    en: 'The warning for account {account} is already executed or cancelled — only a formed or issued warning has a notice to print. Nothing was printed.',
+  },
+  'warning.noNoticesForTask': {
+    uk: 'Із цим завданням не сформовано жодного чинного попередження — друкувати нічого.',
+    en: 'No warning in force was formed with this task — there is nothing to print.',
+  },
   'warning.noteRequired': {
     uk: 'Для причини «Інша причина (оператор)» напишіть, яка саме.',
     en: 'For the reason "Other (operator)" write what it is.',

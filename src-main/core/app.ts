@@ -10,6 +10,7 @@ import { disconnectionHandlers } from './disconnection/handlers';
 import { orderHandlers } from './disconnection/order-handlers';
 import { disconnectionRegisters } from './disconnection/registers';
 import { orderSheet } from './disconnection/order-sheet';
+import { noticeHandlers } from './disconnection/notice-handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
@@ -40,10 +41,11 @@ export interface Core extends Registry {
   services: ReturnType<typeof coreServices>;
 }
 
-function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, today: () => string) {
+function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, notices: ReturnType<typeof noticeHandlers>, today: () => string) {
   return {
     exchange: exchangeServices(db, today),
     sheet: tasks.sheet,
+    notices: notices.document,
     demoDistrict: demoDistrict(db),
     registers: disconnectionRegisters(db, today),
     orderSheet: orderSheet(db),
@@ -57,6 +59,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
   const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
   const today = options.today ?? localToday;
   const tasks = tasksHandlers(db);
+  const notices = noticeHandlers(db);
   const registry = createRegistry(
     [
       authHandlers(db, session, idleMinutes),
@@ -70,6 +73,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       moratoriaHandlers(db),
       disconnectionHandlers(db, { today }),
       orderHandlers(db, { today }),
+      notices.handlers,
     ],
     {
       ...(options.log ? { log: options.log } : {}),
@@ -79,5 +83,5 @@ export function createCore(db: Db, options: CoreOptions): Core {
       transaction: (work) => db.transaction(work)(),
     },
   );
-  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks, today) };
+  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks, notices, today) };
 }

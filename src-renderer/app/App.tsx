@@ -25,6 +25,7 @@ import { RoutesScreen } from '../features/routes/RoutesScreen';
 import { SheetScreen } from '../features/tasks/SheetScreen';
 import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
+import { NoticesScreen } from '../features/warnings/NoticesScreen';
 import { WarningsScreen } from '../features/warnings/WarningsScreen';
 import { RegistersScreen } from '../features/registers/RegistersScreen';
 import { I18nProvider, useI18n } from '../i18n/i18n';
@@ -82,6 +83,8 @@ function CurrentScreen() {
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':
       return <SheetScreen key={screen.id} taskId={screen.id} />;
+    case 'notices':
+      return <NoticesScreen key={JSON.stringify(screen.of)} of={screen.of} />;
   }
 }
 

@@ -23,7 +23,15 @@ export type Screen =
   | { name: 'moratoria' }
   | { name: 'warnings' }
   | { name: 'registers' }
-  | { name: 'taskSheet'; id: number };
+  | { name: 'taskSheet'; id: number }
+  /** Warning notices to print: the warnings ticked in the register, or a walk task's. */
+  | { name: 'notices'; of: { warningIds: number[] } | { taskId: number } };
+
+/** "12,15,40" → [12, 15, 40]; anything that is not a list of ids gives none. */
+const idList = (text: string | null): number[] => {
+  const ids = (text ?? '').split(',').map(Number);
+  return ids.every((id) => Number.isInteger(id) && id > 0) ? ids : [];
+};
 
 export function parseHash(hash: string): Screen {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -45,6 +53,12 @@ export function parseHash(hash: string): Screen {
     case 'entry': {
       const taskId = Number(parts[1]);
       return Number.isInteger(taskId) && taskId > 0 ? { name: 'entry', taskId } : { name: 'tasks', purpose: 'entry' };
+    }
+    case 'notices': {
+      const taskId = Number(params.get('task'));
+      if (Number.isInteger(taskId) && taskId > 0) return { name: 'notices', of: { taskId } };
+      const warningIds = idList(params.get('ids'));
+      return warningIds.length > 0 ? { name: 'notices', of: { warningIds } } : { name: 'warnings' };
     }
     case 'assign':
       return parts[1] === 'criterion' ? { name: 'assignByCriterion', routeId } : { name: 'assignByStreet', routeId };
@@ -84,6 +98,8 @@ export function toHash(screen: Screen): string {
       return screen.purpose === 'entry' ? '#/entry' : '#/tasks';
     case 'entry':
       return `#/entry/${screen.taskId}`;
+    case 'notices':
+      return 'taskId' in screen.of ? `#/notices?task=${screen.of.taskId}` : `#/notices?ids=${screen.of.warningIds.join(',')}`;
     default:
       return `#/${screen.name}`;
   }

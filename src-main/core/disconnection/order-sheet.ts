@@ -3,7 +3,7 @@ import { formatDate, formatMoney } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
-import { esc } from '../html-escape';
+import { a4LandscapeListStyle, esc, printDocument } from '../printing/a4-page';
 import { chunk } from '../tasks/sheet-layout';
 
 /** Rows per landscape page: tall enough to write a seal number and a reading by hand. */
@@ -58,18 +58,9 @@ const words = {
   },
 } satisfies Record<Locale, unknown>;
 
-const style = `@page { size: A4 landscape; margin: 10mm; }
-* { box-sizing: border-box; }
-body { font: 9pt/1.25 "DejaVu Sans", Arial, sans-serif; margin: 0; }
-.page { page-break-after: always; }
-.page:last-child { page-break-after: auto; }
-header { display: flex; justify-content: space-between; margin-bottom: 3mm; }
-h1 { font-size: 12pt; margin: 0 0 1mm; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 0.3mm solid #555; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-th { background: #eee; }
+const style = `${a4LandscapeListStyle}
+table { table-layout: fixed; }
 tr.pos td { height: 12mm; }
-td.num { text-align: right; }
 .closing { margin-top: 6mm; display: flex; gap: 30mm; }`;
 
 interface PositionSql {
@@ -122,8 +113,7 @@ export function orderSheet(db: Db) {
           index === pages.length - 1 ? closing : ''
         }</section>`,
     );
-    const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(l.title)} ${esc(o.name)}</title>
-<style>${style}</style></head><body>${body.join('\n')}</body></html>`;
+    const html = printDocument({ lang: locale, title: `${l.title} ${o.name}`, style, pages: body });
     return { html, pages: pages.length, fileName: `order-${orderId}-${o.orderDate}.pdf` };
   };
 }

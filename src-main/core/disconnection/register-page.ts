@@ -2,7 +2,7 @@ import type { RegisterColumnKind, RegisterTable } from '../../../shared/contract
 import { formatDate } from '../../../shared/i18n/format';
 import { registerCellText } from '../../../shared/i18n/register-cell';
 import type { Locale } from '../../../shared/i18n/locales';
-import { esc } from '../html-escape';
+import { a4LandscapeListStyle, esc, printDocument } from '../printing/a4-page';
 import { chunk } from '../tasks/sheet-layout';
 
 /** Rows per landscape A4 page: fixed, so the preview, the PDF and the paper agree on the page count. */
@@ -19,18 +19,8 @@ const words = {
   en: { period: 'Period', printed: 'Printed', total: 'Total', page: (n: number, of: number) => `Page ${n} of ${of}`, none: 'No records.' },
 } satisfies Record<Locale, unknown>;
 
-const style = `@page { size: A4 landscape; margin: 10mm; }
-* { box-sizing: border-box; }
-body { font: 9pt/1.25 "DejaVu Sans", Arial, sans-serif; margin: 0; }
-.page { page-break-after: always; }
-.page:last-child { page-break-after: auto; }
-header { display: flex; justify-content: space-between; align-items: flex-start; margin-bottom: 3mm; }
-h1 { font-size: 12pt; margin: 0 0 1mm; }
+const style = `${a4LandscapeListStyle}
 .meta { color: #333; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 0.3mm solid #555; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left; }
-th { background: #eee; font-weight: 600; }
-td.num { text-align: right; white-space: nowrap; }
 .totals { margin-top: 3mm; }`;
 
 /** A register as printed pages: the branch, the period and the print date on each, the totals at the end. */
@@ -57,7 +47,6 @@ export function registerPage(table: RegisterTable, locale: Locale, printedOn: st
     const content = rows.length ? `<table>${head}<tbody>${cells}</tbody></table>` : `<p>${esc(l.none)}</p>`;
     return `<section class="page">${header(index + 1)}${content}${index === pages.length - 1 ? totals : ''}</section>`;
   });
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(table.title)}</title>
-<style>${style}</style></head><body>${body.join('\n')}</body></html>`;
+  const html = printDocument({ lang: locale, title: table.title, style, pages: body });
   return { html, pages: pages.length, fileName: `${table.kind}-${table.dateFrom}-${table.dateTo}.pdf` };
 }

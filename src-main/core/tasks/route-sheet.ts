@@ -3,10 +3,12 @@ import { describeCriteria } from '../../../shared/i18n/criteria';
 import { formatAmount, formatDate, formatPeriod } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
+import { noticePages, noticeStyle } from '../disconnection/notice-layout';
+import { warningNotices } from '../disconnection/warning-notices';
 import { debts, type BillStanding } from '../ledger/debt';
+import { a4PageStyle, esc, printDocument } from '../printing/a4-page';
 import { billSlipsPerPage, chunk, paginate } from './sheet-layout';
 import type { taskStore } from './task-store';
-import { esc } from '../html-escape';
 
 interface PositionSql {
   seq: number;
@@ -76,17 +78,7 @@ const labels = {
 };
 
 /** Millimetres, so the sheet is the same on screen, in the PDF and on paper. */
-const style = `
-@page { size: A4 portrait; margin: 10mm; }
-* { box-sizing: border-box; }
-html, body { margin: 0; padding: 0; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 7.5pt; color: #000; }
-.page { width: 190mm; height: 276mm; overflow: hidden; display: flex; flex-direction: column; break-after: page; }
-.page:last-child { break-after: auto; }
-@media screen {
-  body { background: #868e96; padding: 6mm 0; }
-  .page { background: #fff; width: 210mm; height: 297mm; padding: 10mm; margin: 0 auto 6mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.4); }
-}
+const style = `${a4PageStyle}
 header { display: grid; grid-template-columns: 1fr auto; gap: 0.5mm 4mm; margin-bottom: 2mm; }
 header h1 { font-size: 12pt; margin: 0; }
 header .meta { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0 6mm; font-size: 8.5pt; }
@@ -126,8 +118,12 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     'SELECT code, name_uk AS uk, name_en AS en FROM non_execution_reasons WHERE active = 1 ORDER BY code',
   );
   const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
+  const notices = warningNotices(db);
 
-  return ({ taskId, includeBills }: { taskId: number; includeBills: boolean }, locale: Locale): RouteSheet => {
+  return (
+    { taskId, includeBills, includeWarnings }: { taskId: number; includeBills: boolean; includeWarnings: boolean },
+    locale: Locale,
+  ): RouteSheet => {
     const task = tasks.get(taskId);
     const l = labels[locale];
     const rows = positions.all(taskId);
@@ -135,7 +131,9 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     const bills = includeBills ? owedBills([...new Set(rows.map((row) => row.pointId))], task.taskDate) : [];
     const slips = billSlips(rows, bills);
     const slipPages = chunk(slips, billSlipsPerPage);
-    const pageCount = sheetPages.length + slipPages.length;
+    // The notices of the task's warnings in force follow the sheet and the bills, ready to cut and hand out.
+    const warningPages = includeWarnings ? noticePages(notices.forTask(taskId), sheetPages.length + slipPages.length + 1) : [];
+    const pageCount = sheetPages.length + slipPages.length + warningPages.length;
     const branchName = branch.get()?.value ?? '';
 
     const header = (pageNo: number) => `<header>
@@ -190,9 +188,13 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
       pages.push(`<section class="page bills" data-page="${pageNo}">${header(pageNo)}${body}</section>`);
     });
 
-    const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">
-<title>${esc(l.title)} ${task.routeNumber} ${formatDate(task.taskDate, locale)}</title><style>${style}</style></head>
-<body>${pages.join('\n')}</body></html>`;
+    pages.push(...warningPages);
+    const html = printDocument({
+      lang: locale,
+      title: `${l.title} ${task.routeNumber} ${formatDate(task.taskDate, locale)}`,
+      style: warningPages.length ? style + noticeStyle : style,
+      pages,
+    });
     return { html, pages: pageCount, positions: rows.length, fileName: `route-${task.routeNumber}-${task.taskDate}.pdf` };
   };
 }

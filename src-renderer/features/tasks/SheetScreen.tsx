@@ -23,10 +23,11 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const status = useStatus();
   const frame = useRef<HTMLIFrameElement>(null);
   const [includeBills, setIncludeBills] = useState(false);
+  const [includeWarnings, setIncludeWarnings] = useState(false);
   const { run, busy, error: actionError } = useAction();
   const task = useRead('tasks.get', { id: taskId });
-  const sheet = useRead('tasks.sheet', { taskId, includeBills });
-  const options = { taskId, includeBills, includeWarnings: false };
+  const options = { taskId, includeBills, includeWarnings };
+  const sheet = useRead('tasks.sheet', options);
 
   const print = () =>
     run(async () => {
@@ -61,7 +62,11 @@ export function SheetScreen({ taskId }: { taskId: number }) {
     >
       <Group gap="lg">
         <Checkbox label={t('sheet.includeBills')} checked={includeBills} onChange={(e) => setIncludeBills(e.currentTarget.checked)} />
-        <Checkbox label={`${t('sheet.includeWarnings')} (${t('sheet.noWarningsYet')})`} checked={false} disabled />
+        <Checkbox
+          label={t('sheet.includeWarnings')}
+          checked={includeWarnings}
+          onChange={(e) => setIncludeWarnings(e.currentTarget.checked)}
+        />
         {sheet.data && (
           <Text size="sm" c="dimmed" data-testid="sheet-pages">
             {t('sheet.pages', { pages: sheet.data.pages, positions: sheet.data.positions })}

@@ -22,7 +22,8 @@ type Status = 'all' | 'open' | 'done';
 
 /**
  * Завдання на обхід — also reached from Звіти / Завдання та рахунки for reprinting. Enter opens the
- * route sheet, Insert forms a new task, Delete deletes one nothing has been entered on.
+ * route sheet, Insert forms a new task, F6 shows the notices of its warnings, Delete deletes one
+ * nothing has been entered on.
  */
 export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const { t, locale } = useI18n();
@@ -53,6 +54,8 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
     insert: () => go({ name: 'taskForm' }),
     delete: () => deletion.ask(active),
     f4: () => active && go({ name: 'entry', taskId: active.id }),
+    // The notices of the task's warnings in force, all at once, to hand out on the walk.
+    f6: () => active && go({ name: 'notices', of: { taskId: active.id } }),
   });
 
   const columns: Column<TaskRow>[] = [
@@ -86,6 +89,14 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           </Button>
           <Button variant="default" disabled={!active} onClick={() => active && go({ name: 'taskSheet', id: active.id })}>
             {t('tasks.openSheet')}
+          </Button>
+          <Button
+            variant="default"
+            disabled={!active}
+            onClick={() => active && go({ name: 'notices', of: { taskId: active.id } })}
+            rightSection={<Kbd size="xs">F6</Kbd>}
+          >
+            {t('tasks.printNotices')}
           </Button>
           <Button
             variant="default"

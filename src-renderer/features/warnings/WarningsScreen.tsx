@@ -16,6 +16,7 @@ import { useApi } from '../../api/context';
 import { usePagedRead } from '../../api/use-paged-read';
 import { useAuth } from '../../app/AuthGate';
 import { useHotkeys } from '../../app/hotkeys';
+import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
@@ -36,8 +37,9 @@ const statusColor: Record<WarningStatus, string> = { formed: 'blue', issued: 'or
 
 /**
  * Робота з абонентом / Попередження про відключення: the register of warnings. Space or Insert
- * ticks a row, F4 issues the ticked warnings (or the active one), F8 cancels them. A batch is
- * issued or cancelled whole or not at all, so a refusal names the warning and nothing is half done.
+ * ticks a row, F4 issues the ticked warnings (or the active one), F6 previews their notices to
+ * print, F8 cancels them. A batch is issued or cancelled whole or not at all, so a refusal names
+ * the warning and nothing is half done.
  */
 export function WarningsScreen() {
   const { t, locale } = useI18n();
@@ -53,12 +55,19 @@ export function WarningsScreen() {
   const routes = useRouteOptions();
   const warnings = usePagedRead('warnings.list', { status, kind, dateFrom: dateFrom || null, dateTo: dateTo || null, routeId }, limit);
   const mayChange = allows(user.role, access['warnings.issue']);
+  const { go } = useRouter();
 
   // The ticked rows, or the active one when none is ticked: one warning needs no ticking.
   const chosen = () => (selected.size > 0 ? [...selected] : active ? [active.id] : []);
   const open = (action: 'issue' | 'cancel') => {
     const ids = chosen();
     if (mayChange && ids.length > 0) setDialog({ action, ids });
+  };
+  // The notices of the ticked warnings (or the active one), in a preview to print or save; anyone
+  // may look them over, as the route sheet, while printing is a master's.
+  const printNotices = () => {
+    const warningIds = chosen();
+    if (warningIds.length > 0) go({ name: 'notices', of: { warningIds } });
   };
   const toggle = (row: WarningRow) => setSelected((set) => toggled(set, row.id));
   const done = () => {
@@ -68,6 +77,7 @@ export function WarningsScreen() {
   useHotkeys({
     insert: () => active && toggle(active),
     f4: () => open('issue'),
+    f6: printNotices,
     f8: () => open('cancel'),
   });
 
@@ -119,16 +129,27 @@ export function WarningsScreen() {
     <Screen
       title={t('warnings.title')}
       actions={
-        mayChange && (
-          <>
-            <Button onClick={() => open('issue')} disabled={!active} rightSection={<Kbd size="xs">F4</Kbd>}>
-              {t('warnings.issue', { count: selected.size })}
-            </Button>
-            <Button variant="default" color="red" onClick={() => open('cancel')} disabled={!active} rightSection={<Kbd size="xs">F8</Kbd>}>
-              {t('warnings.cancel', { count: selected.size })}
-            </Button>
-          </>
-        )
+        <>
+          <Button variant="default" onClick={printNotices} disabled={!active} rightSection={<Kbd size="xs">F6</Kbd>}>
+            {t('warnings.printNotices', { count: selected.size })}
+          </Button>
+          {mayChange && (
+            <>
+              <Button onClick={() => open('issue')} disabled={!active} rightSection={<Kbd size="xs">F4</Kbd>}>
+                {t('warnings.issue', { count: selected.size })}
+              </Button>
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => open('cancel')}
+                disabled={!active}
+                rightSection={<Kbd size="xs">F8</Kbd>}
+              >
+                {t('warnings.cancel', { count: selected.size })}
+              </Button>
+            </>
+          )}
+        </>
       }
     >
       <Group align="flex-end" gap="sm">

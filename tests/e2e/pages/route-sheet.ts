@@ -20,6 +20,12 @@ export class RouteSheet {
     this.addresses = this.positions.locator('td:nth-child(4)');
   }
 
+  /** «Додати попередження, сформовані із завданням»: the focus on the box, Space ticks it. */
+  async includeWarnings() {
+    await this.page.getByRole('checkbox', { name: 'Додати попередження, сформовані із завданням' }).focus();
+    await this.op.press('Space');
+  }
+
   /** Ctrl+S, and the PDF it downloads. */
   async savePdf() {
     const download = this.page.waitForEvent('download');
