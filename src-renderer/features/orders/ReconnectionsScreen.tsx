@@ -13,15 +13,11 @@ import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
 import { formatLocalDateTime } from './act-fields';
 import { RecordReconnectionForm } from './ReconnectionDialogs';
+import { reconnectionColor, reconnectionState } from './reconnection-state';
 
 const limit = 50;
 const filters = ['all', 'new', 'overdue', 'done'] as const;
 type Filter = (typeof filters)[number];
-
-/** The word a reconnection's state goes by: one still in work past its deadline is «Прострочений». */
-export const reconnectionState = (r: Pick<ReconnectionRow, 'status' | 'overdue'>) =>
-  r.status === 'new' && r.overdue ? 'overdue' : r.status;
-export const reconnectionColor = { new: 'orange', overdue: 'red', done: 'green' } as const;
 
 /**
  * Робота з абонентом / Підключення після відключення: reconnection orders with their legal
