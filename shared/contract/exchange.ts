@@ -96,6 +96,8 @@ export interface ImportResult {
   unchanged: number;
   /** A payments file only: the non-payment warnings it cancelled, the debt now below the minimum. */
   cancelledWarnings?: number;
+  /** Payments only: reconnection orders formed for disconnected points the payments paid up. */
+  reconnectionsFormed?: number;
 }
 
 /** The file's required fields, by kind: a mapping without one of them is refused before any row is read. */

@@ -65,7 +65,8 @@ export interface OrderDetail extends OrderRow {
 }
 
 export interface OrderFormResult {
-  orderId: number;
+  /** Null when no point met the criterion and only warnings were formed. */
+  orderId: number | null;
   name: string;
   positions: number;
   /** Points the criterion picked that lie in a settlement under a moratorium on the date. */

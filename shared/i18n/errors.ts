@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate, formatMoney } from './format';
 import { format, type Locale } from './locales';
 
 /** Every error the core can raise, in both locales. The core raises codes; this turns them into words. */
@@ -153,6 +153,82 @@ const messages = {
     uk: 'Для причини «Інша причина (оператор)» напишіть, яка саме.',
     en: 'For the reason "Other (operator)" write what it is.',
   },
+  'notFound.order': {
+    uk: 'Наряд не знайдено (можливо, список застарів — оновіть його).',
+    en: 'Order not found (the list may be out of date — refresh it).',
+  },
+  'notFound.orderPosition': {
+    uk: 'Позицію наряду не знайдено (можливо, список застарів — оновіть його). Нічого не змінено.',
+    en: 'Order position not found (the list may be out of date — refresh it). Nothing was changed.',
+  },
+  'notFound.reconnection': {
+    uk: 'Наряд на підключення не знайдено (можливо, список застарів — оновіть його). Нічого не змінено.',
+    en: 'Reconnection order not found (the list may be out of date — refresh it). Nothing was changed.',
+  },
+  'order.nothingSelected': {
+    uk: 'На маршруті № {number} немає точок, що відповідають умові наряду. Наряд не сформовано.',
+    en: 'No point of route No. {number} meets the order criterion. No order was formed.',
+  },
+  'order.debtMinRequired': {
+    uk: 'Вкажіть суму боргу, від якої формувати наряд.',
+    en: 'Enter the debt from which to form the order.',
+  },
+  'order.alreadyRecorded': {
+    uk: 'По о/р {account} результат наряду вже записано — акт підписано, його не змінюють.',
+    en: 'The outcome for account {account} is already recorded — the act is signed and is not changed.',
+  },
+  'order.doneInFuture': {
+    uk: 'Дата відключення {date:date} ще не настала.',
+    en: 'The cut-off date {date:date} is in the future.',
+  },
+  'order.doneBeforeOrder': {
+    uk: 'Наряд сформовано на {orderDate:date} — відключити за ним раніше, {date:date}, не могли.',
+    en: 'The order was formed for {orderDate:date} — the cut-off cannot have happened earlier, on {date:date}.',
+  },
+  'order.moratorium': {
+    uk: 'Населений пункт о/р {account} на {date:date} під мораторієм на відключення. Відключення не записано.',
+    en: 'The settlement of account {account} is under a disconnection moratorium on {date:date}. The cut-off was not recorded.',
+  },
+  'order.debtPaid': {
+    uk: 'Борг по о/р {account} зараз {debt:money} — менше мінімального {min:money} (надійшла оплата). Відключати не можна.',
+    en: 'The debt of account {account} is now {debt:money}, below the minimum {min:money} (a payment arrived). It cannot be cut off.',
+  },
+  'order.noteRequired': {
+    uk: 'Для причини «Інше» напишіть, яка саме.',
+    en: 'For the reason "Other" write what it is.',
+  },
+  'reconnection.notDisconnected': {
+    uk: 'Точка обліку о/р {account} не відключена — підключати нічого.',
+    en: 'The metering point of account {account} is not disconnected — there is nothing to reconnect.',
+  },
+  'reconnection.alreadyOpen': {
+    uk: 'По о/р {account} вже є наряд на підключення від {formedOn:date} (строк до {deadlineOn:date}).',
+    en: 'Account {account} already has a reconnection order of {formedOn:date} (due by {deadlineOn:date}).',
+  },
+  'reconnection.stillOwes': {
+    uk: 'Борг по о/р {account} зараз {debt:money} — не менше мінімального {min:money}. Підключити після оплати можна, коли борг сплачено; інакше — рішенням оператора з поясненням.',
+    en: "The debt of account {account} is now {debt:money}, not below the minimum {min:money}. Reconnection after payment needs the debt paid; otherwise by the operator's decision with a note.",
+  },
+  'reconnection.noteRequired': {
+    uk: 'Для підключення рішенням оператора напишіть підставу.',
+    en: "For a reconnection by the operator's decision write the grounds.",
+  },
+  'reconnection.formedInFuture': {
+    uk: 'Дата {date:date} ще не настала.',
+    en: 'The date {date:date} is in the future.',
+  },
+  'reconnection.formedBeforeCutoff': {
+    uk: 'Точку о/р {account} відключено {disconnectedOn:date} — наряд на підключення не може бути раніше, {date:date}.',
+    en: 'The point of account {account} was cut off on {disconnectedOn:date} — a reconnection order cannot be earlier, on {date:date}.',
+  },
+  'reconnection.done': {
+    uk: 'Підключення по о/р {account} вже записано.',
+    en: 'The reconnection for account {account} is already recorded.',
+  },
+  'reconnection.doneBeforeFormed': {
+    uk: 'Наряд на підключення сформовано {formedOn:date} — підключити за ним раніше, {date:date}, не могли.',
+    en: 'The reconnection order was formed on {formedOn:date} — it cannot have been done earlier, on {date:date}.',
+  },
   'setting.moneyOutOfRange': {
     uk: 'Сума має бути від {min} до {max}.',
     en: 'The amount must be from {min} to {max}.',
@@ -209,10 +285,14 @@ const messages = {
 
 export type ErrorCode = keyof typeof messages;
 
-/** A placeholder written {name:date} shows an ISO date as the language writes it (24.11.2026 in Ukrainian). */
+/**
+ * A placeholder written {name:date} shows an ISO date as the language writes it (24.11.2026 in
+ * Ukrainian); {name:money} shows kopecks as money (1 234,56 грн).
+ */
 const withDates = (template: string, locale: Locale, params: Record<string, unknown> = {}): string =>
-  template.replace(/\{(\w+):date\}/g, (whole, name: string) => {
+  template.replace(/\{(\w+):(date|money)\}/g, (whole, name: string, kind: string) => {
     const value = params[name];
+    if (kind === 'money') return typeof value === 'number' ? formatMoney(value, locale) : whole;
     return typeof value === 'string' ? formatDate(value, locale) : whole;
   });
 

@@ -7,6 +7,7 @@ import { authHandlers } from './auth/handlers';
 import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { disconnectionHandlers } from './disconnection/handlers';
+import { orderHandlers } from './disconnection/order-handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
@@ -59,6 +60,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       settingsHandlers(db),
       moratoriaHandlers(db),
       disconnectionHandlers(db, { today }),
+      orderHandlers(db, { today }),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

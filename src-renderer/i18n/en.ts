@@ -433,7 +433,7 @@ export const en: Record<MessageKey, string> = {
   'import.working': 'Importing…',
   'import.done': 'Rows: {rows}; created {created}, updated {updated}, unchanged {unchanged}.',
   'import.donePayments':
-    'Rows: {rows}; created {created}, updated {updated}, unchanged {unchanged}; warnings cancelled: {cancelledWarnings}.',
+    'Rows: {rows}; created {created}, updated {updated}, unchanged {unchanged}; warnings cancelled: {cancelledWarnings}; reconnection orders formed: {reconnectionsFormed}.',
   'import.line': 'Line',
   'import.column': 'Column',
   'import.value': 'Value',

@@ -433,7 +433,7 @@ export const uk = {
   'import.working': 'Імпорт триває…',
   'import.done': 'Рядків: {rows}; створено {created}, оновлено {updated}, без змін {unchanged}.',
   'import.donePayments':
-    'Рядків: {rows}; створено {created}, оновлено {updated}, без змін {unchanged}; скасовано попереджень: {cancelledWarnings}.',
+    'Рядків: {rows}; створено {created}, оновлено {updated}, без змін {unchanged}; скасовано попереджень: {cancelledWarnings}; сформовано нарядів на підключення: {reconnectionsFormed}.',
   'import.line': 'Рядок',
   'import.column': 'Стовпець',
   'import.value': 'Значення',

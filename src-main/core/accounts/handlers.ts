@@ -1,13 +1,18 @@
 import type { AccountCard, AccountRow, accountsChannels, CardWarning, PointSearchRow } from '../../../shared/contract/accounts';
+import type { CardCutoff } from '../../../shared/contract/orders';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { found } from '../errors';
+import { reconnections } from '../disconnection/reconnection';
 import { debts } from '../ledger/debt';
 import type { Handlers } from '../registry';
 import { pointMarks } from './marks';
 
 type AccountSql = Omit<AccountRow, 'address' | 'debtKop'> & AddressParts;
-type PointSql = Omit<AccountCard['points'][number], 'address' | 'meter' | 'readings' | 'bills' | 'debtKop' | 'warnings'> &
+type PointSql = Omit<
+  AccountCard['points'][number],
+  'address' | 'meter' | 'readings' | 'bills' | 'debtKop' | 'warnings' | 'cutoffs' | 'reconnections'
+> &
   AddressParts & { serial: string | null; model: string; digits: number; placement: string; condition: string; verificationDue: string };
 
 /** How many of a point's bills the card shows, newest first: two years of monthly bills. */
@@ -85,6 +90,12 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
       w.closed_on AS closedOn
     FROM metering_points p JOIN disconnection_warnings w ON w.point_id = p.id
     WHERE p.account_id = ? ORDER BY w.as_of DESC, w.id DESC`);
+  const cutoffs = db.prepare<[number], CardCutoff & { pointId: number }>(`
+    SELECT op.point_id AS pointId, o.id AS orderId, o.name AS orderName, o.order_date AS orderDate, op.outcome,
+      op.done_at AS doneAt, op.seal_number AS sealNumber, op.reading, op.not_done_reason AS notDoneReason
+    FROM metering_points p JOIN order_positions op ON op.point_id = p.id JOIN disconnection_orders o ON o.id = op.order_id
+    WHERE p.account_id = ? ORDER BY o.order_date DESC, o.id DESC`);
+  const reconnecting = reconnections(db, today);
 
   return {
     'accounts.search': ({ query, offset, limit }) => {
@@ -109,6 +120,8 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
       const pointDebts = ledger.ofPoints(pointIds, asOf);
       const bills = ledger.bills(pointIds);
       const pointWarnings = warnings.all(accountId);
+      const pointCutoffs = cutoffs.all(accountId);
+      const pointReconnections = reconnecting.ofPoints(pointIds);
       return {
         account: { ...head, debtKop: standing.debtKop },
         ledger: { asOf, ...standing },
@@ -132,6 +145,8 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
                 unpaidKop,
               })),
             warnings: pointWarnings.filter((w) => w.pointId === row.id).map(({ pointId, ...w }) => w),
+            cutoffs: pointCutoffs.filter((c) => c.pointId === row.id).map(({ pointId, ...c }) => c),
+            reconnections: pointReconnections.filter((r) => r.pointId === row.id),
           };
         }),
         payments: payments.all(accountId),

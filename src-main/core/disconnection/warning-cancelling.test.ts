@@ -73,7 +73,7 @@ function district() {
 describe('a payments import cancels non-payment warnings paid below the minimum', () => {
   it('keeps a warning whose debt is left exactly at the minimum, cancels it a kopeck below, and says how many', () => {
     const d = district();
-    expect(d.pay([d.p, '100,00'])).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, cancelledWarnings: 0 });
+    expect(d.pay([d.p, '100,00'])).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, cancelledWarnings: 0, reconnectionsFormed: 0 });
     expect(d.warnings()).toMatchObject([{ pointId: d.p, status: 'formed', cancelReason: null, closedOn: null }]);
 
     expect(d.pay([d.p, '0,01'])).toMatchObject({ created: 1, cancelledWarnings: 1 });

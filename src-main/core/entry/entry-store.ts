@@ -120,8 +120,17 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const dropReading = db.prepare('DELETE FROM readings WHERE id = ?');
   const insertReading = db.prepare(
     `INSERT INTO readings (point_id, taken_on, value, kind, task_position_id, entered_by, consumption, over_max_accepted,
-       below_previous_confirmed, rollover)
-     VALUES (@pointId, @takenOn, @value, 'control', @positionId, @user, @consumption, @overMax, @below, @rollover)`,
+       below_previous_confirmed, rollover, after_disconnection)
+     VALUES (@pointId, @takenOn, @value, 'control', @positionId, @user, @consumption, @overMax, @below, @rollover, @afterDisconnection)`,
+  );
+  // The meter's reading at the cut-off in force on a day: cut off before that day and not reconnected
+  // by it. A reading the same day may have been taken before the crew came, so it is not judged.
+  const cutoffReading = db.prepare<{ pointId: number; on: string }, { reading: number }>(
+    `SELECT op.reading FROM order_positions op
+     WHERE op.point_id = @pointId AND op.outcome = 'done' AND substr(op.done_at, 1, 10) < @on
+       AND NOT EXISTS (SELECT 1 FROM reconnection_orders r WHERE r.point_id = op.point_id AND r.status = 'done'
+         AND r.done_at >= op.done_at AND substr(r.done_at, 1, 10) <= @on)
+     ORDER BY op.done_at DESC, op.id DESC LIMIT 1`,
   );
   const updatePosition = db.prepare(
     `UPDATE task_positions SET status = @status, reason_code = @reasonCode, problems = @problems, note = @note,
@@ -250,6 +259,8 @@ export function entryStore(db: Db, options: { today: () => string }) {
         overMax: judged.overMaxAccepted ? 1 : 0,
         below: judged.belowPreviousConfirmed ? 1 : 0,
         rollover: judged.rollover ? 1 : 0,
+        // More on the meter than at the cut-off: energy used with the supply cut (docs/domain.md).
+        afterDisconnection: value > (cutoffReading.get({ pointId: position.pointId, on: request.checkedOn })?.reading ?? Infinity) ? 1 : 0,
       });
       restateFollowing(position.pointId, { takenOn: request.checkedOn, id: Number(inserted.lastInsertRowid) }, position.meterDigits);
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });

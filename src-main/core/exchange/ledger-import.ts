@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { parseDate, parseMoney } from '../../../shared/i18n/format';
 import { commodities, isoPeriod } from './import-values';
 import { rejected, tableColumns, type ImportTable } from './import-table';
+import { reconnections } from '../disconnection/reconnection';
 import { warningCancelling } from '../disconnection/warning-cancelling';
 
 type Written = { created: number; updated: number };
@@ -76,6 +77,7 @@ export function ledgerImporter(db: Db, today: () => string) {
   const setBillsSeen = db.prepare('UPDATE accounts SET bills_imported_on = ?, paid_ahead_kop = ? WHERE id = ?');
   const setAhead = db.prepare('UPDATE accounts SET paid_ahead_kop = ? WHERE id = ?');
   const warnings = warningCancelling(db);
+  const reconnecting = reconnections(db, today);
 
   /** What an account's bills now hold beyond before goes to its payments, oldest first; the rest waits. */
   const applyRaise = (accountId: number, raisedKop: number) => {
@@ -145,7 +147,7 @@ export function ledgerImporter(db: Db, today: () => string) {
     return { created, updated };
   };
 
-  const payments = (table: ImportTable, locale: Locale): Written & { cancelledWarnings: number } => {
+  const payments = (table: ImportTable, locale: Locale): Written & { cancelledWarnings: number; reconnectionsFormed: number } => {
     const w = words[locale];
     const { column, cell } = tableColumns<PaymentImportField>(table, requiredPaymentFields, locale);
     const problems: ImportProblem[] = [];
@@ -184,7 +186,9 @@ export function ledgerImporter(db: Db, today: () => string) {
       paidAccounts.add(row.accountId);
       created++;
     }
-    return { created, updated: 0, cancelledWarnings: warnings.paid([...paidAccounts], today()) };
+    const paid = [...paidAccounts];
+    // The file's payments are what paid the debts: the reconnection's deadline runs from today, formed by nobody in person.
+    return { created, updated: 0, cancelledWarnings: warnings.paid(paid, today()), reconnectionsFormed: reconnecting.paid(paid, null) };
   };
 
   return { bills, payments };

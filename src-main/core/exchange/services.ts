@@ -23,7 +23,7 @@ export function exchangeServices(db: Db, today: () => string) {
   const ledger = ledgerImporter(db, today);
   const importers: Record<
     ImportKind,
-    (table: ImportTable, locale: Locale) => { created: number; updated: number; cancelledWarnings?: number }
+    (table: ImportTable, locale: Locale) => { created: number; updated: number; cancelledWarnings?: number; reconnectionsFormed?: number }
   > = {
     accounts: importAccounts,
     bills: ledger.bills,
@@ -47,10 +47,10 @@ export function exchangeServices(db: Db, today: () => string) {
   return {
     /** Every row checked first; a clean file written whole, a faulty one refused with each problem named. */
     importTable(kind: ImportKind, table: ImportTable, locale: Locale): ImportResult {
-      const { created, updated, cancelledWarnings } = importers[kind](table, locale);
+      const { created, updated, cancelledWarnings, reconnectionsFormed } = importers[kind](table, locale);
       const result: ImportResult = { rows: table.rows.length, created, updated, unchanged: table.rows.length - created - updated };
-      // Only a payments file can cancel warnings; the other kinds' results do not mention them.
-      return cancelledWarnings === undefined ? result : { ...result, cancelledWarnings };
+      // Only a payments file can cancel warnings and form reconnections; the other kinds' results do not mention them.
+      return cancelledWarnings === undefined ? result : { ...result, cancelledWarnings, reconnectionsFormed: reconnectionsFormed ?? 0 };
     },
     /** Entered positions, executed and not, with reasons, flags and who entered them. */
     readings({ dateFrom, dateTo, routeId, taskId }: ExportFilter): ExportedReading[] {

@@ -70,6 +70,18 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
   },
   'warnings.issue': { request: async ({ call }) => ({ ids: [await formedWarning(call)], how: 'mail', issuedOn: '2026-11-21' }) },
   'warnings.cancel': { request: async ({ call }) => ({ ids: [await formedWarning(call)], reason: 'court', note: 'справа № 1/26' }) },
+  'orders.form': {
+    request: async ({ call }) => ({ routeId: (await routeOver40(call)).id, orderDate: '2026-11-20', criterion: 'debt', debtMinKop: 50000 }),
+  },
+  'orders.recordDone': { request: async ({ call }) => cutOff(await openPosition(call)) },
+  'orders.recordNotDone': { request: async ({ call }) => ({ positionId: await openPosition(call), reason: 'no_access', note: '' }) },
+  'reconnections.form': { request: async ({ call }) => reconnection(await disconnectedPoint(call)) },
+  'reconnections.record': {
+    request: async ({ call }) => {
+      const { id } = await call<{ id: number }>('reconnections.form', reconnection(await disconnectedPoint(call)));
+      return { id, doneAt: '2026-12-01T09:15', executorId: 1, sealNumber: 'П-0002', reading: 12500, note: '' };
+    },
+  },
   'backups.create': { request: ({ dir }) => Promise.resolve({ file: join(dir, 'manual-copy.sqlite') }) },
   'backups.restore': {
     request: async ({ call, dir }) => {
@@ -116,6 +128,40 @@ const routeWithPoints = async (call: World['call']) => {
 };
 const newTask = async (call: World['call']) =>
   call<{ taskId: number }>('tasks.form', { routeId: (await routeWithPoints(call)).id, taskDate: '2026-11-20', criteria: {} });
+
+const routeOver40 = async (call: World['call']) => {
+  const route = await newRoute(call);
+  const pointIds = Array.from({ length: 40 }, (_, i) => i + 1);
+  await call('routes.assign', { routeId: route.id, selector: { kind: 'points', pointIds }, confirmMove: true });
+  return route;
+};
+
+/** The first position of a disconnection order formed for the seeded district's debtors. */
+const openPosition = async (call: World['call']) => {
+  const route = await routeOver40(call);
+  const { orderId } = await call<{ orderId: number | null }>('orders.form', {
+    routeId: route.id,
+    orderDate: '2026-11-20',
+    criterion: 'debt',
+    debtMinKop: 50000,
+  });
+  if (orderId === null) throw new Error('the seeded district gave no debtor to order');
+  const order = await call<{ positionsList: { id: number }[] }>('orders.get', { id: orderId });
+  return order.positionsList[0]!.id;
+};
+const cutOff = (positionId: number) => ({
+  positionId,
+  doneAt: '2026-11-30T10:30',
+  executorId: 1,
+  sealNumber: 'П-0001',
+  reading: 12345,
+  note: '',
+});
+const disconnectedPoint = async (call: World['call']) => {
+  const order = await call<{ positionsList: { pointId: number }[] }>('orders.recordDone', cutOff(await openPosition(call)));
+  return order.positionsList[0]!.pointId;
+};
+const reconnection = (pointId: number) => ({ pointId, basis: 'operator', note: 'реструктуризація боргу', formedOn: '2026-12-01' }) as const;
 
 /** A non-payment warning formed with a task over the whole seeded district, whose debtors qualify. */
 const formedWarning = async (call: World['call']) => {

@@ -1,0 +1,44 @@
+import type { ordersChannels } from '../../../shared/contract/orders';
+import type { Db } from '../../db/open';
+import type { Handlers } from '../registry';
+import { orderForming } from './order-forming';
+import { orderRecording } from './order-recording';
+import { orderRegister } from './order-register';
+import { reconnections } from './reconnection';
+
+/**
+ * Робота з абонентом / Наряди на відключення and Підключення: forming, the acts of cut-off and
+ * reconnection, and their registers. Each act is audited with the order or reconnection as it was
+ * and as it became.
+ */
+export function orderHandlers(db: Db, { today }: { today: () => string }): Handlers<keyof typeof ordersChannels> {
+  const forming = orderForming(db);
+  const recording = orderRecording(db, today);
+  const register = orderRegister(db, today);
+  const reconnecting = reconnections(db, today);
+  const act = {
+    entity: 'order',
+    before: ({ positionId }: { positionId: number }) => recording.before(positionId),
+    id: (_input: unknown, order: { id: number }) => order.id,
+    action: 'change' as const,
+  };
+  return {
+    'orders.form': {
+      audit: { entity: 'order', id: (_input, formed) => formed.orderId, after: (input, formed) => ({ ...input, ...formed }) },
+      run: (input, { user }) => forming.form(input, user),
+    },
+    'orders.list': (input) => register.list(input),
+    'orders.get': ({ id }) => register.get(id),
+    'orders.recordDone': { audit: act, run: (input, { user }) => recording.recordDone(input, user) },
+    'orders.recordNotDone': { audit: act, run: (input, { user }) => recording.recordNotDone(input, user) },
+    'reconnections.form': {
+      audit: { entity: 'reconnection', action: 'create' },
+      run: (input, { user }) => reconnecting.form(input, user),
+    },
+    'reconnections.record': {
+      audit: { entity: 'reconnection', before: ({ id }) => reconnecting.get(id), action: 'change' },
+      run: (input, { user }) => reconnecting.record(input, user),
+    },
+    'reconnections.list': (input) => reconnecting.list(input),
+  };
+}
