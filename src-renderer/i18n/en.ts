@@ -579,6 +579,7 @@ export const en: Record<MessageKey, string> = {
   'orders.warnNonAdmittance': 'Non-admittance warning',
   'orders.execute': 'Execute',
   'orders.formed': 'Order "{name}" formed: {positions} positions.',
+  'orders.noOrder': 'No order "{name}" formed: no point meets the criterion.',
   'orders.skippedMoratorium': 'Left out for a moratorium: {count}.',
   'orders.massDone': 'Orders formed: {formed}, positions: {positions}. Routes with nothing to order: {empty}.',
   'orders.formKeys': 'Tab — next field, arrows — criterion, Space — tick, Enter or F9 — execute.',

@@ -579,6 +579,7 @@ export const uk = {
   'orders.warnNonAdmittance': 'Попередження про недопуск',
   'orders.execute': 'Виконати',
   'orders.formed': 'Сформовано наряд «{name}»: позицій — {positions}.',
+  'orders.noOrder': 'Наряд «{name}» не сформовано: жодна точка не відповідає критерію.',
   'orders.skippedMoratorium': 'Пропущено через мораторій: {count}.',
   'orders.massDone': 'Сформовано нарядів: {formed}, позицій: {positions}. Маршрутів без позицій за критерієм: {empty}.',
   'orders.formKeys': 'Tab — наступне поле, стрілки — критерій, Пробіл — відмітити, Enter або F9 — виконати.',

@@ -24,8 +24,8 @@ type Counts = { nonPayment: number; nonAdmittance: number };
 /**
  * Робота з абонентом / Завдання і попередження / Формування нарядів на відключення. One order a
  * route; a section (or every route) is formed route by route with a progress bar, as walk tasks
- * are. A route the criterion picks nothing on is answered `order.nothingSelected`: counted, not an
- * error. Tab walks the fields, arrows pick the criterion, Space ticks, Enter or F9 executes.
+ * are. A route the criterion picks nothing on is answered `order.nothingSelected` (or, when
+ * the ticked warnings were formed there, an answer without an order): counted, not an error. Tab walks the fields, arrows pick the criterion, Space ticks, Enter or F9 executes.
  */
 export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | undefined }) {
   const { t } = useI18n();
@@ -70,9 +70,12 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
   const formOne = async (id: number) => {
     const result = await api.call('orders.form', request(id));
     setFormed(result.orderId);
-    status.show(
-      `${t('orders.formed', { name: result.name, positions: result.positions })}${extras(result.skippedMoratorium, result.warnings)}`,
-    );
+    // No point met the criterion, yet the ticked warnings were formed: that is said, not refused.
+    const formedLine =
+      result.orderId === null
+        ? t('orders.noOrder', { name: result.name })
+        : t('orders.formed', { name: result.name, positions: result.positions });
+    status.show(`${formedLine}${extras(result.skippedMoratorium, result.warnings)}`);
   };
 
   const formMany = async () => {
@@ -88,7 +91,8 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
     for (const [index, route] of routes.entries()) {
       try {
         const result = await api.call('orders.form', request(route.routeId));
-        orders++;
+        if (result.orderId === null) empty++;
+        else orders++;
         positions += result.positions;
         skippedMoratorium += result.skippedMoratorium;
         warnings.nonPayment += result.warnings.nonPayment;
