@@ -94,7 +94,7 @@ export function OrderScreen({ id }: { id: number }) {
           ''
         ) : (
           <Group gap={6} wrap="nowrap">
-            <Badge variant="light" color={p.outcome === 'done' ? 'red' : 'gray'}>
+            <Badge variant="light" color={p.outcome === 'done' ? 'red' : 'gray'} style={{ flexShrink: 0 }}>
               {t(`orders.outcomeShort.${p.outcome}`)}
             </Badge>
             <Text size="xs">{positionOutcome(p, t, locale)}</Text>
