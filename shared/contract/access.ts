@@ -36,6 +36,13 @@ export const access: Record<ChannelName, Access> = {
   'reconnections.form': 'master',
   'reconnections.record': 'master',
   'reconnections.list': 'operator',
+  // The registers are a master's reports: printed, filed and sent on.
+  'registers.table': 'master',
+  'registers.file': 'master',
+  'print.registerPdf': 'master',
+  'print.register': 'master',
+  'print.orderPdf': 'master',
+  'print.order': 'master',
   'meta.info': 'operator',
   'sections.list': 'operator',
   'sections.save': 'admin',

@@ -9,8 +9,9 @@ import { entryChannels } from './entry';
 import { exchangeHostChannels } from './exchange';
 import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
-import { ordersChannels } from './orders';
+import { orderPrintChannels, ordersChannels } from './orders';
 import { printChannels } from './print';
+import { registerHostChannels, registersChannels } from './registers';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
@@ -29,11 +30,14 @@ export const coreContract = {
   ...moratoriaChannels,
   ...disconnectionChannels,
   ...ordersChannels,
+  ...registersChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */
 export const hostContract = {
   ...printChannels,
+  ...registerHostChannels,
+  ...orderPrintChannels,
   ...backupsChannels,
   ...exchangeHostChannels,
   ...diagnosticsChannels,

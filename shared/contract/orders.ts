@@ -175,3 +175,9 @@ export const ordersChannels = {
     }),
   ),
 };
+
+/** The order on paper for the crew, printed by the host (a browser engine makes the PDF). */
+export const orderPrintChannels = {
+  'print.orderPdf': read<{ fileName: string; base64: string; pages: number }>()(z.object({ id })),
+  'print.order': read<{ printedByHost: boolean }>()(z.object({ id })),
+};

@@ -5,6 +5,7 @@ import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
 import { warningFigure } from '../bench/warnings';
+import { orderFigure } from '../bench/orders';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
@@ -60,6 +61,7 @@ async function main() {
   const tasks = await taskFigures(db, core, '2026-11-20');
   tasks.figures.forEach(record);
   record(warningFigure(db, '2026-11-20'));
+  record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
   const entryTask = (date: string) =>
     unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);

@@ -8,6 +8,8 @@ import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { disconnectionHandlers } from './disconnection/handlers';
 import { orderHandlers } from './disconnection/order-handlers';
+import { disconnectionRegisters } from './disconnection/registers';
+import { orderSheet } from './disconnection/order-sheet';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { demoDistrict } from './setup/demo-district';
@@ -39,7 +41,14 @@ export interface Core extends Registry {
 }
 
 function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, today: () => string) {
-  return { exchange: exchangeServices(db, today), sheet: tasks.sheet, demoDistrict: demoDistrict(db) };
+  return {
+    exchange: exchangeServices(db, today),
+    sheet: tasks.sheet,
+    demoDistrict: demoDistrict(db),
+    registers: disconnectionRegisters(db, today),
+    orderSheet: orderSheet(db),
+    today,
+  };
 }
 
 export function createCore(db: Db, options: CoreOptions): Core {

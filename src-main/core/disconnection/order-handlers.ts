@@ -1,21 +1,27 @@
 import type { ordersChannels } from '../../../shared/contract/orders';
+import type { registersChannels } from '../../../shared/contract/registers';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
 import { orderForming } from './order-forming';
 import { orderRecording } from './order-recording';
 import { orderRegister } from './order-register';
 import { reconnections } from './reconnection';
+import { disconnectionRegisters } from './registers';
 
 /**
  * Робота з абонентом / Наряди на відключення and Підключення: forming, the acts of cut-off and
  * reconnection, and their registers. Each act is audited with the order or reconnection as it was
- * and as it became.
+ * and as it became. The registers of the whole pipeline are read here too.
  */
-export function orderHandlers(db: Db, { today }: { today: () => string }): Handlers<keyof typeof ordersChannels> {
+export function orderHandlers(
+  db: Db,
+  { today }: { today: () => string },
+): Handlers<keyof typeof ordersChannels | keyof typeof registersChannels> {
   const forming = orderForming(db);
   const recording = orderRecording(db, today);
   const register = orderRegister(db, today);
   const reconnecting = reconnections(db, today);
+  const registers = disconnectionRegisters(db, today);
   const act = {
     entity: 'order',
     before: ({ positionId }: { positionId: number }) => recording.before(positionId),
@@ -40,5 +46,6 @@ export function orderHandlers(db: Db, { today }: { today: () => string }): Handl
       run: (input, { user }) => reconnecting.record(input, user),
     },
     'reconnections.list': (input) => reconnecting.list(input),
+    'registers.table': (input, { locale }) => registers.table(input, locale),
   };
 }

@@ -132,6 +132,24 @@ describe('forming a disconnection order from issued warnings', () => {
     expect(d.pointsOf(d.form({ orderDate: shiftDays(today, 1) }).orderId)).toEqual([d.v]);
   });
 
+  it('prints as the crew’s sheet: every position in order, with empty places for the seal and the reading', () => {
+    const d = district();
+    for (const point of [d.p, d.q]) {
+      d.owes(point);
+      d.issued(point, 'non_payment', today);
+    }
+    const { orderId } = d.form();
+    const sheet = d.core.services.orderSheet(orderId!, 'uk');
+    expect(sheet).toMatchObject({ pages: 1, fileName: `order-${orderId}-${today}.pdf` });
+    expect(sheet.html).toContain('Наряд на відключення · 7, Усе');
+    expect(sheet.html).toContain('Пломба №');
+    const accounts = d.order(orderId).positionsList.map((p) => p.accountNumber);
+    const at = accounts.map((account) => sheet.html.indexOf(`<td>${account}</td>`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(sheet.html).toContain('600,00 грн');
+  });
+
   it('forms the ticked warnings for the route’s other points in the same transaction', () => {
     const d = district();
     d.owes(d.p);

@@ -6,6 +6,7 @@ import type { Db } from '../../db/open';
 import { debts, type BillStanding } from '../ledger/debt';
 import { billSlipsPerPage, chunk, paginate } from './sheet-layout';
 import type { taskStore } from './task-store';
+import { esc } from '../html-escape';
 
 interface PositionSql {
   seq: number;
@@ -73,9 +74,6 @@ const labels = {
     noMeter: '—',
   },
 };
-
-const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (value: string | number | null | undefined) => String(value ?? '').replace(/[&<>"']/g, (ch) => escapeMap[ch]!);
 
 /** Millimetres, so the sheet is the same on screen, in the PDF and on paper. */
 const style = `

@@ -82,6 +82,7 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
       return { id, doneAt: '2026-12-01T09:15', executorId: 1, sealNumber: 'П-0002', reading: 12500, note: '' };
     },
   },
+  'registers.file': { request: () => Promise.resolve({ kind: 'warnings', dateFrom: '2026-11-01', dateTo: '2026-11-30' }) },
   'backups.create': { request: ({ dir }) => Promise.resolve({ file: join(dir, 'manual-copy.sqlite') }) },
   'backups.restore': {
     request: async ({ call, dir }) => {

@@ -5,6 +5,7 @@ import { workstationBackups } from './backups';
 import { workstationDiagnostics } from './diagnostics';
 import { workstationExchange } from './exchange';
 import { workstationPrinting, type PrintEngine } from './printing';
+import { workstationDisconnectionPapers } from './disconnection-papers';
 import { answerInRecovery } from './recovery';
 import { openSession } from './session';
 import { workstationSetup } from './setup';
@@ -45,6 +46,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     {
       ...backups.entries,
       ...workstationPrinting(session, options),
+      ...workstationDisconnectionPapers(session, options),
       ...workstationExchange(session),
       ...workstationSetup(session, options.demoFile),
       ...workstationDiagnostics(log),
