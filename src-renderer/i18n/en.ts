@@ -628,7 +628,9 @@ export const en: Record<MessageKey, string> = {
   'orders.recordDone': 'Cut off',
   'orders.recordNotDone': 'Not done',
   'orders.formReconnection': 'Reconnection order',
-  'orders.positionKeys': '↑↓ — position; F4 — cut off, F8 — not done, F6 — reconnection order (of a point cut off); Esc — to the list.',
+  'orders.positionKeys':
+    '↑↓ — position; F4 — cut off, F8 — not done, F6 — reconnection order (of a point cut off); Esc — to the list; Ctrl+P — print, Ctrl+S — PDF.',
+  'orders.printed': 'The order was sent to the printer.',
   'orders.doneTitle': 'Cut-off: account {account}, {address}',
   'orders.debtNowLine': 'Debt as of today: {sum} (in the order: {formed}).',
   'orders.debtNowOnly': 'Debt as of today: {sum}.',

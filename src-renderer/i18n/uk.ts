@@ -628,7 +628,9 @@ export const uk = {
   'orders.recordDone': 'Відключено',
   'orders.recordNotDone': 'Не виконано',
   'orders.formReconnection': 'Наряд на підключення',
-  'orders.positionKeys': '↑↓ — позиція; F4 — відключено, F8 — не виконано, F6 — наряд на підключення (відключеної точки); Esc — до списку.',
+  'orders.positionKeys':
+    '↑↓ — позиція; F4 — відключено, F8 — не виконано, F6 — наряд на підключення (відключеної точки); Esc — до списку; Ctrl+P — друк, Ctrl+S — PDF.',
+  'orders.printed': 'Наряд надіслано на принтер.',
   'orders.doneTitle': 'Відключення: о/р {account}, {address}',
   'orders.debtNowLine': 'Борг на сьогодні: {sum} (у наряді — {formed}).',
   'orders.debtNowOnly': 'Борг на сьогодні: {sum}.',

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { localToday } from '../../shared/dates';
 import { formatDate } from '../../shared/i18n/format';
 import { shiftDays, warningRules } from '../../src-main/core/disconnection/warning-rules';
@@ -96,6 +97,11 @@ test('warnings issued long enough ago become an order; cut-offs and refusals are
   const sheet = new OrderSheet(app);
   await expect(sheet.rows).toHaveCount(positions.length + 1);
   await expect(sheet.status).toHaveText('Новий');
+  // The crew's paper: Ctrl+S saves it as a PDF.
+  const paper = await sheet.savePdf();
+  expect(paper.suggestedFilename()).toMatch(/\.pdf$/);
+  expect((await readFile(await paper.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(status).toHaveText(/^PDF збережено: .+\.pdf \(\d+ стор\.\)$/);
 
   // The first three cut off, each with its act.
   const [paidUp, byDecision, fromCard, ...refused] = positions as [Position, Position, Position, ...Position[]];

@@ -4,13 +4,17 @@ import { access, allows } from '../../../shared/contract/access';
 import type { OrderPosition } from '../../../shared/contract/orders';
 import { formatDate, formatMoney } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
+import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import { useAuth } from '../../app/AuthGate';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
+import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
+import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
+import { useAction } from '../../components/use-action';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { formatLocalDateTime } from './act-fields';
 import { NotDoneForm, RecordDoneForm } from './CutoffDialogs';
@@ -40,7 +44,8 @@ export function positionOutcome(p: OrderPosition, t: Translate, locale: Locale):
 /**
  * One disconnection order, its positions in the order's (address) order. On the active position
  * F4 records the cut-off, F8 that it was not done; on one cut off, F6 forms its reconnection.
- * The order stays «Новий» until every position has an outcome.
+ * The order stays «Новий» until every position has an outcome. Ctrl+P prints it as the crew's
+ * sheet (the host's printer; in a browser, the PDF is saved instead), Ctrl+S saves the PDF.
  */
 export function OrderScreen({ id }: { id: number }) {
   const { t, locale } = useI18n();
@@ -51,6 +56,10 @@ export function OrderScreen({ id }: { id: number }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const mayRecord = allows(user.role, access['orders.recordDone']);
   const mayReconnect = allows(user.role, access['reconnections.form']);
+  const mayPrint = allows(user.role, access['print.order']);
+  const api = useApi();
+  const status = useStatus();
+  const printing = useAction();
   const positions = [...(order.data?.positionsList ?? [])].sort((a, b) => a.seq - b.seq);
   // The row the dialog is for is the one in the newest answer, so it shows today's debt after a refetch.
   const current = active && positions.find((p) => p.id === active.id);
@@ -60,7 +69,22 @@ export function OrderScreen({ id }: { id: number }) {
     if (kind === 'reconnect' ? mayReconnect && current.outcome === 'done' : mayRecord && current.outcome === null)
       setDialog({ kind, position: current });
   };
+  const pdfToFile = async () => {
+    const pdf = await api.call('print.orderPdf', { id });
+    download(pdf.base64, pdf.fileName, 'application/pdf');
+    status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
+  };
+  const savePdf = () => printing.run(pdfToFile);
+  // Without a printer of the host's (a browser), the paper is the PDF saved for printing.
+  const print = () =>
+    printing.run(async () => {
+      const { printedByHost } = await api.call('print.order', { id });
+      if (printedByHost) status.show(t('orders.printed'));
+      else await pdfToFile();
+    });
   useHotkeys({
+    'ctrl+p': () => mayPrint && void print(),
+    'ctrl+s': () => mayPrint && void savePdf(),
     f4: () => open('done'),
     f8: () => open('notDone'),
     f6: () => open('reconnect'),
@@ -134,13 +158,23 @@ export function OrderScreen({ id }: { id: number }) {
               {t('orders.formReconnection')}
             </Button>
           )}
+          {mayPrint && (
+            <>
+              <Button variant="default" onClick={() => void print()} loading={printing.busy} rightSection={<Kbd size="xs">Ctrl+P</Kbd>}>
+                {t('sheet.print')}
+              </Button>
+              <Button variant="default" onClick={() => void savePdf()} loading={printing.busy} rightSection={<Kbd size="xs">Ctrl+S</Kbd>}>
+                {t('sheet.pdf')}
+              </Button>
+            </>
+          )}
           <Button variant="default" onClick={() => go({ name: 'orders' })} rightSection={<Kbd size="xs">Esc</Kbd>}>
             {t('orders.toList')}
           </Button>
         </>
       }
     >
-      <ErrorAlert error={order.error} />
+      <ErrorAlert error={order.error ?? printing.error} />
       {data && (
         <Stack gap={4}>
           <Group gap="sm">

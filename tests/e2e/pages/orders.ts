@@ -121,6 +121,13 @@ export class OrderSheet {
     this.debtNow = this.dialog.getByTestId('debt-now');
   }
 
+  /** Ctrl+S, and the crew's sheet as the PDF it downloads. */
+  async savePdf() {
+    const download = this.page.waitForEvent('download');
+    await this.op.press('Control+s');
+    return download;
+  }
+
   /** The focus into the positions, on the active one (the first until the arrows move it). */
   async focus() {
     await this.table.focus();
