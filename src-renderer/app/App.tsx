@@ -20,6 +20,10 @@ import { ImportScreen } from '../features/exchange/ImportScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
 import { FirstDataStep } from '../features/home/FirstDataStep';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { OrderFormScreen } from '../features/orders/OrderFormScreen';
+import { OrderScreen } from '../features/orders/OrderScreen';
+import { OrdersScreen } from '../features/orders/OrdersScreen';
+import { ReconnectionsScreen } from '../features/orders/ReconnectionsScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
 import { RoutesScreen } from '../features/routes/RoutesScreen';
 import { SheetScreen } from '../features/tasks/SheetScreen';
@@ -79,6 +83,14 @@ function CurrentScreen() {
       return <WarningsScreen />;
     case 'registers':
       return <RegistersScreen />;
+    case 'orderForm':
+      return <OrderFormScreen routeId={screen.routeId} />;
+    case 'orders':
+      return <OrdersScreen />;
+    case 'order':
+      return <OrderScreen key={screen.id} id={screen.id} />;
+    case 'reconnections':
+      return <ReconnectionsScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

@@ -48,9 +48,12 @@ export function MainMenu() {
           <Menu.Divider />
           <Menu.Label>{t('menu.tasksGroup')}</Menu.Label>
           {item(t('menu.taskForm'), { name: 'taskForm' }, access['tasks.form'])}
+          {item(t('menu.orderForm'), { name: 'orderForm' }, access['orders.form'])}
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.entry'), { name: 'tasks', purpose: 'entry' })}
           {item(t('menu.warnings'), { name: 'warnings' })}
+          {item(t('menu.orders'), { name: 'orders' })}
+          {item(t('menu.reconnections'), { name: 'reconnections' })}
         </Menubar.Dropdown>
       </Menubar.Menu>
       <Menubar.Menu width={240}>

@@ -23,6 +23,10 @@ export type Screen =
   | { name: 'moratoria' }
   | { name: 'warnings' }
   | { name: 'registers' }
+  | { name: 'orderForm'; routeId?: number }
+  | { name: 'orders' }
+  | { name: 'order'; id: number }
+  | { name: 'reconnections' }
   | { name: 'taskSheet'; id: number }
   /** Warning notices to print: the warnings ticked in the register, or a walk task's. */
   | { name: 'notices'; of: { warningIds: number[] } | { taskId: number } };
@@ -50,6 +54,11 @@ export function parseHash(hash: string): Screen {
       if (Number.isInteger(id) && id > 0) return { name: 'taskSheet', id };
       return parts[1] === 'new' ? { name: 'taskForm', routeId } : { name: 'tasks' };
     }
+    case 'orders': {
+      const id = Number(parts[1]);
+      if (Number.isInteger(id) && id > 0) return { name: 'order', id };
+      return parts[1] === 'new' ? { name: 'orderForm', routeId } : { name: 'orders' };
+    }
     case 'entry': {
       const taskId = Number(parts[1]);
       return Number.isInteger(taskId) && taskId > 0 ? { name: 'entry', taskId } : { name: 'tasks', purpose: 'entry' };
@@ -75,6 +84,7 @@ export function parseHash(hash: string): Screen {
     case 'moratoria':
     case 'warnings':
     case 'registers':
+    case 'reconnections':
       return { name: parts[0] };
     default:
       return { name: 'home' };
@@ -94,6 +104,10 @@ export function toHash(screen: Screen): string {
       return `#/tasks/new${screen.routeId ? `?route=${screen.routeId}` : ''}`;
     case 'taskSheet':
       return `#/tasks/${screen.id}/sheet`;
+    case 'orderForm':
+      return `#/orders/new${screen.routeId ? `?route=${screen.routeId}` : ''}`;
+    case 'order':
+      return `#/orders/${screen.id}`;
     case 'tasks':
       return screen.purpose === 'entry' ? '#/entry' : '#/tasks';
     case 'entry':

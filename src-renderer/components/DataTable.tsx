@@ -54,12 +54,19 @@ export function DataTable<T>(props: Props<T>) {
     setActive(delta > 0 ? 0 : limit - 1);
   };
 
+  // The screen hears of the move in the same keystroke, not after the next render: a hotkey typed
+  // right behind an arrow (↓ then F4) must act on the row the arrow reached.
+  const move = (index: number) => {
+    setActive(index);
+    props.onActiveChange?.(rows[index]);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const keys: Record<string, () => void> = {
-      ArrowDown: () => (active < rows.length - 1 ? setActive(active + 1) : goPage(1)),
-      ArrowUp: () => (active > 0 ? setActive(active - 1) : goPage(-1)),
-      Home: () => setActive(0),
-      End: () => setActive(rows.length - 1),
+      ArrowDown: () => (active < rows.length - 1 ? move(active + 1) : goPage(1)),
+      ArrowUp: () => (active > 0 ? move(active - 1) : goPage(-1)),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
       PageDown: () => goPage(1),
       PageUp: () => goPage(-1),
       Enter: () => rows[active] && props.onOpen?.(rows[active]),

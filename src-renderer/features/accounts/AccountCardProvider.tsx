@@ -1,10 +1,16 @@
-import { Badge, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Modal, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { AccountCard, CardWarning } from '../../../shared/contract/accounts';
+import { access, allows } from '../../../shared/contract/access';
+import type { AccountCard } from '../../../shared/contract/accounts';
 import { formatDate, formatMoney, formatPeriod } from '../../../shared/i18n/format';
 import { useRead } from '../../api/use-read';
+import { useAuth } from '../../app/AuthGate';
+import { useHotkeys } from '../../app/hotkeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { FormReconnectionForm } from '../orders/ReconnectionDialogs';
+import { HistoryTable } from './HistoryTable';
+import { PointDisconnection, awaitsReconnection } from './PointDisconnection';
 import { PointMarks } from './PointMarks';
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
@@ -53,6 +59,19 @@ function applied(payment: AccountCard['payments'][number], t: Translate, money: 
 
 function CardBody({ card }: { card: AccountCard }) {
   const { t, locale } = useI18n();
+  const { user } = useAuth();
+  const mayReconnect = allows(user.role, access['reconnections.form']);
+  const [reconnecting, setReconnecting] = useState<AccountCard['points'][number] | null>(null);
+  // F6 on the card: the (first) disconnected point with no reconnection in work; the card is a dialog itself.
+  useHotkeys(
+    {
+      f6: () => {
+        const point = card.points.find(awaitsReconnection);
+        if (mayReconnect && point && !reconnecting) setReconnecting(point);
+      },
+    },
+    { inModal: true },
+  );
   const { account, ledger } = card;
   const money = (kop: number) => formatMoney(kop, locale);
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : t('common.none'));
@@ -105,7 +124,7 @@ function CardBody({ card }: { card: AccountCard }) {
                 {t('card.bills')} ({point.bills.length})
               </Tabs.Tab>
               <Tabs.Tab value="disconnection">
-                {t('card.disconnection')} ({point.warnings.length})
+                {t('card.disconnection')} ({point.warnings.length + point.cutoffs.length + point.reconnections.length})
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
@@ -143,9 +162,8 @@ function CardBody({ card }: { card: AccountCard }) {
                 ]}
               />
             </Tabs.Panel>
-            {/* Warnings now; the point's disconnection orders and reconnections join them here when they are built. */}
             <Tabs.Panel value="disconnection" pt="xs">
-              <WarningsTable pointId={point.id} warnings={point.warnings} />
+              <PointDisconnection point={point} onReconnect={mayReconnect ? () => setReconnecting(point) : undefined} />
             </Tabs.Panel>
           </Tabs>
         </Stack>
@@ -162,54 +180,10 @@ function CardBody({ card }: { card: AccountCard }) {
           { header: t('card.applied.header'), cell: (payment) => applied(payment, t, money) },
         ]}
       />
-    </Stack>
-  );
-}
-
-const statusColor: Record<CardWarning['status'], string> = { formed: 'yellow', issued: 'orange', executed: 'red', cancelled: 'gray' };
-
-/** A point's disconnection warnings, newest first: each step's date, the debt it was formed for, why it was cancelled. */
-function WarningsTable({ pointId, warnings }: { pointId: number; warnings: CardWarning[] }) {
-  const { t, locale } = useI18n();
-  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : '');
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={600}>
-        {t('card.warnings')}
-      </Text>
-      {warnings.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('card.noWarnings')}
-        </Text>
-      ) : (
-        <HistoryTable
-          height={260}
-          testId={`warnings-${pointId}`}
-          rows={warnings}
-          columns={[
-            { header: t('card.kind'), cell: (w) => t(`card.warning.kind.${w.kind}`) },
-            {
-              header: t('card.warning.status'),
-              cell: (w) => (
-                <Badge color={statusColor[w.status]} variant="light">
-                  {t(`card.warning.status.${w.status}`)}
-                </Badge>
-              ),
-            },
-            { header: t('card.warning.asOf'), cell: (w) => date(w.asOf) },
-            { header: t('card.warning.debt'), cell: (w) => (w.debtKop === null ? '' : formatMoney(w.debtKop, locale)), right: true },
-            {
-              header: t('card.warning.issued'),
-              cell: (w) => (w.issuedOn ? `${date(w.issuedOn)}${w.issuedHow ? `, ${t(`card.warning.how.${w.issuedHow}`)}` : ''}` : ''),
-            },
-            { header: t('card.warning.received'), cell: (w) => date(w.receivedOn) },
-            { header: t('card.warning.cutoff'), cell: (w) => date(w.earliestCutoffOn) },
-            { header: t('card.warning.closed'), cell: (w) => date(w.closedOn) },
-            {
-              header: t('card.warning.cancelReason'),
-              cell: (w) => (w.cancelReason ? [t(`card.warning.reason.${w.cancelReason}`), w.cancelNote].filter(Boolean).join('; ') : ''),
-            },
-          ]}
+      {reconnecting && (
+        <FormReconnectionForm
+          point={{ pointId: reconnecting.id, accountNumber: card.account.number, address: reconnecting.address }}
+          onClose={() => setReconnecting(null)}
         />
       )}
     </Stack>
@@ -224,41 +198,5 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
       </Text>
       {typeof value === 'string' ? <Text>{value}</Text> : value}
     </div>
-  );
-}
-
-interface HistoryColumn<T> {
-  header: string;
-  cell: (row: T) => ReactNode;
-  right?: boolean;
-}
-
-/** One of the card's histories (readings, bills, payments), scrolling within its own height. */
-function HistoryTable<T>({ height, columns, rows, testId }: { height: number; columns: HistoryColumn<T>[]; rows: T[]; testId?: string }) {
-  return (
-    <ScrollArea.Autosize mah={height} data-testid={testId}>
-      <Table striped fz="sm" verticalSpacing={2}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column.header} ta={column.right ? 'right' : undefined}>
-                {column.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row, index) => (
-            <Table.Tr key={index}>
-              {columns.map((column) => (
-                <Table.Td key={column.header} ta={column.right ? 'right' : undefined}>
-                  {column.cell(row)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
   );
 }

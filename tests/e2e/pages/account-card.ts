@@ -64,6 +64,30 @@ export class AccountCard {
     return point.getByTestId(`warnings-${pointId}`).getByRole('row');
   }
 
+  /** The "Відключення" tab of a point, by keyboard, and its disconnection orders' rows (header first, newest next). */
+  async cutoffs(pointId: number) {
+    const point = this.body.getByTestId(`point-${pointId}`);
+    await this.op.enterOn(point.getByRole('tab', { name: /Відключення/ }));
+    return point.getByTestId(`cutoffs-${pointId}`).getByRole('row');
+  }
+
+  /** The "Відключення" tab of a point, by keyboard, and its reconnection orders' rows (header first, newest next). */
+  async reconnections(pointId: number) {
+    const point = this.body.getByTestId(`point-${pointId}`);
+    await this.op.enterOn(point.getByRole('tab', { name: /Відключення/ }));
+    return point.getByTestId(`reconnections-${pointId}`).getByRole('row');
+  }
+
+  /** A point's heading, with its state (підключено, відключено). */
+  point(pointId: number) {
+    return this.body.getByTestId(`point-${pointId}`).getByRole('heading');
+  }
+
+  /** The button that forms a disconnected point's reconnection (F6 on the card does the same). */
+  reconnectButton(pointId: number) {
+    return this.body.getByTestId(`point-${pointId}`).getByRole('button', { name: /Наряд на підключення/ });
+  }
+
   /** A point's mark line ("Є звернення", "На обстеження") with its buttons. */
   mark(pointId: number, name: 'Є звернення' | 'На обстеження') {
     return this.body.getByTestId(`marks-${pointId}`).getByTestId(name === 'Є звернення' ? 'mark-complaint' : 'mark-inspection');

@@ -46,6 +46,16 @@ export class WarningsRegister {
     await this.op.press('Enter');
   }
 
+  /** F4 opens the issue form on "вручено особисто"; Tab to the date, typed over, Enter issues. */
+  async issueInHand(date: string) {
+    await this.op.press('F4');
+    await expect(this.page.getByRole('radio', { name: 'вручено особисто' })).toBeFocused();
+    await this.op.press('Tab');
+    await expect(this.page.getByLabel('Дата вручення (відправлення листа)')).toBeFocused();
+    await this.op.type(date);
+    await this.op.press('Enter');
+  }
+
   /**
    * F8 opens the cancel form on its first reason; ↓ three times reaches "інша причина (оператор)",
    * Tab the note, Enter cancels.
@@ -62,13 +72,22 @@ export class WarningsRegister {
 
   /** The status filter, by keyboard: ↓ opens its list, the arrows down to the one wanted, Enter. */
   async onlyStatus(status: string) {
-    const select = this.page.getByRole('combobox', { name: 'Статус' });
+    await this.only('Статус', status);
+  }
+
+  /** The kind filter ("за несплату", "за недопуск"), the same way. */
+  async onlyKind(kind: string) {
+    await this.only('Вид', kind);
+  }
+
+  private async only(filter: string, value: string) {
+    const select = this.page.getByRole('combobox', { name: filter });
     await select.focus();
     await this.op.press('ArrowDown');
-    const option = this.page.getByRole('option', { name: status, exact: true });
+    const option = this.page.getByRole('option', { name: value, exact: true });
     await expect(option).toBeVisible();
     for (let i = 0; i < 10 && (await option.getAttribute('data-combobox-selected')) === null; i++) await this.op.press('ArrowDown');
     await this.op.press('Enter');
-    await expect(select).toHaveValue(status);
+    await expect(select).toHaveValue(value);
   }
 }

@@ -1,0 +1,48 @@
+import { ScrollArea, Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+export interface HistoryColumn<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  right?: boolean;
+}
+
+/** One of the card's histories (readings, bills, payments), scrolling within its own height. */
+export function HistoryTable<T>({
+  height,
+  columns,
+  rows,
+  testId,
+}: {
+  height: number;
+  columns: HistoryColumn<T>[];
+  rows: T[];
+  testId?: string;
+}) {
+  return (
+    <ScrollArea.Autosize mah={height} data-testid={testId}>
+      <Table striped fz="sm" verticalSpacing={2}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column.header} ta={column.right ? 'right' : undefined}>
+                {column.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            <Table.Tr key={index}>
+              {columns.map((column) => (
+                <Table.Td key={column.header} ta={column.right ? 'right' : undefined}>
+                  {column.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
