@@ -76,7 +76,9 @@ test('a non-payment warning formed with a task is on the card, and a payments fi
   const paid = owed - settings.minDebtKop + 1;
   const screen = new ImportScreen(app);
   await screen.importPayment({ accountNumber: account.number, paidOn: today, amountKop: paid, source: 'e2e-каса' });
-  await expect(screen.result).toHaveText('Рядків: 1; створено 1, оновлено 0, без змін 0; скасовано попереджень: 1; сформовано нарядів на підключення: 0.');
+  await expect(screen.result).toHaveText(
+    'Рядків: 1; створено 1, оновлено 0, без змін 0; скасовано попереджень: 1; сформовано нарядів на підключення: 0.',
+  );
   expect(debts(db).ofPoints([debtor], today).get(debtor)).toBe(settings.minDebtKop - 1);
   expect(warning()).toMatchObject({ status: 'cancelled', cancelReason: 'paid', closedOn: today });
   const audit = db

@@ -113,6 +113,8 @@ export function RegistersScreen() {
             data={registerKinds.map((value) => ({ value, label: t(`registers.kind.${value}`) }))}
             allowDeselect={false}
             autoFocus
+            // A register is always chosen: typing replaces its name rather than adding to it.
+            onFocus={(event) => event.currentTarget.select()}
             w={200}
           />
           <DateRangeFilter from={dateFrom} to={dateTo} onFromChange={setDateFrom} onToChange={setDateTo} />

@@ -1,0 +1,36 @@
+import { expect, type Page } from '@playwright/test';
+import { Operator } from './operator';
+
+/** Звіти → Реєстри відключень: the register picked by typing, its table, and its file by Ctrl+E. */
+export class RegistersScreen {
+  readonly op: Operator;
+  readonly kind;
+  readonly rows;
+  readonly totals;
+
+  constructor(readonly page: Page) {
+    this.op = new Operator(page);
+    this.kind = page.getByRole('combobox', { name: 'Реєстр' });
+    this.rows = page.getByTestId('register').locator('tbody tr');
+    this.totals = page.getByTestId('register-totals');
+  }
+
+  /** From the menu the screen opens with the register picker focused. */
+  async open() {
+    await this.op.menu('Звіти', 'Реєстри відключень');
+    await expect(this.kind).toBeFocused();
+  }
+
+  /** Types part of the register's name and leaves with Tab, as a form is filled without looking. */
+  async choose(name: string) {
+    await this.kind.focus();
+    await this.op.pick(name);
+  }
+
+  /** Ctrl+E, and the XLSX file it downloads. */
+  async exportXlsx() {
+    const download = this.page.waitForEvent('download');
+    await this.op.press('Control+e');
+    return download;
+  }
+}
