@@ -69,7 +69,14 @@ export interface AccountCard {
     /** This point's share of the account's debt as of the card's day. */
     debtKop: number;
     meter: { serial: string; model: string; digits: number; placement: string; condition: string; verificationDue: string } | null;
-    readings: { takenOn: string; value: number; kind: 'control' | 'self' | 'billing'; enteredBy: string | null }[];
+    /** `afterDisconnection`: more on the meter than at the cut-off in force when it was read (docs/domain.md). */
+    readings: {
+      takenOn: string;
+      value: number;
+      kind: 'control' | 'self' | 'billing';
+      enteredBy: string | null;
+      afterDisconnection: boolean;
+    }[];
     /** Newest period first; `unpaidKop` is what stays owed once the account's unapplied payments are spread. */
     bills: { period: string; amountKop: number; paidKop: number; deliveredOn: string | null; dueOn: string; unpaidKop: number }[];
     /** Newest first (by the date formed as of). */

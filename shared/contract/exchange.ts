@@ -20,6 +20,8 @@ export interface ExportedReading {
   overMaxAccepted: boolean;
   belowPreviousConfirmed: boolean;
   rollover: boolean;
+  /** Read on a disconnected point above the meter's reading at the cut-off. */
+  afterDisconnection: boolean;
   problems: string;
   note: string;
   enteredBy: string | null;

@@ -20,6 +20,7 @@ export const readingColumns: [keyof ExportedReading, string][] = [
   ['overMaxAccepted', 'Понад максимум'],
   ['belowPreviousConfirmed', 'Менший за попередній'],
   ['rollover', 'Перехід через нуль'],
+  ['afterDisconnection', 'Після відключення'],
   ['problems', 'Порушення'],
   ['note', 'Примітка'],
   ['enteredBy', 'Вніс'],

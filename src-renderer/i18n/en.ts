@@ -417,6 +417,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.create': 'created',
   'audit.action.change': 'changed',
   'audit.action.delete': 'deleted',
+  'card.readingFlag': 'Flag',
+  'card.afterDisconnection': 'Consumption after disconnection',
   'menu.registers': 'Disconnection registers',
   'registers.title': 'Disconnection registers',
   'registers.kindLabel': 'Register',

@@ -417,6 +417,8 @@ export const uk = {
   'audit.action.create': 'створено',
   'audit.action.change': 'змінено',
   'audit.action.delete': 'видалено',
+  'card.readingFlag': 'Позначка',
+  'card.afterDisconnection': 'Споживання після відключення',
   'menu.registers': 'Реєстри відключень',
   'registers.title': 'Реєстри відключень',
   'registers.kindLabel': 'Реєстр',

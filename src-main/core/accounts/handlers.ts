@@ -76,8 +76,8 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
     FROM metering_points p ${addressJoins('p.house_id')}
     LEFT JOIN routes r ON r.id = p.route_id LEFT JOIN meters m ON m.point_id = p.id
     WHERE p.account_id = ? ORDER BY p.id`);
-  const readings = db.prepare<[number], AccountCard['points'][number]['readings'][number]>(`
-    SELECT taken_on AS takenOn, value, kind, entered_by AS enteredBy FROM readings
+  const readings = db.prepare<[number], Omit<AccountCard['points'][number]['readings'][number], 'afterDisconnection'> & { after: number }>(`
+    SELECT taken_on AS takenOn, value, kind, entered_by AS enteredBy, after_disconnection AS after FROM readings
     WHERE point_id = ? ORDER BY taken_on DESC, id DESC LIMIT 36`);
   const payments = db.prepare<[number], AccountCard['payments'][number]>(`
     SELECT paid_on AS paidOn, amount_kop AS amountKop, source, applied_kop AS appliedKop FROM payments
@@ -131,7 +131,7 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
             ...point,
             debtKop: pointDebts.get(row.id)!,
             meter: serial === null ? null : { serial, model, digits, placement, condition, verificationDue },
-            readings: readings.all(row.id),
+            readings: readings.all(row.id).map(({ after, ...reading }) => ({ ...reading, afterDisconnection: after === 1 })),
             bills: bills
               .filter((bill) => bill.pointId === row.id)
               .sort((a, b) => b.period.localeCompare(a.period))

@@ -277,6 +277,16 @@ describe('recording a cut-off', () => {
     expect(flag()).toBe(0);
     save('2026-12-02', '4100');
     expect(flag()).toBe(1);
+    expect(d.call('accounts.card', { accountId: d.accountOf(d.p) }).points[0]!.readings[0]).toMatchObject({
+      value: 4100,
+      afterDisconnection: true,
+    });
+    expect(d.core.services.exchange.readings({ dateFrom: '2026-12-01', dateTo: today, routeId: null, taskId: null })).toMatchObject([
+      {
+        accountNumber: d.value<{ n: string }>('SELECT number AS n FROM accounts WHERE id = ?', d.accountOf(d.p)).n,
+        afterDisconnection: true,
+      },
+    ]);
     save('2026-12-02', '4000');
     expect(flag()).toBe(0);
     // Reconnected on the 3rd: a reading on the 4th is supplied energy again.

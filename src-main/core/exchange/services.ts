@@ -7,10 +7,11 @@ import type { ImportTable } from './import-table';
 import { ledgerImporter } from './ledger-import';
 
 type ExportFilter = z.output<typeof exportFilter>;
-type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 'rollover' | 'problems'> & {
+type Sql = Omit<ExportedReading, 'overMaxAccepted' | 'belowPreviousConfirmed' | 'rollover' | 'afterDisconnection' | 'problems'> & {
   overMaxAccepted: number | null;
   belowPreviousConfirmed: number | null;
   rollover: number | null;
+  afterDisconnection: number | null;
   problems: string;
 };
 
@@ -35,6 +36,7 @@ export function exchangeServices(db: Db, today: () => string) {
       t.route_number AS routeNumber, t.id AS taskId, t.task_date AS taskDate, tp.seq, tp.status,
       tp.checked_on AS checkedOn, r.value, r.consumption, tp.reason_code AS reasonCode, nr.name_uk AS reason,
       r.over_max_accepted AS overMaxAccepted, r.below_previous_confirmed AS belowPreviousConfirmed, r.rollover,
+      r.after_disconnection AS afterDisconnection,
       tp.problems, tp.note, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt
     FROM task_positions tp
     JOIN walk_tasks t ON t.id = tp.task_id
@@ -60,6 +62,7 @@ export function exchangeServices(db: Db, today: () => string) {
         overMaxAccepted: row.overMaxAccepted === 1,
         belowPreviousConfirmed: row.belowPreviousConfirmed === 1,
         rollover: row.rollover === 1,
+        afterDisconnection: row.afterDisconnection === 1,
         problems: (JSON.parse(row.problems) as number[]).map((code) => names.get(code) ?? String(code)).join('; '),
       }));
     },

@@ -136,6 +136,15 @@ function CardBody({ card }: { card: AccountCard }) {
                   { header: t('card.value'), cell: (reading) => reading.value, right: true },
                   { header: t('card.kind'), cell: (reading) => t(`card.kind.${reading.kind}`) },
                   { header: t('card.enteredBy'), cell: (reading) => reading.enteredBy ?? t('common.none') },
+                  {
+                    header: t('card.readingFlag'),
+                    cell: (reading) =>
+                      reading.afterDisconnection ? (
+                        <Badge color="red" variant="light">
+                          {t('card.afterDisconnection')}
+                        </Badge>
+                      ) : null,
+                  },
                 ]}
               />
             </Tabs.Panel>
