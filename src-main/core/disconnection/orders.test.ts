@@ -324,6 +324,16 @@ describe('reconnection', () => {
     expect(d.refusal('reconnections.form', { pointId: d.point, basis: 'paid', formedOn: today }).code).toBe('reconnection.alreadyOpen');
   });
 
+  it('counts working days past a public holiday: formed Friday 21 August, Independence Day on Monday', () => {
+    const d = district();
+    d.bill(d.p, '2026-05', 60000, '2026-06-05');
+    d.issued(d.p, 'non_payment', '2026-08-03');
+    d.cutOff(d.order(d.form({ orderDate: '2026-08-10' }).orderId).positionsList[0]!.id, '2026-08-10T09:00');
+    const formed = d.call('reconnections.form', { pointId: d.p, basis: 'operator', note: 'суд', formedOn: '2026-08-21' });
+    // Tuesday 25, Wednesday 26, Thursday 27: Saturday, Sunday and Monday 24 August are not counted.
+    expect(formed.deadlineOn).toBe('2026-08-27');
+  });
+
   it('in a village for gas: 5 calendar days; by the operator’s decision only with the grounds written', () => {
     const d = disconnected('v');
     d.sql("UPDATE metering_points SET commodity = 'gas' WHERE id = ?", d.point);
