@@ -50,6 +50,8 @@ export interface OrderPosition {
   debtKop: number | null;
   /** Today's debt: a cut-off for debt is refused once it fell below the minimum. */
   debtNowKop: number;
+  /** The core's verdict on today's debt: a cut-off for debt would be refused (a payment arrived). */
+  paidBelowMinimum: boolean;
   outcome: 'done' | 'not_done' | null;
   doneAt: string | null;
   executorId: number | null;
@@ -71,6 +73,8 @@ export interface OrderFormResult {
   positions: number;
   /** Points the criterion picked that lie in a settlement under a moratorium on the date. */
   skippedMoratorium: number;
+  /** Points the debt or refusals picked that have no issued warning whose notice period has run. */
+  skippedNoNotice: number;
   /** Warnings formed with the order for its ticked kinds. */
   warnings: { nonPayment: number; nonAdmittance: number };
 }

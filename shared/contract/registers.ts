@@ -48,7 +48,11 @@ export interface RegisterTable {
 
 export const registerFilter = z
   .object({ kind: z.enum(registerKinds), dateFrom: isoDate, dateTo: isoDate, status: z.enum(allStatuses).default('all') })
-  .refine((filter) => filter.dateFrom <= filter.dateTo, { message: 'dateFrom after dateTo', path: ['dateTo'] });
+  .refine((filter) => filter.dateFrom <= filter.dateTo, { message: 'dateFrom after dateTo', path: ['dateTo'] })
+  .refine((filter) => (registerStatuses[filter.kind] as readonly string[]).includes(filter.status), {
+    message: 'status not of this register',
+    path: ['status'],
+  });
 
 export const registersChannels = {
   'registers.table': read<RegisterTable>()(registerFilter),

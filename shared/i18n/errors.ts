@@ -174,8 +174,8 @@ const messages = {
     en: 'Reconnection order not found (the list may be out of date — refresh it). Nothing was changed.',
   },
   'order.nothingSelected': {
-    uk: 'На маршруті № {number} немає точок, що відповідають умові наряду. Наряд не сформовано.',
-    en: 'No point of route No. {number} meets the order criterion. No order was formed.',
+    uk: 'На маршруті № {number} немає точок для наряду (пропущено через мораторій: {moratorium}; без врученого попередження, строк якого минув: {noNotice}). Наряд не сформовано.',
+    en: 'Route No. {number} has no point to order (left out for a moratorium: {moratorium}; without an issued warning whose notice period has run: {noNotice}). No order was formed.',
   },
   'order.debtMinRequired': {
     uk: 'Вкажіть суму боргу, від якої формувати наряд.',
@@ -228,6 +228,10 @@ const messages = {
   'reconnection.formedBeforeCutoff': {
     uk: 'Точку о/р {account} відключено {disconnectedOn:date} — наряд на підключення не може бути раніше, {date:date}.',
     en: 'The point of account {account} was cut off on {disconnectedOn:date} — a reconnection order cannot be earlier, on {date:date}.',
+  },
+  'reconnection.doneInFuture': {
+    uk: 'Дата підключення {date:date} ще не настала.',
+    en: 'The reconnection date {date:date} is in the future.',
   },
   'reconnection.done': {
     uk: 'Підключення по о/р {account} вже записано.',

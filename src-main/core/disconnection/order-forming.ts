@@ -16,14 +16,15 @@ interface Candidate extends AddressParts {
   fullName: string;
   apartment: string;
   underMoratorium: number;
-  /** The issued warning the criterion found, or the point's issued warning of the matching kind. */
-  warningId: number | null;
-  warningKind: 'non_payment' | 'non_admittance' | null;
+  /** The point's issued warnings of each kind whose earliest cut-off date has come by the order date. */
+  nonPaymentId: number | null;
+  nonAdmittanceId: number | null;
 }
 
 interface Picked {
   row: Candidate;
   basis: OrderBasis;
+  warningId: number;
   debtKop: number | null;
 }
 
@@ -31,36 +32,32 @@ interface Picked {
  * Forming a disconnection order for a route as of a date (docs/domain.md, "Disconnection orders").
  *
  * Every criterion starts from the route's connected points that no order «Новий» holds yet, in
- * address order, and leaves out those in a settlement under a moratorium on the date (counted, so
- * the master knows why they are missing):
- * - 'warnings': an issued warning whose earliest cut-off date is on or before the date. A
- *   non-payment one still needs the debt as of the date at the minimum: paying or restructuring
- *   before the cut-off stops it, whether or not the payments file has been imported yet.
- * - 'debt': the debt as of the date at least the sum asked.
- * - 'non_admittance': the refusals the non-admittance warning counts, as of the date.
- * With the warning boxes ticked, warnings are formed for the route's other points in the same
- * transaction; the order's own points are blocked by it, as the warning rules say.
+ * address order. Nobody is cut off without notice: a point goes into an order only with an issued
+ * warning whose earliest cut-off date has come by the order date, and the criterion says which:
+ * - 'warnings': the non-payment one while the debt as of the date is still at the minimum (paying
+ *   or restructuring before the cut-off stops it, imported or not), else the non-admittance one.
+ * - 'debt': the debt as of the date at least the sum asked (never below the minimum, which no
+ *   cut-off may be made for), with its non-payment warning.
+ * - 'non_admittance': the refusals the non-admittance warning counts, as of the date, with that warning.
+ * Points the criterion picked without such a warning, and those in a settlement under a moratorium
+ * on the date, are left out and counted, so the master knows why they are missing. With the warning
+ * boxes ticked, warnings are formed for the route's other points in the same transaction; the
+ * order's own points are blocked by it, as the warning rules say.
  */
 export function orderForming(db: Db) {
   const ledger = debts(db);
   const rules = warningRules(db);
   const warnings = warningForming(db);
   const route = db.prepare<[number], { number: number; name: string }>('SELECT number, name FROM routes WHERE id = ?');
-  // The issued warning a point's cut-off follows: for 'warnings' only one past its cut-off date, the
-  // non-payment one first when a point has both (its notice names the larger consequence).
-  const select = db.prepare<{ routeId: number; date: string; criterion: string }, Candidate>(`
+  // By the point's index: the status index alone would read every issued warning for each point.
+  const dueWarning = (kind: string) => `(SELECT x.id FROM disconnection_warnings x INDEXED BY disconnection_warnings_by_point
+      WHERE x.point_id = p.id AND x.kind = '${kind}' AND x.status = 'issued' AND x.earliest_cutoff_on <= @date)`;
+  const select = db.prepare<{ routeId: number; date: string }, Candidate>(`
     SELECT p.id AS pointId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns}, p.apartment,
-      ${underMoratoriumSql('se.id')} AS underMoratorium, w.id AS warningId, w.kind AS warningKind
+      ${underMoratoriumSql('se.id')} AS underMoratorium,
+      ${dueWarning('non_payment')} AS nonPaymentId, ${dueWarning('non_admittance')} AS nonAdmittanceId
     FROM metering_points p
     JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
-    LEFT JOIN disconnection_warnings w ON w.id = (
-      -- By the point's index: the status index alone would read every issued warning for each point.
-      SELECT x.id FROM disconnection_warnings x INDEXED BY disconnection_warnings_by_point
-      WHERE x.point_id = p.id AND x.status = 'issued'
-        AND (@criterion <> 'warnings' OR x.earliest_cutoff_on <= @date)
-        AND (@criterion <> 'debt' OR x.kind = 'non_payment')
-        AND (@criterion <> 'non_admittance' OR x.kind = 'non_admittance')
-      ORDER BY x.kind = 'non_payment' DESC, x.earliest_cutoff_on, x.id LIMIT 1)
     WHERE p.route_id = @routeId AND p.status = 'connected'
       AND NOT EXISTS (SELECT 1 FROM order_positions op JOIN disconnection_orders o ON o.id = op.order_id
         WHERE op.point_id = p.id AND o.status = 'new')
@@ -83,27 +80,30 @@ export function orderForming(db: Db) {
       address, debt_kop)
     VALUES (@orderId, @seq, @pointId, @basis, @warningId, @accountNumber, @fullName, @address, @debtKop)`);
 
-  /** The candidates the criterion picks, each with its basis and the debt it is for. */
-  const pick = (draft: OrderDraft, rows: Candidate[]): Picked[] => {
+  /** The points the criterion picks, each with its basis and warning, and how many it picked that were never duly warned. */
+  const pick = (draft: OrderDraft, rows: Candidate[]): { picked: Picked[]; noNotice: number } => {
     const settings = rules.settings();
     const debtOf = (ids: number[]) => ledger.ofPoints(ids, draft.orderDate);
     if (draft.criterion === 'warnings') {
-      const warned = rows.filter((row) => row.warningId !== null);
-      const debt = debtOf(warned.filter((row) => row.warningKind === 'non_payment').map((row) => row.pointId));
-      return warned.flatMap((row): Picked[] => {
-        if (row.warningKind === 'non_admittance') return [{ row, basis: 'non_admittance' as const, debtKop: null }];
+      const debt = debtOf(rows.filter((row) => row.nonPaymentId !== null).map((row) => row.pointId));
+      const picked = rows.flatMap((row): Picked[] => {
         const debtKop = debt.get(row.pointId) ?? 0;
-        return debtKop >= settings.minDebtKop ? [{ row, basis: 'non_payment' as const, debtKop }] : [];
+        if (row.nonPaymentId !== null && debtKop >= settings.minDebtKop) {
+          return [{ row, basis: 'non_payment', warningId: row.nonPaymentId, debtKop }];
+        }
+        return row.nonAdmittanceId === null ? [] : [{ row, basis: 'non_admittance', warningId: row.nonAdmittanceId, debtKop: null }];
       });
+      return { picked, noNotice: 0 };
     }
     if (draft.criterion === 'debt') {
-      const min = draft.debtMinKop;
-      if (min === null) throw new DomainError('order.debtMinRequired', {}, 'debtMinKop');
+      if (draft.debtMinKop === null) throw new DomainError('order.debtMinRequired', {}, 'debtMinKop');
+      const min = Math.max(draft.debtMinKop, settings.minDebtKop);
       const debt = debtOf(rows.map((row) => row.pointId));
-      return rows.flatMap((row) => {
-        const debtKop = debt.get(row.pointId) ?? 0;
-        return debtKop >= min ? [{ row, basis: 'debt' as const, debtKop }] : [];
-      });
+      const owing = rows.filter((row) => (debt.get(row.pointId) ?? 0) >= min);
+      const picked = owing.flatMap((row): Picked[] =>
+        row.nonPaymentId === null ? [] : [{ row, basis: 'debt', warningId: row.nonPaymentId, debtKop: debt.get(row.pointId) ?? 0 }],
+      );
+      return { picked, noNotice: owing.length - picked.length };
     }
     const refused = new Set(
       refusedVisits
@@ -115,14 +115,18 @@ export function orderForming(db: Db) {
         })
         .map((row) => row.pointId),
     );
-    return rows.filter((row) => refused.has(row.pointId)).map((row) => ({ row, basis: 'non_admittance' as const, debtKop: null }));
+    const refusing = rows.filter((row) => refused.has(row.pointId));
+    const picked = refusing.flatMap((row): Picked[] =>
+      row.nonAdmittanceId === null ? [] : [{ row, basis: 'non_admittance', warningId: row.nonAdmittanceId, debtKop: null }],
+    );
+    return { picked, noNotice: refusing.length - picked.length };
   };
 
   return {
     form(draft: OrderDraft, user: string): OrderFormResult {
       const r = found(route.get(draft.routeId), 'notFound.route');
-      const rows = select.all({ routeId: draft.routeId, date: draft.orderDate, criterion: draft.criterion });
-      const picked = pick(draft, rows);
+      const rows = select.all({ routeId: draft.routeId, date: draft.orderDate });
+      const { picked, noNotice } = pick(draft, rows);
       const allowed = picked.filter(({ row }) => row.underMoratorium === 0);
       const name = `${r.number}, ${r.name}`;
       let orderId: number | null = null;
@@ -138,13 +142,13 @@ export function orderForming(db: Db) {
             user,
           }).lastInsertRowid,
         );
-        allowed.forEach(({ row, basis, debtKop }, index) =>
+        allowed.forEach(({ row, basis, warningId, debtKop }, index) =>
           insertPosition.run({
             orderId,
             seq: index + 1,
             pointId: row.pointId,
             basis,
-            warningId: row.warningId,
+            warningId,
             accountNumber: row.accountNumber,
             fullName: row.fullName,
             address: formatAddress(row),
@@ -159,9 +163,16 @@ export function orderForming(db: Db) {
         { taskId: null, user },
       );
       if (orderId === null && formed.nonPayment + formed.nonAdmittance === 0) {
-        throw new DomainError('order.nothingSelected', { number: r.number, skipped: picked.length });
+        throw new DomainError('order.nothingSelected', { number: r.number, moratorium: picked.length, noNotice });
       }
-      return { orderId, name, positions: allowed.length, skippedMoratorium: picked.length - allowed.length, warnings: formed };
+      return {
+        orderId,
+        name,
+        positions: allowed.length,
+        skippedMoratorium: picked.length - allowed.length,
+        skippedNoNotice: noNotice,
+        warnings: formed,
+      };
     },
   };
 }

@@ -5,6 +5,8 @@ import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import { debts } from '../ledger/debt';
 
+import { warningRules } from './warning-rules';
+
 type OrderFilter = ParsedInput<'orders.list'>;
 
 /**
@@ -14,6 +16,7 @@ type OrderFilter = ParsedInput<'orders.list'>;
  */
 export function orderRegister(db: Db, today: () => string) {
   const ledger = debts(db);
+  const rules = warningRules(db);
   const select = `SELECT o.id, o.name, o.route_id AS routeId, o.order_date AS orderDate, o.criterion, o.status,
       count(op.id) AS positions, coalesce(sum(op.outcome = 'done'), 0) AS done, coalesce(sum(op.outcome = 'not_done'), 0) AS notDone
     FROM disconnection_orders o LEFT JOIN order_positions op ON op.order_id = o.id`;
@@ -25,7 +28,7 @@ export function orderRegister(db: Db, today: () => string) {
   );
   const count = db.prepare<OrderFilter, { n: number }>(`SELECT count(*) AS n FROM disconnection_orders o ${filter}`);
   const one = db.prepare<[number], OrderRow>(`${select} WHERE o.id = ? GROUP BY o.id`);
-  const positions = db.prepare<[number], Omit<OrderPosition, 'debtNowKop'>>(`
+  const positions = db.prepare<[number], Omit<OrderPosition, 'debtNowKop' | 'paidBelowMinimum'>>(`
     SELECT op.id, op.seq, op.point_id AS pointId, op.account_number AS accountNumber, op.full_name AS fullName, op.address,
       p.commodity, op.basis, op.warning_id AS warningId, op.debt_kop AS debtKop, op.outcome, op.done_at AS doneAt,
       op.executor_id AS executorId, op.executor_name AS executorName, op.seal_number AS sealNumber, op.reading,
@@ -41,7 +44,15 @@ export function orderRegister(db: Db, today: () => string) {
       rows.map((row) => row.pointId),
       today(),
     );
-    return { ...order, positionsList: rows.map((row) => ({ ...row, debtNowKop: now.get(row.pointId) ?? 0 })) };
+    const { minDebtKop } = rules.settings();
+    return {
+      ...order,
+      positionsList: rows.map((row) => {
+        const debtNowKop = now.get(row.pointId) ?? 0;
+        // The same line order-recording.ts refuses a cut-off at: only a debt basis can be paid off.
+        return { ...row, debtNowKop, paidBelowMinimum: row.basis !== 'non_admittance' && debtNowKop < minDebtKop };
+      }),
+    };
   };
 
   return {

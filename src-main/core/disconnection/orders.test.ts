@@ -98,6 +98,24 @@ describe('forming a disconnection order from issued warnings', () => {
     expect(d.value<{ n: number }>('SELECT count(*) AS n FROM disconnection_orders').n).toBe(0);
   });
 
+  it('follows a point’s due non-admittance warning when its non-payment one was paid below the minimum', () => {
+    const d = district();
+    d.owes(d.p, 49999);
+    d.issued(d.p, 'non_payment', today);
+    const nonAdmittance = d.issued(d.p, 'non_admittance', today);
+    expect(d.order(d.form().orderId).positionsList).toMatchObject([{ pointId: d.p, basis: 'non_admittance', warningId: nonAdmittance }]);
+  });
+
+  it('says why nothing was ordered: every point picked lies under a moratorium', () => {
+    const d = district();
+    d.owes(d.v);
+    d.issued(d.v, 'non_payment', today);
+    d.call('moratoria.save', { settlementId: d.settlements.village, fromOn: today, toOn: null, note: '' });
+    const refusal = d.refusal('orders.form', { routeId: d.route.id, orderDate: today, criterion: 'warnings' });
+    expect(refusal.code).toBe('order.nothingSelected');
+    expect(refusal.message).toContain('пропущено через мораторій: 1');
+  });
+
   it('takes a due non-admittance warning without asking for a debt', () => {
     const d = district();
     d.issued(d.v, 'non_admittance', today);
@@ -164,22 +182,40 @@ describe('forming a disconnection order from issued warnings', () => {
 });
 
 describe('forming a disconnection order by debt or by refused visits', () => {
-  it('takes a debt exactly at the sum, not a kopeck under', () => {
+  it('takes a debt exactly at the sum, not a kopeck under, and only with its non-payment warning due', () => {
     const d = district();
     d.owes(d.p, 100000);
     d.owes(d.q, 99999);
+    d.owes(d.v, 100000);
+    const warning = d.issued(d.p, 'non_payment', today);
+    d.issued(d.q, 'non_payment', today);
+    // v owes as much but was never warned: nobody is cut off without notice.
     const formed = d.form({ criterion: 'debt', debtMinKop: 100000 });
-    expect(d.order(formed.orderId).positionsList).toMatchObject([{ pointId: d.p, basis: 'debt', debtKop: 100000, warningId: null }]);
+    expect(formed).toMatchObject({ positions: 1, skippedNoNotice: 1 });
+    expect(d.order(formed.orderId).positionsList).toMatchObject([{ pointId: d.p, basis: 'debt', debtKop: 100000, warningId: warning }]);
     expect(d.refusal('orders.form', { routeId: d.route.id, orderDate: today, criterion: 'debt' }).code).toBe('order.debtMinRequired');
   });
 
-  it('takes two refused visits in the window, not one', () => {
+  it('never orders for a debt under the minimum, whatever sum is typed', () => {
+    const d = district();
+    d.owes(d.p, 49999);
+    d.issued(d.p, 'non_payment', today);
+    const refusal = d.refusal('orders.form', { routeId: d.route.id, orderDate: today, criterion: 'debt', debtMinKop: 100 });
+    expect(refusal.code).toBe('order.nothingSelected');
+  });
+
+  it('takes two refused visits in the window, the 60th day before included and the 61st not, with the warning due', () => {
     const d = district();
     d.refusedVisit(d.p, shiftDays(today, -10));
-    d.refusedVisit(d.p, shiftDays(today, -40));
+    d.refusedVisit(d.p, shiftDays(today, -60));
     d.refusedVisit(d.q, shiftDays(today, -10));
     d.refusedVisit(d.q, shiftDays(today, -61));
-    expect(d.pointsOf(d.form({ criterion: 'non_admittance' }).orderId)).toEqual([d.p]);
+    d.refusedVisit(d.v, shiftDays(today, -10));
+    d.refusedVisit(d.v, shiftDays(today, -20));
+    for (const point of [d.p, d.q]) d.issued(point, 'non_admittance', today);
+    const formed = d.form({ criterion: 'non_admittance' });
+    expect(formed).toMatchObject({ positions: 1, skippedNoNotice: 1 });
+    expect(d.pointsOf(formed.orderId)).toEqual([d.p]);
   });
 });
 

@@ -40,7 +40,7 @@ export function reconnections(db: Db, today: () => string) {
   const settings = settingsReader(db);
   const pointSelect = `SELECT p.id AS pointId, a.number AS accountNumber, a.full_name AS fullName, p.commodity, p.status,
       p.disconnected_on AS disconnectedOn, ${addressColumns}, p.apartment,
-      (SELECT op.id FROM order_positions op WHERE op.point_id = p.id AND op.outcome = 'done'
+      (SELECT op.id FROM order_positions op INDEXED BY order_positions_by_point WHERE op.point_id = p.id AND op.outcome = 'done'
         ORDER BY op.done_at DESC, op.id DESC LIMIT 1) AS positionId
     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}`;
   const point = db.prepare<[number], PointState>(`${pointSelect} WHERE p.id = ?`);
@@ -132,7 +132,7 @@ export function reconnections(db: Db, today: () => string) {
       const row = get(input.id);
       if (row.status !== 'new') throw new DomainError('reconnection.done', { account: row.accountNumber });
       const day = input.doneAt.slice(0, 10);
-      if (day > today()) throw new DomainError('order.doneInFuture', { date: day }, 'doneAt');
+      if (day > today()) throw new DomainError('reconnection.doneInFuture', { date: day }, 'doneAt');
       if (day < row.formedOn) throw new DomainError('reconnection.doneBeforeFormed', { date: day, formedOn: row.formedOn }, 'doneAt');
       const executor = employee.get(input.executorId);
       if (!executor) throw new DomainError('notFound.employee', {}, 'executorId');

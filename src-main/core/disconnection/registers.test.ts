@@ -25,8 +25,8 @@ function pipeline() {
       )
       .run(pointId, cutoffOn);
   for (const point of [p, q]) d.bill(point, '2026-08', 60000, '2026-09-05');
-  warn(p, '2026-11-20');
-  warn(q, '2026-11-20');
+  warn(p, '2026-11-19');
+  warn(q, '2026-11-19');
   const order = d.call('orders.form', { routeId: route.id, orderDate: '2026-11-19', criterion: 'debt', debtMinKop: 50000 });
   const positions = d.call('orders.get', { id: order.orderId! }).positionsList;
   const act = (pointId: number, doneAt: string) =>
@@ -39,6 +39,10 @@ function pipeline() {
     });
   act(q, '2026-11-20T11:00');
   act(p, '2026-11-19T09:30');
+  // The core never cuts off before the notice period has run; a cut-off carried over from before
+  // Obhid may have been, and the register must say so: both warnings are dated 20 November by hand,
+  // a day after p's cut-off and the day of q's.
+  d.db.prepare("UPDATE disconnection_warnings SET earliest_cutoff_on = '2026-11-20'").run();
   const late = d.call('reconnections.form', { pointId: p, basis: 'operator', note: 'суд', formedOn: '2026-11-25' });
   d.call('reconnections.record', { id: late.id, doneAt: '2026-12-01T10:00', executorId: d.controller, sealNumber: 'N-1', reading: 1000 });
   d.call('reconnections.form', { pointId: q, basis: 'operator', note: 'суд', formedOn: today });

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/contract/index';
 import type { RegisterCell, RegisterColumn, RegisterColumnKind, RegisterKind, RegisterTable } from '../../../shared/contract/registers';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import { addressColumns, addressJoins, formatAddress, type AddressParts } from '../addresses/address';
+import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 
 type Filter = ParsedInput<'registers.table'>;
 type Row = Record<string, RegisterCell>;
@@ -202,7 +202,7 @@ const layouts: Record<RegisterKind, [ColumnKey, RegisterColumnKind][]> = {
 
 /**
  * The registers of the disconnection pipeline (Звіти / Реєстри відключень), each for a period of
- * its own date, in the order a master reads it: warnings and cut-offs by address, orders and
+ * its own date, in the order a master reads it: warnings by address, orders, cut-offs and
  * reconnections by date. A cut-off "kept" its notice period when done on or after the warning's
  * earliest cut-off date ("missed" before it); one without a warning has no period to keep. A
  * reconnection is overdue as in reconnection.ts: open past its deadline, or done on a later day;
@@ -218,7 +218,7 @@ export function disconnectionRegisters(db: Db, today: () => string) {
     FROM disconnection_warnings w JOIN metering_points p ON p.id = w.point_id JOIN accounts a ON a.id = p.account_id
     ${addressJoins('p.house_id')}
     WHERE w.as_of ${period}
-    ORDER BY se.name_key, st.name_key, st.kind, h.sort_key, p.apartment_key, w.kind DESC, w.id`);
+    ORDER BY ${addressOrder('p.apartment_key')}, w.kind DESC, w.id`);
   const orders = db.prepare<Filter, Row>(`
     SELECT o.name, o.order_date AS orderDate, o.criterion, o.status, count(op.id) AS positions,
       coalesce(sum(op.outcome = 'done'), 0) AS done, coalesce(sum(op.outcome = 'not_done'), 0) AS notDone,
@@ -233,7 +233,8 @@ export function disconnectionRegisters(db: Db, today: () => string) {
         AS deadline
     FROM order_positions op JOIN disconnection_orders o ON o.id = op.order_id
     LEFT JOIN disconnection_warnings w ON w.id = op.warning_id
-    WHERE op.outcome = 'done' AND substr(op.done_at, 1, 10) ${period}
+    -- A local date-time against the period's days as they are, so the outcome index narrows it.
+    WHERE op.outcome = 'done' AND op.done_at >= @dateFrom AND op.done_at < date(@dateTo, '+1 day')
     ORDER BY op.done_at, op.id`);
   const reconnections = db.prepare<Filter & { today: string }, Row>(`
     SELECT r.account_number AS account, r.full_name AS fullName, r.address, r.place, r.formed_on AS formedOn,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { access } from '../../../shared/contract/access';
 import { testDistrict } from '../../../tests/support/test-district';
 import { createCore } from '../app';
 import { cutoffInWords, daysInWords, noticeHtml, periodLines } from './notice-layout';
@@ -195,7 +194,11 @@ describe("the branch's contacts and who may print", () => {
     const d = district();
     const operator = createCore(d.db, { version: 'test', signedIn: { login: 'oper', fullName: 'Оператор', role: 'operator' } });
     expect(operator.dispatch('warnings.notices', { taskId: d.taskId }, 'uk').ok).toBe(true);
-    expect([access['print.notices'], access['print.noticesPdf']]).toEqual(['master', 'master']);
+    // Printing is a host channel: the host asks the registry's access check before it prints.
+    for (const channel of ['print.notices', 'print.noticesPdf'] as const) {
+      expect(operator.authorize(channel, 'uk'), channel).toMatchObject({ ok: false });
+      expect(d.core.authorize(channel, 'uk'), channel).toBeNull();
+    }
   });
 });
 

@@ -125,8 +125,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
   );
   // The meter's reading at the cut-off in force on a day: cut off before that day and not reconnected
   // by it. A reading the same day may have been taken before the crew came, so it is not judged.
+  // By the point's index: most points were never cut off, and the outcome index would read every act.
   const cutoffReading = db.prepare<{ pointId: number; on: string }, { reading: number }>(
-    `SELECT op.reading FROM order_positions op
+    `SELECT op.reading FROM order_positions op INDEXED BY order_positions_by_point
      WHERE op.point_id = @pointId AND op.outcome = 'done' AND substr(op.done_at, 1, 10) < @on
        AND NOT EXISTS (SELECT 1 FROM reconnection_orders r WHERE r.point_id = op.point_id AND r.status = 'done'
          AND r.done_at >= op.done_at AND substr(r.done_at, 1, 10) <= @on)

@@ -70,8 +70,14 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
   },
   'warnings.issue': { request: async ({ call }) => ({ ids: [await formedWarning(call)], how: 'mail', issuedOn: '2026-11-21' }) },
   'warnings.cancel': { request: async ({ call }) => ({ ids: [await formedWarning(call)], reason: 'court', note: 'справа № 1/26' }) },
+  // Only warnings formed: no point was warned yet, and the answer says so without an order.
   'orders.form': {
-    request: async ({ call }) => ({ routeId: (await routeOver40(call)).id, orderDate: '2026-11-20', criterion: 'debt', debtMinKop: 50000 }),
+    request: async ({ call }) => ({
+      routeId: (await routeOver40(call)).id,
+      orderDate: '2026-11-20',
+      criterion: 'warnings',
+      warnNonPayment: true,
+    }),
   },
   'orders.recordDone': { request: async ({ call }) => cutOff(await openPosition(call)) },
   'orders.recordNotDone': { request: async ({ call }) => ({ positionId: await openPosition(call), reason: 'no_access', note: '' }) },
@@ -137,14 +143,16 @@ const routeOver40 = async (call: World['call']) => {
   return route;
 };
 
-/** The first position of a disconnection order formed for the seeded district's debtors. */
+/** The first position of a disconnection order formed for the seeded district's debtors, warned in hand beforehand. */
 const openPosition = async (call: World['call']) => {
   const route = await routeOver40(call);
+  await call('tasks.form', { routeId: route.id, taskDate: '2026-11-02', criteria: {}, warnNonPayment: true });
+  const formed = await call<{ rows: { id: number }[] }>('warnings.list', { status: 'formed', limit: 500 });
+  await call('warnings.issue', { ids: formed.rows.map((w) => w.id), how: 'in_hand', issuedOn: '2026-11-02' });
   const { orderId } = await call<{ orderId: number | null }>('orders.form', {
     routeId: route.id,
     orderDate: '2026-11-20',
-    criterion: 'debt',
-    debtMinKop: 50000,
+    criterion: 'warnings',
   });
   if (orderId === null) throw new Error('the seeded district gave no debtor to order');
   const order = await call<{ positionsList: { id: number }[] }>('orders.get', { id: orderId });

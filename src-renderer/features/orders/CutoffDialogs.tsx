@@ -42,10 +42,11 @@ export function RecordDoneForm({ position, onClose }: Props) {
       onSubmit={submit}
       submitLabel={t('orders.recordDone')}
     >
-      <Alert color={position.debtNowKop > 0 ? 'orange' : 'green'} data-testid="debt-now">
+      <Alert color={position.paidBelowMinimum ? 'red' : 'orange'} data-testid="debt-now">
         {position.debtKop === null
           ? t('orders.debtNowOnly', { sum: money(position.debtNowKop) })
           : t('orders.debtNowLine', { sum: money(position.debtNowKop), formed: money(position.debtKop) })}
+        {position.paidBelowMinimum && ` ${t('orders.paidBelowMinimum')}`}
       </Alert>
       <ActFields
         act={act}

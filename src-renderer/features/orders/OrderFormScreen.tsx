@@ -57,10 +57,11 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
     warnNonAdmittance,
   });
 
-  /** What came with the orders besides their positions: points under a moratorium, warnings when a box was ticked. */
-  const extras = (skippedMoratorium: number, warnings: Counts) =>
+  /** What came with the orders besides their positions: points left out and why, warnings when a box was ticked. */
+  const extras = (skipped: { moratorium: number; noNotice: number }, warnings: Counts) =>
     [
-      skippedMoratorium > 0 ? t('orders.skippedMoratorium', { count: skippedMoratorium }) : '',
+      skipped.moratorium > 0 ? t('orders.skippedMoratorium', { count: skipped.moratorium }) : '',
+      skipped.noNotice > 0 ? t('orders.skippedNoNotice', { count: skipped.noNotice }) : '',
       warnNonPayment || warnNonAdmittance ? t('tasks.warningsFormed', warnings) : '',
     ]
       .filter(Boolean)
@@ -75,7 +76,7 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
       result.orderId === null
         ? t('orders.noOrder', { name: result.name })
         : t('orders.formed', { name: result.name, positions: result.positions });
-    status.show(`${formedLine}${extras(result.skippedMoratorium, result.warnings)}`);
+    status.show(`${formedLine}${extras({ moratorium: result.skippedMoratorium, noNotice: result.skippedNoNotice }, result.warnings)}`);
   };
 
   const formMany = async () => {
@@ -84,7 +85,7 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
     let orders = 0;
     let positions = 0;
     let empty = 0;
-    let skippedMoratorium = 0;
+    const skipped = { moratorium: 0, noNotice: 0 };
     const warnings = { nonPayment: 0, nonAdmittance: 0 };
     const failed: number[] = [];
     setProgress({ done: 0, total: routes.length });
@@ -94,7 +95,8 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
         if (result.orderId === null) empty++;
         else orders++;
         positions += result.positions;
-        skippedMoratorium += result.skippedMoratorium;
+        skipped.moratorium += result.skippedMoratorium;
+        skipped.noNotice += result.skippedNoNotice;
         warnings.nonPayment += result.warnings.nonPayment;
         warnings.nonAdmittance += result.warnings.nonAdmittance;
       } catch (caught) {
@@ -104,7 +106,7 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
       }
       setProgress({ done: index + 1, total: routes.length });
     }
-    status.show(`${t('orders.massDone', { formed: orders, positions, empty })}${extras(skippedMoratorium, warnings)}`);
+    status.show(`${t('orders.massDone', { formed: orders, positions, empty })}${extras(skipped, warnings)}`);
     if (failed.length) setError(new ApiError({ code: 'internal', message: t('tasks.massErrors', { routes: failed.join(', ') }) }));
   };
 

@@ -103,7 +103,7 @@ export function OrderScreen({ id }: { id: number }) {
       key: 'debtNow',
       header: t('orders.debtNow'),
       render: (p) => (
-        <Text size="sm" c={p.outcome === null && p.debtKop !== null && p.debtNowKop < p.debtKop ? 'green' : undefined}>
+        <Text size="sm" c={p.outcome === null && p.paidBelowMinimum ? 'green' : undefined}>
           {money(p.debtNowKop)}
         </Text>
       ),

@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, Select, Stack, Text } from '@mantine/core';
 import { skipToken } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { localToday } from '../../../shared/dates';
 import { registerKinds, registerStatuses, type RegisterKind, type RegisterStatus } from '../../../shared/contract/registers';
 import { registerCellText } from '../../../shared/i18n/register-cell';
@@ -30,7 +30,6 @@ export function RegistersScreen() {
   const { t, locale } = useI18n();
   const api = useApi();
   const status = useStatus();
-  const frame = useRef<HTMLIFrameElement>(null);
   const [kind, setKind] = useState<RegisterKind>('warnings');
   const [state, setState] = useState<RegisterStatus>('all');
   const [dateFrom, setDateFrom] = useState(firstOfMonth);
@@ -39,7 +38,8 @@ export function RegistersScreen() {
   const filter = { kind, status: state, dateFrom, dateTo };
   const valid = dateFrom !== '' && dateTo !== '' && dateFrom <= dateTo;
   const table = useRead('registers.table', valid ? filter : skipToken);
-  const page = useRead('registers.page', valid ? filter : skipToken);
+  // The printable page is asked for only when a browser has to print it itself.
+  const [printHtml, setPrintHtml] = useState<string | null>(null);
 
   const chooseKind = (next: RegisterKind) => {
     setKind(next);
@@ -49,7 +49,7 @@ export function RegistersScreen() {
     valid &&
     run(async () => {
       const { printedByHost } = await api.call('print.register', filter);
-      if (!printedByHost) frame.current?.contentWindow?.print();
+      if (!printedByHost) setPrintHtml((await api.call('registers.page', filter)).html);
     });
   const savePdf = () =>
     valid &&
@@ -145,13 +145,16 @@ export function RegistersScreen() {
         <Text size="xs" c="dimmed">
           {t('registers.keys')}
         </Text>
-        {page.data && (
+        {printHtml !== null && (
           <iframe
-            ref={frame}
             title={t('registers.preview')}
-            srcDoc={page.data.html}
+            srcDoc={printHtml}
             sandbox="allow-modals allow-same-origin"
             style={{ display: 'none' }}
+            onLoad={(event) => {
+              event.currentTarget.contentWindow?.print();
+              setPrintHtml(null);
+            }}
           />
         )}
       </Stack>

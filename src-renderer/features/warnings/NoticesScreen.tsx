@@ -1,7 +1,9 @@
 import { Button, Group, Kbd, Text } from '@mantine/core';
 import { useRef } from 'react';
 import type { NoticeOptions } from '../../../shared/contract/notices';
+import { access, allows } from '../../../shared/contract/access';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../app/AuthGate';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
@@ -26,6 +28,9 @@ export function NoticesScreen({ of }: { of: NoticeOptions }) {
   const { run, busy, error: actionError } = useAction();
   const notices = useRead('warnings.notices', of);
   const forTask = 'taskId' in of;
+  // Anyone may look at the notices; printing them is a master's (the main process refuses it anyway).
+  const { user } = useAuth();
+  const mayPrint = allows(user.role, access['print.notices']);
   const back = () => go(forTask ? { name: 'tasks' } : { name: 'warnings' });
 
   const print = () =>
@@ -39,7 +44,7 @@ export function NoticesScreen({ of }: { of: NoticeOptions }) {
       download(pdf.base64, pdf.fileName, 'application/pdf');
       status.show(t('notices.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
     });
-  useHotkeys({ 'ctrl+p': () => void print(), 'ctrl+s': () => void savePdf(), esc: back });
+  useHotkeys({ 'ctrl+p': () => mayPrint && void print(), 'ctrl+s': () => mayPrint && void savePdf(), esc: back });
 
   return (
     <Screen
@@ -49,18 +54,28 @@ export function NoticesScreen({ of }: { of: NoticeOptions }) {
           <Button variant="default" onClick={back} rightSection={<Kbd size="xs">Esc</Kbd>}>
             {forTask ? t('tasks.toList') : t('notices.toRegister')}
           </Button>
-          <Button onClick={() => void print()} loading={busy} disabled={!notices.data} rightSection={<Kbd size="xs">Ctrl+P</Kbd>} autoFocus>
-            {t('sheet.print')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => void savePdf()}
-            loading={busy}
-            disabled={!notices.data}
-            rightSection={<Kbd size="xs">Ctrl+S</Kbd>}
-          >
-            {t('sheet.pdf')}
-          </Button>
+          {mayPrint && (
+            <>
+              <Button
+                onClick={() => void print()}
+                loading={busy}
+                disabled={!notices.data}
+                rightSection={<Kbd size="xs">Ctrl+P</Kbd>}
+                autoFocus
+              >
+                {t('sheet.print')}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => void savePdf()}
+                loading={busy}
+                disabled={!notices.data}
+                rightSection={<Kbd size="xs">Ctrl+S</Kbd>}
+              >
+                {t('sheet.pdf')}
+              </Button>
+            </>
+          )}
         </>
       }
     >
