@@ -95,17 +95,8 @@ export function warningRules(db: Db) {
     nonPayment(pointIds: readonly number[], asOf: string, s: WarningSettings): NonPaymentWarning[] {
       if (pointIds.length === 0) return [];
       const candidates = open.all({ pointIds: JSON.stringify(pointIds) }).map((row) => row.id);
-      const dueBy = shiftDays(asOf, -s.billAgeDays);
-      const owing = [...ledger.ofPoints(candidates, dueBy)].filter(([, debtKop]) => debtKop > 0 && debtKop >= s.minDebtKop);
-      if (owing.length === 0) return [];
-      // The periods are read only for the points that qualify: the notices print them, the rule does not need them.
-      const periods = new Map<number, { period: string; unpaidKop: number }[]>(owing.map(([pointId]) => [pointId, []]));
-      const bills = ledger
-        .bills(owing.map(([pointId]) => pointId))
-        .filter((bill) => bill.dueOn <= dueBy && bill.unpaidKop > 0)
-        .sort((a, b) => a.period.localeCompare(b.period));
-      for (const bill of bills) periods.get(bill.pointId)?.push({ period: bill.period, unpaidKop: bill.unpaidKop });
-      return owing.map(([pointId, debtKop]) => ({ pointId, debtKop, periods: periods.get(pointId) ?? [] }));
+      // The total and the periods the notice prints come from one pass of the ledger.
+      return ledger.owing(candidates, shiftDays(asOf, -s.billAgeDays), s.minDebtKop);
     },
 
     /** The points that get a non-admittance warning as of the date, with the refused visits' dates. */
