@@ -48,8 +48,8 @@ const dueOn = (bill: string) => `coalesce(${bill}.delivered_on, date(${bill}.per
  * The bills of the accounts in `acc(account_id)` that have something open, with what stays unpaid
  * on them. Only these are read: a bill paid in full owes nothing whatever the credit, and adds
  * nothing to the run, so leaving it out changes no figure, and a district's open bills are a small
- * part of its two years of bills. `upto` runs the open amounts oldest due first; the credit covers
- * them from the start of that run.
+ * part of its two years of bills (migration 12 indexes just them). `upto` runs the open amounts
+ * oldest due first; the credit covers them from the start of that run.
  */
 const standing = (acc: string) => `
   ${acc},
@@ -67,8 +67,11 @@ const standing = (acc: string) => `
       SELECT y.account_id AS accountId, y.amount_kop - y.applied_kop AS kop FROM payments y
       WHERE y.applied_kop <> y.amount_kop AND y.account_id IN (SELECT account_id FROM acc)
       UNION ALL
-      SELECT p.account_id, b.paid_kop - b.amount_kop FROM bills b JOIN metering_points p ON p.id = b.point_id
-      WHERE b.paid_kop > b.amount_kop AND p.account_id IN (SELECT account_id FROM acc)
+      -- From the asked accounts to their overpaid bills, never the other way round: a card asks for
+      -- one account, and a district may have many overpaid bills.
+      SELECT p.account_id, b.paid_kop - b.amount_kop
+      FROM acc CROSS JOIN metering_points p ON p.account_id = acc.account_id CROSS JOIN bills b ON b.point_id = p.id
+      WHERE b.paid_kop > b.amount_kop
     ) GROUP BY accountId
   ),
   standing AS (
