@@ -94,9 +94,12 @@ export function warningRules(db: Db) {
     /** The points that get a non-payment warning as of the date, with the debt the notice prints. */
     nonPayment(pointIds: readonly number[], asOf: string, s: WarningSettings): NonPaymentWarning[] {
       if (pointIds.length === 0) return [];
-      const candidates = open.all({ pointIds: JSON.stringify(pointIds) }).map((row) => row.id);
-      // The total and the periods the notice prints come from one pass of the ledger.
-      return ledger.owing(candidates, shiftDays(asOf, -s.billAgeDays), s.minDebtKop);
+      // The debt first, then what holds a warning back, asked only of the points that owe enough:
+      // the same points either way round, and a district's debtors are a few of its points.
+      const owing = ledger.owing(pointIds, shiftDays(asOf, -s.billAgeDays), s.minDebtKop);
+      if (owing.length === 0) return [];
+      const free = new Set(open.all({ pointIds: JSON.stringify(owing.map((w) => w.pointId)) }).map((row) => row.id));
+      return owing.filter((w) => free.has(w.pointId));
     },
 
     /** The points that get a non-admittance warning as of the date, with the refused visits' dates. */
