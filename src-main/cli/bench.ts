@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
-import { warningFigure } from '../bench/warnings';
+import { warningFigure, warningRawFigure } from '../bench/warnings';
 import { orderFigure } from '../bench/orders';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
@@ -61,6 +61,7 @@ async function main() {
 
   const tasks = await taskFigures(db, core, '2026-11-20');
   tasks.figures.forEach(record);
+  record(warningRawFigure(db));
   record(warningFigure(db, '2026-11-20'));
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
   const entryTask = (date: string) =>
