@@ -58,7 +58,7 @@ const billsOf = (scope: Scope) =>
 /**
  * The bills with something open, with what stays unpaid on them. Only these are read: a bill paid
  * in full owes nothing whatever the credit, and adds nothing to the run, so leaving it out changes
- * no figure, and a district's open bills are a small part of its two years of bills (migration 12
+ * no figure, and a district's open bills are a small part of its two years of bills (migration 11
  * indexes just them). Only an account with credit has it spread: `upto` runs its open amounts
  * oldest due first, and the credit covers them from the start of that run; on any other account's
  * bills what is open stays unpaid, and no running sum is needed.

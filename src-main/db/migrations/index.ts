@@ -9,7 +9,7 @@ import { ledgerAndMarks } from './007-ledger-and-marks';
 import { disconnectionSettings } from './008-disconnection-settings';
 import { disconnectionWarnings } from './009-disconnection-warnings';
 import { disconnectionOrders } from './010-disconnection-orders';
-import { ledgerOpenBills } from './012-ledger-open-bills';
+import { ledgerOpenBills } from './011-ledger-open-bills';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';

@@ -11,7 +11,7 @@ import type { Migration } from './migration';
  * index only for a query whose WHERE states its condition.
  */
 export const ledgerOpenBills: Migration = {
-  version: 12,
+  version: 11,
   name: 'ledger-open-bills',
   sql: `
 CREATE INDEX bills_open ON bills(point_id, delivered_on, period, amount_kop, paid_kop) WHERE amount_kop > paid_kop;
