@@ -24,3 +24,33 @@ export function warningFigure(db: Db, asOf: string): Figure {
     note: `both kinds over all ${pointIds.length} points as of ${asOf}, one transaction: ${formed.nonPayment} non-payment, ${formed.nonAdmittance} non-admittance formed`,
   };
 }
+
+/**
+ * The floor under warnings.form_all_ms: the rows the two rules read, selected plainly into the
+ * process with no rule applied — the district's open bills with their accounts, and the positions
+ * entered as not executed with their tasks' dates.
+ */
+export function warningRawFigure(db: Db): Figure {
+  const started = performance.now();
+  const bills = db
+    .prepare(
+      `SELECT b.id, b.point_id, p.account_id, b.period, b.delivered_on, b.amount_kop, b.paid_kop
+       FROM bills b JOIN metering_points p ON p.id = b.point_id WHERE b.amount_kop > b.paid_kop`,
+    )
+    .raw()
+    .all().length;
+  const positions = db
+    .prepare(
+      `SELECT tp.point_id, tp.task_id, tp.reason_code, coalesce(tp.checked_on, t.task_date)
+       FROM task_positions tp JOIN walk_tasks t ON t.id = tp.task_id WHERE tp.status = 'not_executed'`,
+    )
+    .raw()
+    .all().length;
+  const elapsed = performance.now() - started;
+  return {
+    name: 'warnings.raw_select_ms',
+    value: round(elapsed, 0),
+    unit: 'ms',
+    note: `plain select of what the warnings read: ${bills} open bills with their accounts, ${positions} positions not executed with their dates; compare with warnings.form_all_ms`,
+  };
+}

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { startupFigure } from '../bench/browser-startup';
 import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
-import { warningFigure } from '../bench/warnings';
+import { warningFigure, warningRawFigure } from '../bench/warnings';
 import { orderFigure } from '../bench/orders';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
@@ -32,12 +32,13 @@ const unwrapTask = (answer: ReturnType<ReturnType<typeof createCore>['dispatch']
 
 async function main() {
   let started = performance.now();
-  createSeededDatabase(dbFile, { accounts, seed: 2026, asOf: '2026-11-01', commodity: 'electricity' });
+  // Three months of walks, so the non-admittance warnings have refused visits to count.
+  createSeededDatabase(dbFile, { accounts, seed: 2026, asOf: '2026-11-01', commodity: 'electricity', walkMonths: 3 });
   record({
     name: `seed.${accounts / 1000}k_accounts_s`,
     value: round((performance.now() - started) / 1000),
     unit: 's',
-    note: `npm run seed: ${accounts} accounts with 24 months of readings, bills and payments`,
+    note: `npm run seed: ${accounts} accounts with 24 months of readings, bills and payments, 3 months of walks`,
   });
 
   record(rawInsertFigure(join(dir, 'raw.sqlite')));
@@ -60,6 +61,7 @@ async function main() {
 
   const tasks = await taskFigures(db, core, '2026-11-20');
   tasks.figures.forEach(record);
+  record(warningRawFigure(db));
   record(warningFigure(db, '2026-11-20'));
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
   const entryTask = (date: string) =>

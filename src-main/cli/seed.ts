@@ -5,7 +5,9 @@ import { intArg, parseArgs } from './args';
 const args = parseArgs(process.argv.slice(2));
 const file = args.get('db');
 if (!file) {
-  console.error('Usage: npm run seed -- --db FILE [--accounts N] [--seed S] [--as-of YYYY-MM-DD] [--commodity electricity|gas]');
+  console.error(
+    'Usage: npm run seed -- --db FILE [--accounts N] [--seed S] [--as-of YYYY-MM-DD] [--commodity electricity|gas] [--walk-months N]',
+  );
   process.exit(2);
 }
 const commodity = args.get('commodity') ?? demoDefaults.commodity;
@@ -20,6 +22,7 @@ try {
     seed: intArg(args, 'seed', demoDefaults.seed),
     asOf: args.get('as-of'),
     commodity,
+    walkMonths: intArg(args, 'walk-months', 0),
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${done} / ${total}`);
     },

@@ -6,6 +6,7 @@ import { addressNumberKey, houseSortKey } from '../core/addresses/house-number';
 import { ukSortKey } from '../core/collation/uk-sort-key';
 import { openDatabase } from '../db/open';
 import { createSeededDatabase } from './create-database';
+import { warningRules } from '../core/disconnection/warning-rules';
 
 const dir = mkdtempSync(join(tmpdir(), 'obhid-seed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,6 +104,42 @@ describe('demo district', () => {
       )
       .get() as { n: number };
     expect(wrapped.n).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('can add months of walks: the points nobody could read, visited twice a month and refused, with nothing else changed', () => {
+    const walked = join(dir, 'walked.sqlite');
+    const summary = createSeededDatabase(walked, { ...options, walkMonths: 3 });
+    expect(fingerprint(walked)).toEqual(fingerprint(file));
+    expect(summary.walkTasks).toBeGreaterThan(0);
+    expect(summary.refusedVisits).toBeGreaterThan(0);
+    const db = openDatabase(walked);
+    const one = <T>(sql: string) => db.prepare(sql).get() as T;
+    // August to the day before "today" (22 November).
+    const span = one<{ first: string; last: string; n: number }>(
+      'SELECT min(task_date) AS first, max(task_date) AS last, count(*) AS n FROM walk_tasks',
+    );
+    expect(span.first.slice(0, 7)).toBe('2026-08');
+    expect(span.last >= '2026-11-01' && span.last < '2026-11-22').toBe(true);
+    expect(span.n).toBe(summary.walkTasks);
+    // Every position entered as not executed with a reason, on or after its task's day and before "today".
+    const counts = one<{ n: number; entered: number; points: number }>(
+      `SELECT count(*) AS n, sum(tp.status = 'not_executed' AND tp.reason_code IS NOT NULL AND tp.checked_on >= t.task_date
+         AND tp.checked_on < '2026-11-22') AS entered, count(DISTINCT tp.point_id) AS points
+       FROM task_positions tp JOIN walk_tasks t ON t.id = tp.task_id`,
+    );
+    expect(counts.entered).toBe(counts.n);
+    // The walked points are the ones without a control reading, never one read in the meantime.
+    expect(
+      one<{ n: number }>(`SELECT count(*) AS n FROM task_positions tp
+        WHERE EXISTS (SELECT 1 FROM readings r WHERE r.point_id = tp.point_id AND r.kind = 'control')`).n,
+    ).toBe(0);
+    // So the non-admittance rule has real work: some points qualify, most walked ones do not.
+    const rules = warningRules(db);
+    const points = db.prepare<[], number>('SELECT id FROM metering_points').pluck().all();
+    const warned = rules.nonAdmittance(points, '2026-11-22', rules.settings()).length;
+    expect(warned).toBeGreaterThan(0);
+    expect(warned).toBeLessThan(counts.points / 4);
     db.close();
   });
 

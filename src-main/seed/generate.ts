@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { addressNumberKey, houseSortKey } from '../core/addresses/house-number';
+import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../core/addresses/address';
 import { ukSortKey } from '../core/collation/uk-sort-key';
+import { taskCriteria } from '../../shared/contract/tasks';
 import { addDays, dayOfMonth, monthStart } from './calendar';
 import * as names from './names';
 import { createRandom, type Random } from './random';
@@ -11,6 +13,12 @@ export interface SeedOptions {
   /** The district's "today": readings and bills run up to the month before it. */
   asOf: string;
   commodity: 'electricity' | 'gas';
+  /**
+   * Months of walk history before `asOf` (and its own month up to the day before): each route walked
+   * twice a month for the points without a control reading, every position entered as not executed
+   * with its reason. 0 (the default) leaves no walk tasks, as a district starts.
+   */
+  walkMonths?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -25,6 +33,8 @@ export interface SeedSummary {
   routes: number;
   debtors: number;
   nearRollover: number;
+  walkTasks: number;
+  refusedVisits: number;
 }
 
 const months = 24;
@@ -57,12 +67,16 @@ export function seedDistrict(db: Database, options: SeedOptions): SeedSummary {
     routes: 0,
     debtors: 0,
     nearRollover: 0,
+    walkTasks: 0,
+    refusedVisits: 0,
   };
   db.transaction(() => {
     const dwellings = buildAddresses(db, random, options.accounts, summary);
     const employees = buildEmployees(db, random, Math.max(4, Math.ceil(options.accounts / 1500)));
-    const pointsInOrder = buildAccounts(db, random, options, dwellings, summary);
+    const { points: pointsInOrder, neglected } = buildAccounts(db, random, options, dwellings, summary);
     buildRoutes(db, random, dwellings, pointsInOrder, employees, summary);
+    // A stream of its own: the walks change nothing else the seed makes.
+    buildWalks(db, createRandom(options.seed + 1), options, neglected, summary);
   })();
   return summary;
 }
@@ -166,7 +180,13 @@ function buildEmployees(db: Database, random: Random, controllers: number): numb
   return ids;
 }
 
-function buildAccounts(db: Database, random: Random, options: SeedOptions, dwellings: Dwelling[], summary: SeedSummary): number[] {
+function buildAccounts(
+  db: Database,
+  random: Random,
+  options: SeedOptions,
+  dwellings: Dwelling[],
+  summary: SeedSummary,
+): { points: number[]; neglected: number[] } {
   // The billing system's state as of the district's "today": its last bills file holds every payment.
   const insertAccount = db.prepare(
     'INSERT INTO accounts (number, full_name, name_key, phone, house_id, apartment, bills_imported_on) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -186,6 +206,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
   const firstMonth = monthStart(options.asOf, -months);
   const perSettlement = new Map<number, number>();
   const points: number[] = [];
+  const neglectedPoints: number[] = [];
 
   dwellings.forEach((dwelling, index) => {
     const seq = perSettlement.get(dwelling.settlementIndex) ?? 0;
@@ -243,6 +264,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     // A control walk every six months at a random phase; one point in five has been missed for long.
     const controlPhase = random.int(0, 5);
     const neglected = random.chance(0.2);
+    if (neglected) neglectedPoints.push(pointId);
     const stopPayingAt = debtor ? months - random.int(1, 8) : months;
     let balance = 0;
     for (let m = 0; m < months; m++) {
@@ -278,7 +300,7 @@ function buildAccounts(db: Database, random: Random, options: SeedOptions, dwell
     if (index % 1000 === 999) options.onProgress?.(index + 1, dwellings.length);
   });
   options.onProgress?.(dwellings.length, dwellings.length);
-  return points;
+  return { points, neglected: neglectedPoints };
 }
 
 /**
@@ -322,4 +344,110 @@ function buildRoutes(db: Database, random: Random, dwellings: Dwelling[], points
     batch.push(points[index]!);
   });
   flush();
+}
+
+/** What a controller writes for a door that stays shut: mostly nobody in, now and then no way to the meter. */
+const refusalReasons = [
+  { code: 2, weight: 68, nonAdmittance: false }, // Нікого немає вдома
+  { code: 1, weight: 15, nonAdmittance: true }, // Немає доступу до лічильника
+  { code: 5, weight: 3, nonAdmittance: true }, // Відмова в допуску
+  { code: 6, weight: 8, nonAdmittance: false }, // Інше
+  { code: 4, weight: 4, nonAdmittance: false }, // Лічильник пошкоджений
+  { code: 3, weight: 2, nonAdmittance: false }, // Лічильник відсутній
+];
+
+/**
+ * The walks of the last `walkMonths` months: twice a month each route is walked for its connected
+ * points with no control reading for a year, which in this district are the ones nobody could get
+ * to read (the neglected fifth), and each visit is entered as not executed with a reason, some of
+ * them non-admittance. So a non-admittance warning has real refused visits to count.
+ */
+function buildWalks(db: Database, random: Random, options: SeedOptions, neglected: number[], summary: SeedSummary) {
+  const months = options.walkMonths ?? 0;
+  if (months <= 0 || neglected.length === 0) return;
+  const routes = db
+    .prepare<[], { id: number; number: number; name: string; executorId: number | null; executorName: string | null }>(
+      `SELECT r.id, r.number, r.name, r.executor_id AS executorId, e.full_name AS executorName
+       FROM routes r LEFT JOIN employees e ON e.id = r.executor_id ORDER BY r.number`,
+    )
+    .all();
+  type Position = AddressParts & { pointId: number; routeId: number; accountId: number; accountNumber: string; fullName: string };
+  const positions = db
+    .prepare<[string], Position & { meterSerial: string | null; meterDigits: number | null }>(
+      `SELECT p.id AS pointId, p.route_id AS routeId, p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName,
+         ${addressColumns}, p.apartment, m.serial AS meterSerial, m.digits AS meterDigits
+       FROM metering_points p JOIN accounts a ON a.id = p.account_id LEFT JOIN meters m ON m.point_id = p.id ${addressJoins('p.house_id')}
+       WHERE p.id IN (SELECT value FROM json_each(?)) AND p.route_id IS NOT NULL AND p.status = 'connected'
+       ORDER BY p.route_id, ${addressOrder('p.apartment_key')}`,
+    )
+    .all(JSON.stringify(neglected));
+  const byRoute = new Map<number, typeof positions>();
+  for (const position of positions) {
+    const list = byRoute.get(position.routeId);
+    if (list) list.push(position);
+    else byRoute.set(position.routeId, [position]);
+  }
+
+  const insertTask = db.prepare(`INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, route_number, route_name,
+      executor_id, executor_name, created_at) VALUES (?, ?, ?, 'address', ?, ?, ?, ?, ?)`);
+  const insertPosition = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number, full_name,
+      address, meter_serial, meter_digits, status, reason_code, checked_on, entered_by, entered_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'not_executed', ?, ?, 'демо', ?)`);
+  const criteria = JSON.stringify(taskCriteria.parse({ noControlDays: 365 }));
+  const totalWeight = refusalReasons.reduce((sum, r) => sum + r.weight, 0);
+  const reason = () => {
+    let roll = random.int(1, totalWeight);
+    for (const r of refusalReasons) if ((roll -= r.weight) <= 0) return r;
+    return refusalReasons[0]!;
+  };
+  // Nothing is entered on or after the district's "today".
+  const lastDay = addDays(options.asOf, -1);
+  // The months before the district's "today" and its own month up to the day before.
+  for (let m = months; m >= 0; m--) {
+    const month = monthStart(options.asOf, -m);
+    for (const [firstDay, lastWalkDay] of [
+      [3, 10],
+      [17, 26],
+    ] as const) {
+      for (const route of routes) {
+        const points = byRoute.get(route.id);
+        if (!points) continue;
+        const taskDate = dayOfMonth(month, random.int(firstDay, lastWalkDay));
+        if (taskDate > lastDay) continue;
+        const taskId = Number(
+          insertTask.run(
+            route.id,
+            taskDate,
+            criteria,
+            route.number,
+            route.name,
+            route.executorId,
+            route.executorName,
+            `${taskDate}T07:30:00.000Z`,
+          ).lastInsertRowid,
+        );
+        summary.walkTasks++;
+        points.forEach((point, index) => {
+          const checkedOn = addDays(taskDate, random.int(0, 2));
+          const checked = checkedOn > lastDay ? lastDay : checkedOn;
+          const { code, nonAdmittance } = reason();
+          if (nonAdmittance) summary.refusedVisits++;
+          insertPosition.run(
+            taskId,
+            index + 1,
+            point.pointId,
+            point.accountId,
+            point.accountNumber,
+            point.fullName,
+            formatAddress(point),
+            point.meterSerial,
+            point.meterDigits,
+            code,
+            checked,
+            `${checked}T16:00:00.000Z`,
+          );
+        });
+      }
+    }
+  }
 }

@@ -94,18 +94,12 @@ export function warningRules(db: Db) {
     /** The points that get a non-payment warning as of the date, with the debt the notice prints. */
     nonPayment(pointIds: readonly number[], asOf: string, s: WarningSettings): NonPaymentWarning[] {
       if (pointIds.length === 0) return [];
-      const candidates = open.all({ pointIds: JSON.stringify(pointIds) }).map((row) => row.id);
-      const dueBy = shiftDays(asOf, -s.billAgeDays);
-      const owing = [...ledger.ofPoints(candidates, dueBy)].filter(([, debtKop]) => debtKop > 0 && debtKop >= s.minDebtKop);
+      // The debt first, then what holds a warning back, asked only of the points that owe enough:
+      // the same points either way round, and a district's debtors are a few of its points.
+      const owing = ledger.owing(pointIds, shiftDays(asOf, -s.billAgeDays), s.minDebtKop);
       if (owing.length === 0) return [];
-      // The periods are read only for the points that qualify: the notices print them, the rule does not need them.
-      const periods = new Map<number, { period: string; unpaidKop: number }[]>(owing.map(([pointId]) => [pointId, []]));
-      const bills = ledger
-        .bills(owing.map(([pointId]) => pointId))
-        .filter((bill) => bill.dueOn <= dueBy && bill.unpaidKop > 0)
-        .sort((a, b) => a.period.localeCompare(b.period));
-      for (const bill of bills) periods.get(bill.pointId)?.push({ period: bill.period, unpaidKop: bill.unpaidKop });
-      return owing.map(([pointId, debtKop]) => ({ pointId, debtKop, periods: periods.get(pointId) ?? [] }));
+      const free = new Set(open.all({ pointIds: JSON.stringify(owing.map((w) => w.pointId)) }).map((row) => row.id));
+      return owing.filter((w) => free.has(w.pointId));
     },
 
     /** The points that get a non-admittance warning as of the date, with the refused visits' dates. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDistrict } from '../../../tests/support/test-district';
+import { createRandom } from '../../seed/random';
 import { debts } from './debt';
 
 /** The test district with its ledger and a second point for one account. */
@@ -120,5 +121,99 @@ describe('debt from bills and payments', () => {
     expect(d.ledger.ofPoints([], '2026-10-05').size).toBe(0);
     expect(d.ledger.ofAccounts([], '2026-10-05').size).toBe(0);
     expect(d.ledger.bills([])).toEqual([]);
+  });
+
+  it('gives the figures of the rule read plainly, bill by bill, on a mixed ledger of credits, overpaid and negative bills', () => {
+    const d = ledgerDistrict();
+    const random = createRandom(12);
+    const first = Object.values(d.points).flat();
+    const points = [...first, ...first.filter((_, i) => i % 2 === 0).map((point) => d.secondPoint(point))];
+    const periods = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const delivered = ['2026-06-05', '2026-07-05', '2026-07-05', '2026-09-05', '2026-10-05', '2026-11-05'];
+    for (const point of points) {
+      periods.forEach((period, i) => {
+        if (random.chance(0.15)) return;
+        const amount = random.chance(0.1) ? -random.int(1, 3000) : random.int(0, 40000);
+        const paid = random.pick([0, amount, Math.max(0, amount), random.int(0, 50000)]);
+        d.bill(point, period, amount, random.chance(0.3) ? null : delivered[i]!, Math.max(0, paid));
+      });
+    }
+    const accounts = [...new Set(points.map((point) => d.accountOf(point)))];
+    for (const account of accounts) {
+      for (let n = random.int(0, 3); n > 0; n--) {
+        const amount = random.int(1, 30000);
+        d.payment(account, '2026-10-20', amount, random.pick([0, amount, random.int(0, amount)]));
+      }
+    }
+
+    // The rule as docs/domain.md words it, over every bill and payment, nothing left out.
+    type Bill = { id: number; pointId: number; accountId: number; period: string; amountKop: number; paidKop: number; dueOn: string };
+    const all = d.db
+      .prepare<[], Bill>(
+        `SELECT b.id, b.point_id AS pointId, p.account_id AS accountId, b.period, b.amount_kop AS amountKop, b.paid_kop AS paidKop,
+           coalesce(b.delivered_on, date(b.period || '-01', '+1 month')) AS dueOn
+         FROM bills b JOIN metering_points p ON p.id = b.point_id`,
+      )
+      .all();
+    const payments = d.db
+      .prepare<[], { accountId: number; kop: number }>('SELECT account_id AS accountId, amount_kop - applied_kop AS kop FROM payments')
+      .all();
+    const unpaid = new Map<number, number>();
+    const credit = new Map<number, number>();
+    for (const account of accounts) {
+      const bills = all
+        .filter((b) => b.accountId === account)
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.period.localeCompare(b.period) || a.pointId - b.pointId || a.id - b.id);
+      let left = Math.max(
+        0,
+        payments.filter((y) => y.accountId === account).reduce((sum, y) => sum + y.kop, 0) +
+          bills.reduce((sum, b) => sum + Math.max(0, b.paidKop - b.amountKop), 0),
+      );
+      for (const b of bills) {
+        const open = Math.max(0, b.amountKop - b.paidKop);
+        const covered = Math.min(open, left);
+        left -= covered;
+        unpaid.set(b.id, open - covered);
+      }
+      credit.set(account, left);
+    }
+    expect([...unpaid.values()].some((kop) => kop > 0) && [...credit.values()].some((kop) => kop > 0)).toBe(true);
+
+    expect(new Map(d.ledger.bills(points).map((b) => [b.id, b.unpaidKop]))).toEqual(unpaid);
+    for (const asOf of ['2026-06-30', '2026-08-01', '2026-10-05', '2026-12-31']) {
+      const due = all.filter((b) => b.dueOn <= asOf);
+      const owed = (point: number) => due.filter((b) => b.pointId === point).reduce((sum, b) => sum + unpaid.get(b.id)!, 0);
+      expect(d.ledger.ofPoints(points, asOf)).toEqual(new Map(points.map((point) => [point, owed(point)])));
+      const standings = d.ledger.ofAccounts(accounts, asOf);
+      for (const account of accounts) {
+        const of = all.filter((b) => b.accountId === account);
+        expect(standings.get(account)).toEqual({
+          debtKop: of.filter((b) => b.dueOn <= asOf).reduce((sum, b) => sum + unpaid.get(b.id)!, 0),
+          notDueKop: of.filter((b) => b.dueOn > asOf).reduce((sum, b) => sum + unpaid.get(b.id)!, 0),
+          creditKop: credit.get(account),
+        });
+      }
+      // Every point (read from the district's indexes whole) and a few (found account by account).
+      const few = points.filter((_, i) => i % 4 === 1);
+      for (const [asked, minKop] of [
+        [points, 1],
+        [points, 20000],
+        [few, 1],
+      ] as const) {
+        expect(d.ledger.owing(asked, asOf, minKop)).toEqual(
+          asked
+            .filter((point) => owed(point) > 0 && owed(point) >= minKop)
+            .sort((a, b) => a - b)
+            .map((pointId) => ({
+              pointId,
+              debtKop: owed(pointId),
+              periods: due
+                .filter((b) => b.pointId === pointId && unpaid.get(b.id)! > 0)
+                .sort((a, b) => a.period.localeCompare(b.period))
+                .map((b) => ({ period: b.period, unpaidKop: unpaid.get(b.id) })),
+            })),
+        );
+      }
+    }
   });
 });

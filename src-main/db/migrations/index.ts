@@ -9,6 +9,7 @@ import { ledgerAndMarks } from './007-ledger-and-marks';
 import { disconnectionSettings } from './008-disconnection-settings';
 import { disconnectionWarnings } from './009-disconnection-warnings';
 import { disconnectionOrders } from './010-disconnection-orders';
+import { ledgerOpenBills } from './011-ledger-open-bills';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   disconnectionSettings,
   disconnectionWarnings,
   disconnectionOrders,
+  ledgerOpenBills,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
