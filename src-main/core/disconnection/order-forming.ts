@@ -6,7 +6,7 @@ import { DomainError, found } from '../errors';
 import { debts } from '../ledger/debt';
 import { underMoratoriumSql } from '../moratoria/moratoria';
 import { warningForming } from './warning-forming';
-import { shiftDays, warningRules } from './warning-rules';
+import { warningRules } from './warning-rules';
 
 type OrderDraft = ParsedInput<'orders.form'>;
 
@@ -62,16 +62,6 @@ export function orderForming(db: Db) {
       AND NOT EXISTS (SELECT 1 FROM order_positions op JOIN disconnection_orders o ON o.id = op.order_id
         WHERE op.point_id = p.id AND o.status = 'new')
     ORDER BY ${addressOrder('p.apartment_key')}`);
-  // The refusals the non-admittance warning counts (warning-rules.ts), whatever warnings the point has.
-  const refusedVisits = db.prepare<{ pointIds: string; from: string; asOf: string; visits: number }, { pointId: number }>(`
-    SELECT p.id AS pointId FROM metering_points p
-    WHERE p.id IN (SELECT value FROM json_each(@pointIds))
-      AND NOT EXISTS (SELECT 1 FROM readings c WHERE c.point_id = p.id AND c.kind = 'control' AND c.taken_on BETWEEN @from AND @asOf)
-      AND (SELECT count(DISTINCT tp.task_id) FROM task_positions tp
-        JOIN walk_tasks t ON t.id = tp.task_id
-        JOIN non_execution_reasons r ON r.code = tp.reason_code AND r.non_admittance = 1
-        WHERE tp.point_id = p.id AND tp.status = 'not_executed'
-          AND coalesce(tp.checked_on, t.task_date) BETWEEN @from AND @asOf) >= @visits`);
   const routePoints = db.prepare<[number], { id: number }>("SELECT id FROM metering_points WHERE route_id = ? AND status = 'connected'");
   const insertOrder =
     db.prepare(`INSERT INTO disconnection_orders (route_id, route_number, name, order_date, criterion, debt_min_kop, created_by)
@@ -105,15 +95,10 @@ export function orderForming(db: Db) {
       );
       return { picked, noNotice: owing.length - picked.length };
     }
-    const refused = new Set(
-      refusedVisits
-        .all({
-          pointIds: JSON.stringify(rows.map((row) => row.pointId)),
-          from: shiftDays(draft.orderDate, -settings.windowDays),
-          asOf: draft.orderDate,
-          visits: settings.visits,
-        })
-        .map((row) => row.pointId),
+    const refused = rules.refusing(
+      rows.map((row) => row.pointId),
+      draft.orderDate,
+      settings,
     );
     const refusing = rows.filter((row) => refused.has(row.pointId));
     const picked = refusing.flatMap((row): Picked[] =>

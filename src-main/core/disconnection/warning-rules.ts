@@ -61,7 +61,12 @@ export function warningRules(db: Db) {
   const open = db.prepare<{ pointIds: string }, { id: number }>(`
     SELECT p.id FROM metering_points p
     WHERE p.id IN (SELECT value FROM json_each(@pointIds)) AND NOT (${blocked('non_payment')})`);
-  const refused = db.prepare<{ pointIds: string; from: string; asOf: string; visits: number }, { pointId: number; visits: string }>(`
+  // With @anyWarnings the warnings and orders that hold a warning back are not asked: an order's
+  // non-admittance criterion wants the refusals themselves (order-forming.ts).
+  const refused = db.prepare<
+    { pointIds: string; from: string; asOf: string; visits: number; anyWarnings: number },
+    { pointId: number; visits: string }
+  >(`
     WITH visit AS (
       SELECT tp.point_id AS pointId, tp.task_id AS taskId, min(coalesce(tp.checked_on, t.task_date)) AS visitedOn
       FROM task_positions tp
@@ -74,7 +79,7 @@ export function warningRules(db: Db) {
     SELECT v.pointId, json_group_array(v.visitedOn) AS visits
     FROM (SELECT * FROM visit ORDER BY pointId, visitedOn, taskId) v
     JOIN metering_points p ON p.id = v.pointId
-    WHERE NOT (${blocked('non_admittance')})
+    WHERE (@anyWarnings OR NOT (${blocked('non_admittance')}))
       AND NOT EXISTS (SELECT 1 FROM readings c
         WHERE c.point_id = p.id AND c.kind = 'control' AND c.taken_on BETWEEN @from AND @asOf)
     GROUP BY v.pointId HAVING count(*) >= @visits`);
@@ -107,8 +112,16 @@ export function warningRules(db: Db) {
       if (pointIds.length === 0) return [];
       const from = shiftDays(asOf, -s.windowDays);
       return refused
-        .all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits })
+        .all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits, anyWarnings: 0 })
         .map((row) => ({ pointId: row.pointId, visits: (JSON.parse(row.visits) as string[]).sort() }));
+    },
+
+    /** The points refused often enough for non-admittance as of the date, whatever warnings or orders they have. */
+    refusing(pointIds: readonly number[], asOf: string, s: WarningSettings): Set<number> {
+      if (pointIds.length === 0) return new Set();
+      const from = shiftDays(asOf, -s.windowDays);
+      const rows = refused.all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits, anyWarnings: 1 });
+      return new Set(rows.map((row) => row.pointId));
     },
   };
 }
