@@ -65,7 +65,6 @@ export function NotDoneForm({ position, onClose }: Props) {
   const [reason, setReason] = useState<NotDoneReason>('no_access');
   const [note, setNote] = useState('');
   const submit = async () => {
-    if (reason === 'other' && !note.trim()) throw new ApiError({ code: 'request.invalid', message: t('orders.noteRequired') });
     await api.call('orders.recordNotDone', { positionId: position.id, reason, note: note.trim() });
     status.show(t('orders.notDoneSaved', { account: position.accountNumber }));
     onClose();

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, Kbd, Progress, Radio, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Group, Kbd, Radio, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import { orderCriteria, type OrderCriterion } from '../../../shared/contract/orders';
@@ -12,13 +12,11 @@ import { useStatus } from '../../app/status';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoneyField } from '../../components/fields';
-import { PickSelect } from '../../components/PickSelect';
-import { useSectionOptions } from '../../components/options';
 import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
-import { RoutePicker } from '../assignment/RoutePicker';
+import { useRouteScope } from '../tasks/RouteScope';
+import { MassProgress, WarningBoxes } from '../tasks/MassForming';
 
-type Scope = 'route' | 'section' | 'all';
 type Counts = { nonPayment: number; nonAdmittance: number };
 
 /**
@@ -32,10 +30,7 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
   const api = useApi();
   const { go } = useRouter();
   const status = useStatus();
-  const [scope, setScope] = useState<Scope>('route');
-  const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
-  const [sectionId, setSectionId] = useState<number | null>(null);
-  const sections = useSectionOptions();
+  const { scope, routeId, sectionId, picker } = useRouteScope(initialRoute);
   const [orderDate, setOrderDate] = useState(localToday);
   const [criterion, setCriterion] = useState<OrderCriterion>('warnings');
   // Typed in гривні as text; the contract gets kopecks.
@@ -146,26 +141,7 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
     >
       <form onSubmit={(event) => void execute(event)} noValidate>
         <Stack gap="sm" maw={980}>
-          <Group align="flex-end" gap="lg">
-            <div>
-              <Text size="sm" fw={500} mb={4}>
-                {t('tasks.scope')}
-              </Text>
-              <SegmentedControl<Scope>
-                value={scope}
-                onChange={setScope}
-                data={[
-                  { value: 'route', label: t('tasks.scopeRoute') },
-                  { value: 'section', label: t('tasks.scopeSection') },
-                  { value: 'all', label: t('tasks.scopeAll') },
-                ]}
-              />
-            </div>
-            {scope === 'route' && <RoutePicker value={routeId} onChange={setRouteId} autoFocus />}
-            {scope === 'section' && (
-              <PickSelect<number> label={t('tasks.section')} data={sections} value={sectionId} onChange={setSectionId} w={300} />
-            )}
-          </Group>
+          {picker}
           <DateField label={t('orders.date')} value={orderDate} onValue={setOrderDate} required w={180} />
           <Fieldset legend={t('orders.criterion')}>
             <Stack gap={6}>
@@ -197,20 +173,13 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
               </Text>
             </Stack>
           </Fieldset>
-          <Fieldset legend={t('orders.warnings')}>
-            <SimpleGrid cols={2}>
-              <Checkbox
-                label={t('orders.warnNonPayment')}
-                checked={warnNonPayment}
-                onChange={(e) => setWarnNonPayment(e.currentTarget.checked)}
-              />
-              <Checkbox
-                label={t('orders.warnNonAdmittance')}
-                checked={warnNonAdmittance}
-                onChange={(e) => setWarnNonAdmittance(e.currentTarget.checked)}
-              />
-            </SimpleGrid>
-          </Fieldset>
+          <WarningBoxes
+            legend={t('orders.warnings')}
+            nonPayment={warnNonPayment}
+            nonAdmittance={warnNonAdmittance}
+            onNonPayment={setWarnNonPayment}
+            onNonAdmittance={setWarnNonAdmittance}
+          />
           <Group>
             <Button type="submit" loading={busy} rightSection={<Kbd size="xs">F9</Kbd>}>
               {t('orders.execute')}
@@ -224,18 +193,7 @@ export function OrderFormScreen({ routeId: initialRoute }: { routeId?: number | 
           <Text size="xs" c="dimmed">
             {t('orders.formKeys')}
           </Text>
-          {progress && (
-            <Stack gap={4}>
-              <Progress
-                value={progress.total ? (100 * progress.done) / progress.total : 100}
-                animated={busy}
-                aria-label={t('tasks.massProgress', progress)}
-              />
-              <Text size="xs" c="dimmed">
-                {t('tasks.massProgress', progress)}
-              </Text>
-            </Stack>
-          )}
+          <MassProgress progress={progress} busy={busy} />
           <ErrorAlert error={error} />
         </Stack>
       </form>

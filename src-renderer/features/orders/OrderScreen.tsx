@@ -20,6 +20,7 @@ import { formatLocalDateTime } from './act-fields';
 import { NotDoneForm, RecordDoneForm } from './CutoffDialogs';
 import { orderStatusColor } from './OrdersScreen';
 import { FormReconnectionForm } from './ReconnectionDialogs';
+import { PrintButtons } from '../../components/PrintButtons';
 
 type Dialog = { kind: 'done' | 'notDone' | 'reconnect'; position: OrderPosition };
 
@@ -83,8 +84,6 @@ export function OrderScreen({ id }: { id: number }) {
       else await pdfToFile();
     });
   useHotkeys({
-    'ctrl+p': () => mayPrint && void print(),
-    'ctrl+s': () => mayPrint && void savePdf(),
     f4: () => open('done'),
     f8: () => open('notDone'),
     f6: () => open('reconnect'),
@@ -158,16 +157,7 @@ export function OrderScreen({ id }: { id: number }) {
               {t('orders.formReconnection')}
             </Button>
           )}
-          {mayPrint && (
-            <>
-              <Button variant="default" onClick={() => void print()} loading={printing.busy} rightSection={<Kbd size="xs">Ctrl+P</Kbd>}>
-                {t('sheet.print')}
-              </Button>
-              <Button variant="default" onClick={() => void savePdf()} loading={printing.busy} rightSection={<Kbd size="xs">Ctrl+S</Kbd>}>
-                {t('sheet.pdf')}
-              </Button>
-            </>
-          )}
+          {mayPrint && <PrintButtons onPrint={print} onPdf={savePdf} busy={printing.busy} />}
           <Button variant="default" onClick={() => go({ name: 'orders' })} rightSection={<Kbd size="xs">Esc</Kbd>}>
             {t('orders.toList')}
           </Button>

@@ -32,7 +32,6 @@ export function FormReconnectionForm({ point, onClose }: { point: DisconnectedPo
   const [note, setNote] = useState('');
   const [formedOn, setFormedOn] = useState(localToday);
   const submit = async () => {
-    if (basis === 'operator' && !note.trim()) throw new ApiError({ code: 'request.invalid', message: t('reconnections.noteRequired') });
     const row = await api.call('reconnections.form', { pointId: point.pointId, basis, note: note.trim(), formedOn });
     status.show(t('reconnections.formed', { account: row.accountNumber, deadline: formatDate(row.deadlineOn, locale) }));
     onClose();

@@ -16,6 +16,7 @@ import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
+import { PrintButtons } from '../../components/PrintButtons';
 
 const firstOfMonth = () => `${localToday().slice(0, 8)}01`;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,7 +66,7 @@ export function RegistersScreen() {
       download(file.base64, file.fileName, xlsxType);
       status.show(t('export.done', { rows: file.rows, file: file.fileName }));
     });
-  useHotkeys({ 'ctrl+p': () => void print(), 'ctrl+s': () => void savePdf(), 'ctrl+e': () => void saveXlsx() });
+  useHotkeys({ 'ctrl+e': () => void saveXlsx() });
 
   const data = table.data;
   const rowIndex = new Map((data?.rows ?? []).map((row, index) => [row, index]));
@@ -80,18 +81,7 @@ export function RegistersScreen() {
       title={t('registers.title')}
       actions={
         <>
-          <Button onClick={() => void print()} loading={busy} disabled={!valid} rightSection={<Kbd size="xs">Ctrl+P</Kbd>}>
-            {t('sheet.print')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => void savePdf()}
-            loading={busy}
-            disabled={!valid}
-            rightSection={<Kbd size="xs">Ctrl+S</Kbd>}
-          >
-            PDF
-          </Button>
+          <PrintButtons onPrint={print} onPdf={savePdf} busy={busy} disabled={!valid} />
           <Button
             variant="default"
             onClick={() => void saveXlsx()}

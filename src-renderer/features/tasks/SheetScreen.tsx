@@ -1,9 +1,8 @@
-import { Button, Checkbox, Group, Kbd, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
-import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { download } from '../../components/download';
@@ -11,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
+import { PrintButtons } from '../../components/PrintButtons';
 
 /**
  * The route sheet as it will print: the core's HTML in a frame without scripts. Print (Ctrl+P)
@@ -40,7 +40,6 @@ export function SheetScreen({ taskId }: { taskId: number }) {
       download(pdf.base64, pdf.fileName, 'application/pdf');
       status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
     });
-  useHotkeys({ 'ctrl+p': () => void print(), 'ctrl+s': () => void savePdf() });
 
   const info = task.data;
   return (
@@ -51,12 +50,7 @@ export function SheetScreen({ taskId }: { taskId: number }) {
           <Button variant="default" onClick={() => go({ name: 'tasks' })}>
             {t('tasks.toList')}
           </Button>
-          <Button onClick={() => void print()} loading={busy} rightSection={<Kbd size="xs">Ctrl+P</Kbd>} autoFocus>
-            {t('sheet.print')}
-          </Button>
-          <Button variant="default" onClick={() => void savePdf()} loading={busy} rightSection={<Kbd size="xs">Ctrl+S</Kbd>}>
-            {t('sheet.pdf')}
-          </Button>
+          <PrintButtons onPrint={print} onPdf={savePdf} busy={busy} autoFocus />
         </>
       }
     >

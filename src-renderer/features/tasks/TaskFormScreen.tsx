@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, Kbd, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Kbd, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { Input } from '../../../shared/contract/index';
 import type { ExistingTask, RouteToForm, TaskCriteria } from '../../../shared/contract/tasks';
@@ -12,14 +12,12 @@ import { useStatus } from '../../app/status';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MoneyField } from '../../components/fields';
-import { PickSelect } from '../../components/PickSelect';
-import { useSectionOptions } from '../../components/options';
 import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
-import { RoutePicker } from '../assignment/RoutePicker';
 import { RepeatTaskDialog, type RepeatAnswer, type RepeatQuestion } from './RepeatTaskDialog';
+import { useRouteScope } from './RouteScope';
+import { MassProgress, WarningBoxes } from './MassForming';
 
-type Scope = 'route' | 'section' | 'all';
 type Formed = { taskId: number; number: number; positions: number };
 
 const numberOrNull = (on: boolean, value: number | string) => (on && value !== '' ? Number(value) : null);
@@ -35,10 +33,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
   const api = useApi();
   const { go } = useRouter();
   const status = useStatus();
-  const [scope, setScope] = useState<Scope>('route');
-  const [routeId, setRouteId] = useState<number | null>(initialRoute ?? null);
-  const [sectionId, setSectionId] = useState<number | null>(null);
-  const sections = useSectionOptions();
+  const { scope, routeId, sectionId, picker } = useRouteScope(initialRoute);
   const [taskDate, setTaskDate] = useState(localToday);
   const [sortOrder, setSortOrder] = useState<'address' | 'account'>('address');
   // Typed in гривні as text; the contract gets kopecks.
@@ -203,26 +198,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
     >
       <form onSubmit={(event) => void execute(event)} noValidate>
         <Stack gap="sm" maw={980}>
-          <Group align="flex-end" gap="lg">
-            <div>
-              <Text size="sm" fw={500} mb={4}>
-                {t('tasks.scope')}
-              </Text>
-              <SegmentedControl<Scope>
-                value={scope}
-                onChange={setScope}
-                data={[
-                  { value: 'route', label: t('tasks.scopeRoute') },
-                  { value: 'section', label: t('tasks.scopeSection') },
-                  { value: 'all', label: t('tasks.scopeAll') },
-                ]}
-              />
-            </div>
-            {scope === 'route' && <RoutePicker value={routeId} onChange={setRouteId} autoFocus />}
-            {scope === 'section' && (
-              <PickSelect<number> label={t('tasks.section')} data={sections} value={sectionId} onChange={setSectionId} w={300} />
-            )}
-          </Group>
+          {picker}
           <Group align="flex-end" gap="lg">
             <DateField label={t('tasks.date')} value={taskDate} onValue={setTaskDate} required w={180} />
             <div>
@@ -286,20 +262,13 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
               />
             </Stack>
           </Fieldset>
-          <Fieldset legend={t('tasks.warnings')}>
-            <SimpleGrid cols={2}>
-              <Checkbox
-                label={t('tasks.warnNonPayment')}
-                checked={warnNonPayment}
-                onChange={(e) => setWarnNonPayment(e.currentTarget.checked)}
-              />
-              <Checkbox
-                label={t('tasks.warnNonAdmittance')}
-                checked={warnNonAdmittance}
-                onChange={(e) => setWarnNonAdmittance(e.currentTarget.checked)}
-              />
-            </SimpleGrid>
-          </Fieldset>
+          <WarningBoxes
+            legend={t('tasks.warnings')}
+            nonPayment={warnNonPayment}
+            nonAdmittance={warnNonAdmittance}
+            onNonPayment={setWarnNonPayment}
+            onNonAdmittance={setWarnNonAdmittance}
+          />
           <Group>
             <Button type="submit" loading={busy} rightSection={<Kbd size="xs">F9</Kbd>}>
               {t('tasks.execute')}
@@ -310,18 +279,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
               </Button>
             )}
           </Group>
-          {progress && (
-            <Stack gap={4}>
-              <Progress
-                value={progress.total ? (100 * progress.done) / progress.total : 100}
-                animated={busy}
-                aria-label={t('tasks.massProgress', progress)}
-              />
-              <Text size="xs" c="dimmed">
-                {t('tasks.massProgress', progress)}
-              </Text>
-            </Stack>
-          )}
+          <MassProgress progress={progress} busy={busy} />
           <ErrorAlert error={error} />
         </Stack>
       </form>

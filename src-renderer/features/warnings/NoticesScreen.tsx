@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
+import { PrintButtons } from '../../components/PrintButtons';
 
 /**
  * Попередження про відключення as they will print, two to an A4 page: the core's HTML in a frame
@@ -44,7 +45,7 @@ export function NoticesScreen({ of }: { of: NoticeOptions }) {
       download(pdf.base64, pdf.fileName, 'application/pdf');
       status.show(t('notices.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
     });
-  useHotkeys({ 'ctrl+p': () => mayPrint && void print(), 'ctrl+s': () => mayPrint && void savePdf(), esc: back });
+  useHotkeys({ esc: back });
 
   return (
     <Screen
@@ -54,28 +55,7 @@ export function NoticesScreen({ of }: { of: NoticeOptions }) {
           <Button variant="default" onClick={back} rightSection={<Kbd size="xs">Esc</Kbd>}>
             {forTask ? t('tasks.toList') : t('notices.toRegister')}
           </Button>
-          {mayPrint && (
-            <>
-              <Button
-                onClick={() => void print()}
-                loading={busy}
-                disabled={!notices.data}
-                rightSection={<Kbd size="xs">Ctrl+P</Kbd>}
-                autoFocus
-              >
-                {t('sheet.print')}
-              </Button>
-              <Button
-                variant="default"
-                onClick={() => void savePdf()}
-                loading={busy}
-                disabled={!notices.data}
-                rightSection={<Kbd size="xs">Ctrl+S</Kbd>}
-              >
-                {t('sheet.pdf')}
-              </Button>
-            </>
-          )}
+          {mayPrint && <PrintButtons onPrint={print} onPdf={savePdf} busy={busy} disabled={!notices.data} autoFocus />}
         </>
       }
     >
