@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { id, isoDate } from './common';
 import { exported, read } from './define';
 
 /**
@@ -7,8 +7,16 @@ import { exported, read } from './define';
  * sends on. The core builds each register as a table with its words already in the user's
  * language, so the screen, the XLSX file and the printed page show the same columns.
  */
-export const registerKinds = ['warnings', 'orders', 'cutoffs', 'reconnections'] as const;
+export const disconnectionRegisterKinds = ['warnings', 'orders', 'cutoffs', 'reconnections'] as const;
+/** Points not read for this many days are listed unless the report is asked for another number. */
+export const noControlDaysDefault = 180;
+export type DisconnectionRegisterKind = (typeof disconnectionRegisterKinds)[number];
+/** Звіти / Виконання звітів: how the walk is going, built and printed the same way. */
+export const walkReportKinds = ['execution', 'controllers', 'noControl', 'nonAdmittance', 'verificationDue'] as const;
+export type WalkReportKind = (typeof walkReportKinds)[number];
+export const registerKinds = [...disconnectionRegisterKinds, ...walkReportKinds] as const;
 export type RegisterKind = (typeof registerKinds)[number];
+export const isWalkReport = (kind: RegisterKind): kind is WalkReportKind => (walkReportKinds as readonly string[]).includes(kind);
 /**
  * The status filters, per register: warnings by status; orders new or done; cut-offs whose notice
  * period was kept or missed; reconnections open, done, or past their deadline.
@@ -18,6 +26,11 @@ export const registerStatuses = {
   orders: ['all', 'new', 'done'],
   cutoffs: ['all', 'kept', 'missed'],
   reconnections: ['all', 'new', 'done', 'overdue'],
+  execution: ['all'],
+  controllers: ['all'],
+  noControl: ['all'],
+  nonAdmittance: ['all'],
+  verificationDue: ['all'],
 } as const satisfies Record<RegisterKind, readonly string[]>;
 const allStatuses = ['all', 'formed', 'issued', 'executed', 'cancelled', 'new', 'done', 'kept', 'missed', 'overdue'] as const;
 export type RegisterStatus = (typeof allStatuses)[number];
@@ -47,7 +60,16 @@ export interface RegisterTable {
 }
 
 export const registerFilter = z
-  .object({ kind: z.enum(registerKinds), dateFrom: isoDate, dateTo: isoDate, status: z.enum(allStatuses).default('all') })
+  .object({
+    kind: z.enum(registerKinds),
+    dateFrom: isoDate,
+    dateTo: isoDate,
+    status: z.enum(allStatuses).default('all'),
+    /** Walk reports: only this route. */
+    routeId: id.nullable().default(null),
+    /** Points without a control reading: for this many days or more (noControlDaysDefault when not given). */
+    days: z.number().int().min(1).max(3650).nullable().default(null),
+  })
   .refine((filter) => filter.dateFrom <= filter.dateTo, { message: 'dateFrom after dateTo', path: ['dateTo'] })
   .refine((filter) => (registerStatuses[filter.kind] as readonly string[]).includes(filter.status), {
     message: 'status not of this register',

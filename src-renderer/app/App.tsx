@@ -82,7 +82,9 @@ function CurrentScreen() {
     case 'warnings':
       return <WarningsScreen />;
     case 'registers':
-      return <RegistersScreen />;
+      return <RegistersScreen key="disconnection" group="disconnection" />;
+    case 'reports':
+      return <RegistersScreen key="walk" group="walk" />;
     case 'orderForm':
       return <OrderFormScreen routeId={screen.routeId} />;
     case 'orders':

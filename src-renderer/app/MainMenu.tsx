@@ -60,6 +60,7 @@ export function MainMenu() {
         <Menubar.Target>{t('menu.reports')}</Menubar.Target>
         <Menubar.Dropdown>
           <Menu.Label>{t('menu.reportsRun')}</Menu.Label>
+          {item(t('menu.walkReports'), { name: 'reports' }, access['registers.table'])}
           <Menu.Label>{t('menu.reportsTasks')}</Menu.Label>
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.export'), { name: 'export' }, access['export.readingsFile'])}

@@ -23,6 +23,7 @@ export type Screen =
   | { name: 'moratoria' }
   | { name: 'warnings' }
   | { name: 'registers' }
+  | { name: 'reports' }
   | { name: 'orderForm'; routeId?: number }
   | { name: 'orders' }
   | { name: 'order'; id: number }
@@ -84,6 +85,7 @@ export function parseHash(hash: string): Screen {
     case 'moratoria':
     case 'warnings':
     case 'registers':
+    case 'reports':
     case 'reconnections':
       return { name: parts[0] };
     default:

@@ -67,3 +67,51 @@ test('the cut-offs and orders registers list what the database holds, and the XL
   await expect(registers.rows.first()).toContainText(`${route.number}, ${route.name}`);
   await expect(registers.totals).toContainText('Новий: 1');
 });
+
+test('the task execution report counts what was entered, on screen and in its XLSX file', async ({ app, db }) => {
+  const today = localToday();
+  const { route } = warningRoute(db);
+  const { taskId } = await rpc<{ taskId: number }>(app, 'tasks.form', {
+    routeId: route.id,
+    taskDate: today,
+    criteria: {},
+    allowDuplicate: true,
+  });
+  const save = async (seq: number, outcome: unknown) => {
+    const position = await rpc<{ positionId: number }>(app, 'entry.position', { taskId, seq });
+    await rpc(app, 'entry.save', {
+      positionId: position.positionId,
+      checkedOn: today,
+      maxConsumption: { electricity: 1e6, gas: 1e6 },
+      outcome,
+    });
+  };
+  await save(1, { kind: 'reason', reasonCode: 1 });
+  await save(2, { kind: 'reason', reasonCode: 2 });
+
+  const reports = new RegistersScreen(app);
+  await reports.openWalkReports();
+  const firstOfMonth = `${today.slice(0, 8)}01`;
+  const tasks = db
+    .prepare<[string, string], { id: number; positions: number; notRead: number }>(
+      `SELECT t.id, count(tp.id) AS positions, coalesce(sum(tp.status = 'not_executed'), 0) AS notRead
+       FROM walk_tasks t JOIN task_positions tp ON tp.task_id = t.id WHERE t.task_date BETWEEN ? AND ?
+       GROUP BY t.id ORDER BY t.task_date, t.route_number, t.id`,
+    )
+    .all(firstOfMonth, today);
+  await expect(reports.rows).toHaveCount(tasks.length);
+
+  const download = await reports.exportXlsx();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(1).value).toBe('Виконання завдань');
+  const header = (sheet.getRow(3).values as unknown[]).slice(1);
+  const column = (name: string) => header.indexOf(name) + 1;
+  const fileRows = tasks.map((_, index) => sheet.getRow(4 + index));
+  expect(
+    fileRows.map((row) => ({ positions: row.getCell(column('Позицій')).value, notRead: row.getCell(column('Не знято')).value })),
+  ).toEqual(tasks.map(({ positions, notRead }) => ({ positions, notRead })));
+  const ours = fileRows[tasks.findIndex((task) => task.id === taskId)]!;
+  expect(ours.getCell(column('З них недопуск')).value).toBe(1);
+});

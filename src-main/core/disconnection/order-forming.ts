@@ -95,10 +95,14 @@ export function orderForming(db: Db) {
       );
       return { picked, noNotice: owing.length - picked.length };
     }
-    const refused = rules.refusing(
-      rows.map((row) => row.pointId),
-      draft.orderDate,
-      settings,
+    const refused = new Set(
+      rules
+        .refusedVisits(
+          rows.map((row) => row.pointId),
+          draft.orderDate,
+          settings,
+        )
+        .map((row) => row.pointId),
     );
     const refusing = rows.filter((row) => refused.has(row.pointId));
     const picked = refusing.flatMap((row): Picked[] =>

@@ -1,8 +1,16 @@
 import type { ParsedInput } from '../../../shared/contract/index';
-import type { RegisterCell, RegisterColumn, RegisterColumnKind, RegisterKind, RegisterTable } from '../../../shared/contract/registers';
+import {
+  isWalkReport,
+  type DisconnectionRegisterKind,
+  type RegisterCell,
+  type RegisterColumn,
+  type RegisterColumnKind,
+  type RegisterTable,
+} from '../../../shared/contract/registers';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
+import { walkReports } from '../reports/walk-reports';
 
 type Filter = ParsedInput<'registers.table'>;
 type Row = Record<string, RegisterCell>;
@@ -145,7 +153,7 @@ type Words = (typeof words)[Locale];
 type ColumnKey = keyof Words['columns'];
 
 /** Columns of each register: the key into the row, its kind; the label comes from the locale's words. */
-const layouts: Record<RegisterKind, [ColumnKey, RegisterColumnKind][]> = {
+const layouts: Record<DisconnectionRegisterKind, [ColumnKey, RegisterColumnKind][]> = {
   warnings: [
     ['account', 'text'],
     ['fullName', 'text'],
@@ -210,6 +218,7 @@ const layouts: Record<RegisterKind, [ColumnKey, RegisterColumnKind][]> = {
  */
 export function disconnectionRegisters(db: Db, today: () => string) {
   const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
+  const walk = walkReports(db);
   const period = `BETWEEN @dateFrom AND @dateTo`;
   const warnings = db.prepare<Filter, AddressParts & Row>(`
     SELECT a.number AS account, a.full_name AS fullName, ${addressColumns}, p.apartment, w.kind, w.status, w.as_of AS asOf,
@@ -247,7 +256,7 @@ export function disconnectionRegisters(db: Db, today: () => string) {
     ORDER BY r.formed_on, r.id`);
 
   /** The register's rows with their words and the statuses each counts under, before the status filter. */
-  const rowsOf = (filter: Filter, w: Words): CodedRow[] => {
+  const rowsOf = (filter: Filter & { kind: DisconnectionRegisterKind }, w: Words): CodedRow[] => {
     const word = (table: Record<string, string>, value: RegisterCell | undefined) =>
       value === null || value === undefined ? null : (table[String(value)] ?? String(value));
     const code = (value: RegisterCell | undefined) => (value === null || value === undefined ? [] : [String(value)]);
@@ -293,20 +302,20 @@ export function disconnectionRegisters(db: Db, today: () => string) {
 
   return {
     table(filter: Filter, locale: Locale): RegisterTable {
+      const frame = { kind: filter.kind, dateFrom: filter.dateFrom, dateTo: filter.dateTo, branchName: branch.get()?.value ?? '' };
+      const { kind } = filter;
+      if (isWalkReport(kind)) return { ...frame, ...walk.report({ ...filter, kind }, locale) };
       const w = words[locale];
-      const all = rowsOf(filter, w);
-      const columns: RegisterColumn[] = layouts[filter.kind].map(([key, kind]) => ({ key, kind, label: w.columns[key] }));
+      const all = rowsOf({ ...filter, kind }, w);
+      const columns: RegisterColumn[] = layouts[kind].map(([key, type]) => ({ key, kind: type, label: w.columns[key] }));
       const counts = new Map<string, number>();
       for (const { codes } of all) for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
       const totals = [...counts].map(([status, count]) => ({ label: w.statuses[status] ?? status, count }));
       const rows = all.filter(({ codes }) => filter.status === 'all' || codes.includes(filter.status)).map(({ row }) => row);
       return {
-        kind: filter.kind,
-        title: w.titles[filter.kind],
-        periodLabel: w.periods[filter.kind],
-        dateFrom: filter.dateFrom,
-        dateTo: filter.dateTo,
-        branchName: branch.get()?.value ?? '',
+        ...frame,
+        title: w.titles[kind],
+        periodLabel: w.periods[kind],
         columns,
         rows,
         totals,

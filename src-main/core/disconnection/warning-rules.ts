@@ -84,6 +84,14 @@ export function warningRules(db: Db) {
         WHERE c.point_id = p.id AND c.kind = 'control' AND c.taken_on BETWEEN @from AND @asOf)
     GROUP BY v.pointId HAVING count(*) >= @visits`);
 
+  const refusals = (pointIds: readonly number[], asOf: string, s: WarningSettings, anyWarnings: number): NonAdmittanceWarning[] => {
+    if (pointIds.length === 0) return [];
+    const from = shiftDays(asOf, -s.windowDays);
+    return refused
+      .all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits, anyWarnings })
+      .map((row) => ({ pointId: row.pointId, visits: (JSON.parse(row.visits) as string[]).sort() }));
+  };
+
   return {
     /** The administrator's thresholds as they stand (settings rows written by migrations 1 and 9). */
     settings(): WarningSettings {
@@ -108,21 +116,12 @@ export function warningRules(db: Db) {
     },
 
     /** The points that get a non-admittance warning as of the date, with the refused visits' dates. */
-    nonAdmittance(pointIds: readonly number[], asOf: string, s: WarningSettings): NonAdmittanceWarning[] {
-      if (pointIds.length === 0) return [];
-      const from = shiftDays(asOf, -s.windowDays);
-      return refused
-        .all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits, anyWarnings: 0 })
-        .map((row) => ({ pointId: row.pointId, visits: (JSON.parse(row.visits) as string[]).sort() }));
-    },
+    nonAdmittance: (pointIds: readonly number[], asOf: string, s: WarningSettings): NonAdmittanceWarning[] =>
+      refusals(pointIds, asOf, s, 0),
 
-    /** The points refused often enough for non-admittance as of the date, whatever warnings or orders they have. */
-    refusing(pointIds: readonly number[], asOf: string, s: WarningSettings): Set<number> {
-      if (pointIds.length === 0) return new Set();
-      const from = shiftDays(asOf, -s.windowDays);
-      const rows = refused.all({ pointIds: JSON.stringify(pointIds), from, asOf, visits: s.visits, anyWarnings: 1 });
-      return new Set(rows.map((row) => row.pointId));
-    },
+    /** The points refused often enough for non-admittance as of the date, with the dates, whatever warnings or orders they have. */
+    refusedVisits: (pointIds: readonly number[], asOf: string, s: WarningSettings): NonAdmittanceWarning[] =>
+      refusals(pointIds, asOf, s, 1),
   };
 }
 

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { Operator } from './operator';
 
-/** Звіти → Реєстри відключень: the register picked by typing, its table, and its file by Ctrl+E. */
+/** Звіти → Реєстри відключень or Звіти про виконання обходу: the report picked by typing, its table, and its file by Ctrl+E. */
 export class RegistersScreen {
   readonly op: Operator;
   readonly kind;
@@ -16,9 +16,14 @@ export class RegistersScreen {
   }
 
   /** From the menu the screen opens with the register picker focused. */
-  async open() {
-    await this.op.menu('Звіти', 'Реєстри відключень');
+  async open(item = 'Реєстри відключень') {
+    await this.op.menu('Звіти', item);
     await expect(this.kind).toBeFocused();
+  }
+
+  /** Звіти → Звіти про виконання обходу: the same screen over the walk reports. */
+  async openWalkReports() {
+    await this.open('Звіти про виконання обходу');
   }
 
   /** Types part of the register's name and leaves with Tab, as a form is filled without looking. */
