@@ -47,6 +47,6 @@ INSERT INTO settings (key, value) VALUES
 ON CONFLICT (key) DO NOTHING;
 
 -- The history read for expected consumption: a point's control readings by date, with the value.
-CREATE INDEX readings_control_by_point ON readings(point_id, taken_on, value) WHERE kind = 'control';
+CREATE INDEX readings_control_by_point ON readings(point_id, taken_on, value, rollover) WHERE kind = 'control';
 `,
 };
