@@ -19,6 +19,8 @@ export interface PointHistory {
   commodity: Commodity;
   /** Control readings in the window, one per day (the last entered of a day). */
   readings: number;
+  /** The latest of them (YYYY-MM-DD), from which the next reading's expected consumption runs; null without any. */
+  lastOn: string | null;
   /** Intervals that gave a rate, and how many of those were left out as outliers. */
   rates: number;
   outliers: number;
@@ -81,7 +83,7 @@ export function expectedConsumption(db: Db) {
     const histories = new Map<number, PointHistory>();
     const digitsOf = new Map<number, number | null>();
     for (const [pointId, commodity, digits] of points) {
-      histories.set(pointId, { pointId, commodity, readings: 0, rates: 0, outliers: 0, baseRate: null });
+      histories.set(pointId, { pointId, commodity, readings: 0, lastOn: null, rates: 0, outliers: 0, baseRate: null });
       digitsOf.set(pointId, digits);
     }
     let at = 0;
@@ -111,6 +113,7 @@ export function expectedConsumption(db: Db) {
           previous = row;
         }
         history.readings = days;
+        history.lastOn = previous?.[1] ?? null;
         history.rates = rates.length;
         if (days >= minReadings && rates.length > 0) {
           const robust = robustRate(rates);
