@@ -43,6 +43,17 @@ export const settingRules = {
   'warnings.mailReceivedDays': { kind: 'number', min: 0, max: 30 },
   // 1: public holidays are days off; 0 while martial law suspends them (Labour Code art. 73).
   'calendar.holidaysOff': { kind: 'number', min: 0, max: 1 },
+  // Judging a reading by the point's own history (core/validation/): too high above k × expected,
+  // too low below expected / k, zero over more than N days on a connected point; too short a
+  // history (fewer control readings in the window) falls back to the monthly maximum.
+  'validation.gas.highFactor': { kind: 'number', min: 2, max: 100 },
+  'validation.gas.lowFactor': { kind: 'number', min: 2, max: 100 },
+  'validation.gas.zeroDays': { kind: 'number', min: 1, max: 730 },
+  'validation.electricity.highFactor': { kind: 'number', min: 2, max: 100 },
+  'validation.electricity.lowFactor': { kind: 'number', min: 2, max: 100 },
+  'validation.electricity.zeroDays': { kind: 'number', min: 1, max: 730 },
+  'validation.minHistoryReadings': { kind: 'number', min: 2, max: 50 },
+  'validation.historyMonths': { kind: 'number', min: 6, max: 60 },
 } as const;
 export type SettingRule = (typeof settingRules)[SettingKey];
 export type SettingKey = keyof typeof settingRules;

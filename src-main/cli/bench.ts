@@ -6,6 +6,7 @@ import { rawInsertFigure } from '../bench/durable-insert';
 import { taskFigures } from '../bench/tasks';
 import { warningFigure, warningRawFigure } from '../bench/warnings';
 import { orderFigure } from '../bench/orders';
+import { expectedAllFigure, expectedRawFigure } from '../bench/validation';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
@@ -64,6 +65,8 @@ async function main() {
   record(warningRawFigure(db));
   record(warningFigure(db, '2026-11-20'));
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
+  record(expectedRawFigure(db, '2026-11-20'));
+  record(expectedAllFigure(db, '2026-11-20'));
   const entryTask = (date: string) =>
     unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);

@@ -10,6 +10,7 @@ import { disconnectionSettings } from './008-disconnection-settings';
 import { disconnectionWarnings } from './009-disconnection-warnings';
 import { disconnectionOrders } from './010-disconnection-orders';
 import { ledgerOpenBills } from './011-ledger-open-bills';
+import { consumptionProfile } from './012-consumption-profile';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   disconnectionWarnings,
   disconnectionOrders,
   ledgerOpenBills,
+  consumptionProfile,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;

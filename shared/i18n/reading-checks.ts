@@ -1,0 +1,70 @@
+import type { ReadingCheck } from '../contract/validation';
+import type { Locale } from './locales';
+
+/** Why a reading was stopped, as the entry dialog and the correction queue say it. */
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+/** 4.2 → «4,2» (uk) or "4.2" (en); whole numbers without a fraction, thousands grouped with a space in Ukrainian. */
+function formatFigure(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'uk' ? 'uk-UA' : 'en-GB', { maximumFractionDigits: 1 });
+    numberFormats.set(locale, format);
+  }
+  const text = format.format(value);
+  return locale === 'uk' ? text.replace(/[\u00a0\u202f]/g, ' ') : text;
+}
+
+/** Ukrainian plural of a count: one (1, 21 …), few (2–4, 22–24 …), many; a fraction its own form (4,2 раза). */
+function ukPlural(value: number, one: string, few: string, many: string, fraction: string): string {
+  if (!Number.isInteger(value)) return fraction;
+  const tens = value % 100;
+  const units = value % 10;
+  if (units === 1 && tens !== 11) return one;
+  if (units >= 2 && units <= 4 && (tens < 12 || tens > 14)) return few;
+  return many;
+}
+
+/** «у 4,2 раза», «у 2 рази», «у 5 разів». */
+const ukTimes = (ratio: number) => `у ${formatFigure(ratio, 'uk')} ${ukPlural(ratio, 'раз', 'рази', 'разів', 'раза')}`;
+const ukDays = (days: number) => `${formatFigure(days, 'uk')} ${ukPlural(days, 'день', 'дні', 'днів', 'дня')}`;
+
+export function readingCheckSentence(check: ReadingCheck, locale: Locale): string {
+  const n = (value: number) => formatFigure(value, locale);
+  const uk = locale === 'uk';
+  switch (check.code) {
+    case 'tooHigh':
+      return uk
+        ? `Споживання ${n(check.consumption)} — ${ukTimes(check.ratio)} більше звичайного для цієї точки (очікувалося близько ${n(check.expected)}).`
+        : `Consumption ${n(check.consumption)} is ${n(check.ratio)} times the usual for this point (about ${n(check.expected)} expected).`;
+    case 'tooLow':
+      if (check.ratio === null) {
+        return uk
+          ? `Споживання 0 — значно менше звичайного для цієї точки (очікувалося близько ${n(check.expected)}).`
+          : `Consumption 0 is far below the usual for this point (about ${n(check.expected)} expected).`;
+      }
+      return uk
+        ? `Споживання ${n(check.consumption)} — ${ukTimes(check.ratio)} менше звичайного для цієї точки (очікувалося близько ${n(check.expected)}).`
+        : `Consumption ${n(check.consumption)} is ${n(check.ratio)} times below the usual for this point (about ${n(check.expected)} expected).`;
+    case 'zero':
+      return uk
+        ? `Нульове споживання за ${ukDays(check.days)} на підключеній точці (допускається до ${ukDays(check.zeroDays)}).`
+        : `No consumption in ${n(check.days)} days on a connected point (up to ${n(check.zeroDays)} days are expected).`;
+    case 'afterDisconnection':
+      return uk
+        ? `Споживання ${n(check.consumption)} на відключеній точці.`
+        : `Consumption ${n(check.consumption)} on a disconnected point.`;
+    case 'belowPrevious':
+      return uk
+        ? `Показник ${n(check.value)} менший за попередній контрольний (${n(check.previous)}).`
+        : `Reading ${n(check.value)} is lower than the previous control reading (${n(check.previous)}).`;
+    case 'rollover':
+      return uk
+        ? `Лічильник перейшов через нуль (${n(check.previous)} → ${n(check.value)}): споживання ${n(check.consumption)}.`
+        : `The meter wrapped past zero (${n(check.previous)} → ${n(check.value)}): consumption ${n(check.consumption)}.`;
+    case 'overMaximum':
+      return uk
+        ? `Споживання ${n(check.consumption)} більше допустимого ${n(check.allowed)} (макс. ${n(check.max)} на місяць, ${ukDays(check.days)}).`
+        : `Consumption ${n(check.consumption)} is above the allowed ${n(check.allowed)} (max. ${n(check.max)} a month, ${n(check.days)} days).`;
+  }
+}

@@ -1,0 +1,173 @@
+import type { Commodity } from '../../../shared/contract/entry';
+import type { Db } from '../../db/open';
+import { readProfiles, type Profiles } from './profile';
+import { readValidationSettings } from './validation-settings';
+
+/**
+ * What a point normally uses, from its own control readings (docs/domain.md, "Expected consumption
+ * and the bands"). Between two consecutive control readings of the window the point used so much
+ * per profile-weighted day (profile.ts: a January day of gas weighs eight July days); the point's
+ * rate is the median of those, once the rates far from the rest are left out. A reading's expected
+ * consumption is that rate times the weighted days since the previous control reading.
+ *
+ * Self-readings and billing figures are not the company's own look at the meter, so only control
+ * readings count. A step down is a rate only when it was entered as a rollover; otherwise (a meter
+ * changed, a figure confirmed lower) the interval says nothing about use and is skipped.
+ */
+export interface PointHistory {
+  pointId: number;
+  commodity: Commodity;
+  /** Control readings in the window, one per day (the last entered of a day). */
+  readings: number;
+  /** The latest of them (YYYY-MM-DD), from which the next reading's expected consumption runs; null without any. */
+  lastOn: string | null;
+  /** Intervals that gave a rate, and how many of those were left out as outliers. */
+  rates: number;
+  outliers: number;
+  /** Consumption per weighted day; null when the history is too short to say (the monthly maximum judges). */
+  baseRate: number | null;
+}
+
+/** Rates further from the median than this many scaled MADs are outliers (3 is the usual robust cut). */
+const outlierFence = 3;
+/** Scales the median absolute deviation to a standard deviation for normally spread rates. */
+const madScale = 1.4826;
+/**
+ * A rate within half the median of it is never an outlier. A point read as regularly as a clock has
+ * a MAD near 0 (its 31-day months all give one rate), and a bare MAD fence would then throw out
+ * every 30-day month; the usual month-to-month spread of a household stays within this.
+ */
+const fenceFloor = 0.5;
+
+export function median(sorted: readonly number[]): number {
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The median of the rates once those beyond a MAD fence are left out. With fewer than three rates
+ * nothing can be called an outlier. The fence is never closer to the median than half of it.
+ */
+export function robustRate(rates: number[]): { rate: number; outliers: number } {
+  rates.sort((a, b) => a - b);
+  if (rates.length < 3) return { rate: median(rates), outliers: 0 };
+  const centre = median(rates);
+  const mad = median(rates.map((rate) => Math.abs(rate - centre)).sort((a, b) => a - b));
+  const limit = Math.max(outlierFence * madScale * mad, fenceFloor * centre);
+  const kept = rates.filter((rate) => Math.abs(rate - centre) <= limit + 1e-12);
+  return { rate: median(kept), outliers: rates.length - kept.length };
+}
+
+type ReadingRow = [pointId: number, takenOn: string, value: number, rollover: number];
+type PointRow = [pointId: number, commodity: Commodity, digits: number | null];
+
+const pointsSql = `SELECT p.id, p.commodity, m.digits FROM metering_points p LEFT JOIN meters m ON m.point_id = p.id`;
+// The partial index of migration 012 holds every column read here, in this order.
+const readingsSql = `SELECT point_id, taken_on, value, rollover FROM readings
+  WHERE kind = 'control' AND taken_on >= ? AND taken_on < ?`;
+
+export function expectedConsumption(db: Db) {
+  const windowStart = db.prepare<[string, string], string>('SELECT date(?, ?)').pluck();
+  const someIds = (ids: readonly number[]) => JSON.stringify(ids);
+  const pointsSome = db.prepare<[string], PointRow>(`${pointsSql} WHERE p.id IN (SELECT value FROM json_each(?))`).raw();
+  const pointsAll = db.prepare<[], PointRow>(pointsSql).raw();
+  const readingsSome = db
+    .prepare<[string, string, string], ReadingRow>(
+      `${readingsSql} AND point_id IN (SELECT value FROM json_each(?)) ORDER BY point_id, taken_on, id`,
+    )
+    .raw();
+  const readingsAll = db.prepare<[string, string], ReadingRow>(`${readingsSql} ORDER BY point_id, taken_on, id`).raw();
+
+  /** The rates of every point from its readings, sorted by point and date. */
+  const build = (points: PointRow[], readings: ReadingRow[], profiles: Profiles, minReadings: number) => {
+    const histories = new Map<number, PointHistory>();
+    const digitsOf = new Map<number, number | null>();
+    for (const [pointId, commodity, digits] of points) {
+      histories.set(pointId, { pointId, commodity, readings: 0, lastOn: null, rates: 0, outliers: 0, baseRate: null });
+      digitsOf.set(pointId, digits);
+    }
+    let at = 0;
+    while (at < readings.length) {
+      const pointId = readings[at]![0];
+      const history = histories.get(pointId);
+      let end = at;
+      while (end < readings.length && readings[end]![0] === pointId) end++;
+      if (history) {
+        const profile = profiles[history.commodity];
+        const digits = digitsOf.get(pointId) ?? null;
+        const rates: number[] = [];
+        let days = 0;
+        let previous: ReadingRow | null = null;
+        for (let index = at; index < end; index++) {
+          const row = readings[index]!;
+          // A second control reading of a day replaces the first: the later entry is the correction.
+          const next = readings[index + 1];
+          if (next && next[0] === pointId && next[1] === row[1]) continue;
+          days++;
+          if (previous) {
+            const used =
+              row[2] >= previous[2] ? row[2] - previous[2] : row[3] === 1 && digits !== null ? 10 ** digits - previous[2] + row[2] : null;
+            const weighted = profile.weightedDays(previous[1], row[1]);
+            if (used !== null && weighted > 0) rates.push(used / weighted);
+          }
+          previous = row;
+        }
+        history.readings = days;
+        history.lastOn = previous?.[1] ?? null;
+        history.rates = rates.length;
+        if (days >= minReadings && rates.length > 0) {
+          const robust = robustRate(rates);
+          history.baseRate = robust.rate;
+          history.outliers = robust.outliers;
+        }
+      }
+      at = end;
+    }
+    return histories;
+  };
+
+  const context = (asOf: string) => {
+    const settings = readValidationSettings(db);
+    const since = windowStart.get(asOf, `-${settings.historyMonths} months`)!;
+    return { since, profiles: readProfiles(db), minReadings: settings.minHistoryReadings };
+  };
+
+  const history = {
+    /** The histories of these points as of a date: control readings of the window before it (the day itself not counted). */
+    of(pointIds: readonly number[], asOf: string): Map<number, PointHistory> {
+      const { since, profiles, minReadings } = context(asOf);
+      const ids = someIds(pointIds);
+      return build(pointsSome.all(ids), readingsSome.all(since, asOf, ids), profiles, minReadings);
+    },
+    /** Every point of the district, as of a date. */
+    ofAll(asOf: string): Map<number, PointHistory> {
+      const { since, profiles, minReadings } = context(asOf);
+      return build(pointsAll.all(), readingsAll.all(since, asOf), profiles, minReadings);
+    },
+  };
+
+  /**
+   * The consumption expected between the previous control reading (from) and the new one (to):
+   * the point's rate times the weighted days between them, a same-day pair counting as one day of
+   * its month. Null without enough history. Rounded to thousandths, so that a band's edge is a
+   * number the tests and the dialog can state.
+   */
+  const expectedOver = (found: PointHistory, from: string, to: string, profiles: Profiles): number | null => {
+    if (found.baseRate === null) return null;
+    const profile = profiles[found.commodity];
+    const weighted = to > from ? profile.weightedDays(from, to) : profile.dayWeight[Number(from.slice(5, 7)) - 1]!;
+    return Math.round(found.baseRate * weighted * 1000) / 1000;
+  };
+
+  return {
+    history,
+    expectedOver,
+    /** One point's expected consumption from the previous control reading's date to the new reading's. */
+    expectedFor(pointId: number, from: string, to: string): number | null {
+      const found = history.of([pointId], to).get(pointId);
+      return found ? expectedOver(found, from, to, readProfiles(db)) : null;
+    },
+    /** The profiles in force, for a caller judging many readings with expectedOver. */
+    profiles: () => readProfiles(db),
+  };
+}

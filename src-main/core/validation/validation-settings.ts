@@ -1,0 +1,40 @@
+import type { Commodity } from '../../../shared/contract/entry';
+import type { Db } from '../../db/open';
+import { settingsReader } from '../calendar/working-days';
+
+/** The bands of one commodity (settings validation.<commodity>.*, migration 012). */
+export interface Bands {
+  /** Too high: consumption above highFactor × expected. */
+  highFactor: number;
+  /** Too low: consumption below expected / lowFactor. */
+  lowFactor: number;
+  /** Zero consumption over more than this many days on a connected point. */
+  zeroDays: number;
+}
+
+export interface ValidationSettings {
+  bands: Record<Commodity, Bands>;
+  /** Fewer control readings than this in the window: no expected consumption, the monthly maximum judges. */
+  minHistoryReadings: number;
+  /** The window of history, in months before the reading's date. */
+  historyMonths: number;
+}
+
+export function readValidationSettings(db: Db): ValidationSettings {
+  const settings = settingsReader(db);
+  const number = (key: string): number => {
+    const value = Number(settings(key));
+    if (!Number.isInteger(value) || value < 0) throw new Error(`setting ${key} is not a whole number`);
+    return value;
+  };
+  const bands = (commodity: Commodity): Bands => ({
+    highFactor: number(`validation.${commodity}.highFactor`),
+    lowFactor: number(`validation.${commodity}.lowFactor`),
+    zeroDays: number(`validation.${commodity}.zeroDays`),
+  });
+  return {
+    bands: { gas: bands('gas'), electricity: bands('electricity') },
+    minHistoryReadings: number('validation.minHistoryReadings'),
+    historyMonths: number('validation.historyMonths'),
+  };
+}
