@@ -111,3 +111,9 @@ export function formatDateTime(isoUtc: string | null | undefined, locale: Locale
   if (Number.isNaN(at.getTime())) return isoUtc;
   return `${cached(localDayFormats, locale, dateOptions).format(at)} ${timeFormat.format(at)}`;
 }
+
+/** A local date and time as an act has it (2026-12-04T10:30) → 04.12.2026 10:30: written by a person, no time zone to apply. */
+export function formatLocalDateTime(at: string | null | undefined, locale: Locale): string {
+  if (!at) return '';
+  return `${formatDate(at.slice(0, 10), locale)} ${at.slice(11, 16)}`;
+}

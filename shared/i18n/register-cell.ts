@@ -1,5 +1,5 @@
 import type { RegisterCell, RegisterColumnKind } from '../contract/registers';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatLocalDateTime, formatMoney } from './format';
 import type { Locale } from './locales';
 
 /** A register's cell as the reader's language writes it (dates 04.12.2026, money 1 234,56 грн): on screen and on paper alike. */
@@ -7,7 +7,6 @@ export function registerCellText(value: RegisterCell | undefined, kind: Register
   if (value === null || value === undefined) return '';
   if (kind === 'money' && typeof value === 'number') return formatMoney(value, locale);
   if (kind === 'date' && typeof value === 'string') return formatDate(value, locale);
-  // A local date-time as the crew wrote it, not a UTC instant: only the date part is reformatted.
-  if (kind === 'dateTime' && typeof value === 'string') return `${formatDate(value.slice(0, 10), locale)} ${value.slice(11, 16)}`;
+  if (kind === 'dateTime' && typeof value === 'string') return formatLocalDateTime(value, locale);
   return String(value);
 }

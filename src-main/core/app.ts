@@ -8,7 +8,6 @@ import { createSession } from './auth/session';
 import { directoriesHandlers } from './directories/handlers';
 import { disconnectionHandlers } from './disconnection/handlers';
 import { orderHandlers } from './disconnection/order-handlers';
-import { disconnectionRegisters } from './disconnection/registers';
 import { orderSheet } from './disconnection/order-sheet';
 import { noticeHandlers } from './disconnection/notice-handlers';
 import { entryHandlers } from './entry/handlers';
@@ -41,13 +40,19 @@ export interface Core extends Registry {
   services: ReturnType<typeof coreServices>;
 }
 
-function coreServices(db: Db, tasks: ReturnType<typeof tasksHandlers>, notices: ReturnType<typeof noticeHandlers>, today: () => string) {
+interface FeatureServices {
+  tasks: ReturnType<typeof tasksHandlers>;
+  notices: ReturnType<typeof noticeHandlers>;
+  orders: ReturnType<typeof orderHandlers>;
+}
+
+function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today: () => string) {
   return {
     exchange: exchangeServices(db, today),
     sheet: tasks.sheet,
     notices: notices.document,
     demoDistrict: demoDistrict(db),
-    registers: disconnectionRegisters(db, today),
+    registers: orders.registers,
     orderSheet: orderSheet(db),
     today,
   };
@@ -60,6 +65,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
   const today = options.today ?? localToday;
   const tasks = tasksHandlers(db);
   const notices = noticeHandlers(db);
+  const orders = orderHandlers(db, { today });
   const registry = createRegistry(
     [
       authHandlers(db, session, idleMinutes),
@@ -72,7 +78,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       settingsHandlers(db),
       moratoriaHandlers(db),
       disconnectionHandlers(db, { today }),
-      orderHandlers(db, { today }),
+      orders.handlers,
       notices.handlers,
     ],
     {
@@ -83,5 +89,5 @@ export function createCore(db: Db, options: CoreOptions): Core {
       transaction: (work) => db.transaction(work)(),
     },
   );
-  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, tasks, notices, today) };
+  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, { tasks, notices, orders }, today) };
 }

@@ -12,12 +12,10 @@ import { disconnectionRegisters } from './registers';
 /**
  * Робота з абонентом / Наряди на відключення and Підключення: forming, the acts of cut-off and
  * reconnection, and their registers. Each act is audited with the order or reconnection as it was
- * and as it became. The registers of the whole pipeline are read here too.
+ * and as it became. The registers of the whole pipeline are read here too, and handed to the hosts
+ * for their files and paper.
  */
-export function orderHandlers(
-  db: Db,
-  { today }: { today: () => string },
-): Handlers<keyof typeof ordersChannels | keyof typeof registersChannels> {
+export function orderHandlers(db: Db, { today }: { today: () => string }) {
   const forming = orderForming(db);
   const recording = orderRecording(db, today);
   const register = orderRegister(db, today);
@@ -29,7 +27,7 @@ export function orderHandlers(
     id: (_input: unknown, order: { id: number }) => order.id,
     action: 'change' as const,
   };
-  return {
+  const handlers: Handlers<keyof typeof ordersChannels | keyof typeof registersChannels> = {
     'orders.form': {
       audit: { entity: 'order', id: (_input, formed) => formed.orderId, after: (input, formed) => ({ ...input, ...formed }) },
       run: (input, { user }) => forming.form(input, user),
@@ -50,4 +48,5 @@ export function orderHandlers(
     'registers.table': (input, { locale }) => registers.table(input, locale),
     'registers.page': (input, { locale }) => registerPage(registers.table(input, locale), locale, today()),
   };
+  return { handlers, registers };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import { a4LandscapeListStyle, esc, printDocument } from '../printing/a4-page';
 import { chunk } from '../tasks/sheet-layout';
+import { settingsReader } from '../calendar/working-days';
 
 /** Rows per landscape page: tall enough to write a seal number and a reading by hand. */
 const rowsPerPage = 12;
@@ -90,7 +91,7 @@ export function orderSheet(db: Db) {
       op.debt_kop AS debtKop
     FROM order_positions op LEFT JOIN meters m ON m.point_id = op.point_id
     WHERE op.order_id = ? ORDER BY op.seq`);
-  const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
+  const settings = settingsReader(db);
 
   return (orderId: number, locale: Locale): { html: string; pages: number; fileName: string } => {
     const o = order.get(orderId);
@@ -101,7 +102,7 @@ export function orderSheet(db: Db) {
     const crew = o.routeId === null ? undefined : executor.get(o.routeId)?.name;
     const header = (n: number) => `<header><div><h1>${esc(l.title)} · ${esc(o.name)}</h1>
         <div>${esc(l.date)}: <b>${formatDate(o.orderDate, locale)}</b> · ${esc(l.executor)}: <b>${esc(crew ?? '—')}</b></div></div>
-      <div>${esc(branch.get()?.value ?? '')}<br>${esc(l.page(n, pages.length))}</div></header>`;
+      <div>${esc(settings('branch.name') ?? '')}<br>${esc(l.page(n, pages.length))}</div></header>`;
     const head = `<thead><tr>${l.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>`;
     const row = (p: PositionSql) => `<tr class="pos"><td class="num">${p.seq}</td><td>${esc(p.accountNumber)}</td>
       <td>${esc(p.fullName)}</td><td>${esc(p.address)}</td><td>${esc(p.meterSerial ?? '—')}</td><td>${esc(l.bases[p.basis])}</td>

@@ -48,9 +48,6 @@ export function reconnections(db: Db, today: () => string) {
     SELECT p.id AS pointId FROM metering_points p
     WHERE p.account_id IN (SELECT value FROM json_each(@accountIds)) AND p.status = 'disconnected'
       AND NOT EXISTS (SELECT 1 FROM reconnection_orders r WHERE r.point_id = p.id AND r.status = 'new')`);
-  const settlementKind = db.prepare<[number], { kind: string }>(`
-    SELECT se.kind FROM metering_points p JOIN houses h ON h.id = p.house_id JOIN streets st ON st.id = h.street_id
-    JOIN settlements se ON se.id = st.settlement_id WHERE p.id = ?`);
   const openOne = db.prepare<[number], { formedOn: string; deadlineOn: string }>(
     "SELECT formed_on AS formedOn, deadline_on AS deadlineOn FROM reconnection_orders WHERE point_id = ? AND status = 'new'",
   );
@@ -107,7 +104,7 @@ export function reconnections(db: Db, today: () => string) {
       const debt = debtKop ?? ledger.ofPoints([p.pointId], today()).get(p.pointId) ?? 0;
       if (debt >= minDebtKop) throw new DomainError('reconnection.stillOwes', { account: p.accountNumber, debt, min: minDebtKop });
     }
-    const place = placeOfSettlement(settlementKind.get(p.pointId)!.kind);
+    const place = placeOfSettlement(p.settlementKind);
     return Number(
       insert.run({
         pointId: p.pointId,

@@ -11,6 +11,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { walkReports } from '../reports/walk-reports';
+import { settingsReader } from '../calendar/working-days';
 
 type Filter = ParsedInput<'registers.table'>;
 type Row = Record<string, RegisterCell>;
@@ -217,7 +218,7 @@ const layouts: Record<DisconnectionRegisterKind, [ColumnKey, RegisterColumnKind]
  * done by its deadline, it was kept.
  */
 export function disconnectionRegisters(db: Db, today: () => string) {
-  const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
+  const settings = settingsReader(db);
   const walk = walkReports(db);
   const period = `BETWEEN @dateFrom AND @dateTo`;
   const warnings = db.prepare<Filter, AddressParts & Row>(`
@@ -302,7 +303,7 @@ export function disconnectionRegisters(db: Db, today: () => string) {
 
   return {
     table(filter: Filter, locale: Locale): RegisterTable {
-      const frame = { kind: filter.kind, dateFrom: filter.dateFrom, dateTo: filter.dateTo, branchName: branch.get()?.value ?? '' };
+      const frame = { kind: filter.kind, dateFrom: filter.dateFrom, dateTo: filter.dateTo, branchName: settings('branch.name') ?? '' };
       const { kind } = filter;
       if (isWalkReport(kind)) return { ...frame, ...walk.report({ ...filter, kind }, locale) };
       const w = words[locale];

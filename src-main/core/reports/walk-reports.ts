@@ -11,6 +11,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
 import { shiftDays, warningRules } from '../disconnection/warning-rules';
+import { daysBetween } from '../entry/plausibility';
 
 type Filter = ParsedInput<'registers.table'> & { kind: WalkReportKind };
 type Row = Record<string, RegisterCell>;
@@ -250,7 +251,6 @@ export function walkReports(db: Db) {
     ...row,
     address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }),
   });
-  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
   const rowsOf = (filter: Filter, locale: Locale): { rows: Row[]; totals: [keyof Words['totals'], number][] } => {
     const w = words[locale];
@@ -291,7 +291,10 @@ export function walkReports(db: Db) {
         const limit = filter.days ?? noControlDaysDefault;
         const rows = noControl.all({ ...filter, since: shiftDays(filter.dateTo, -limit) }).map(withAddress);
         return {
-          rows: rows.map((row) => ({ ...row, daysSince: row.lastControl === null ? w.never : days(row.lastControl, filter.dateTo) })),
+          rows: rows.map((row) => ({
+            ...row,
+            daysSince: row.lastControl === null ? w.never : daysBetween(row.lastControl, filter.dateTo),
+          })),
           totals: [['points', rows.length]],
         };
       }

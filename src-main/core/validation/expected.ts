@@ -132,13 +132,14 @@ export function expectedConsumption(db: Db) {
     return { since, profiles: readProfiles(db), minReadings: settings.minHistoryReadings };
   };
 
+  const historyOf = (pointIds: readonly number[], { since, profiles, minReadings }: ReturnType<typeof context>, asOf: string) => {
+    const ids = someIds(pointIds);
+    return build(pointsSome.all(ids), readingsSome.all(since, asOf, ids), profiles, minReadings);
+  };
+
   const history = {
     /** The histories of these points as of a date: control readings of the window before it (the day itself not counted). */
-    of(pointIds: readonly number[], asOf: string): Map<number, PointHistory> {
-      const { since, profiles, minReadings } = context(asOf);
-      const ids = someIds(pointIds);
-      return build(pointsSome.all(ids), readingsSome.all(since, asOf, ids), profiles, minReadings);
-    },
+    of: (pointIds: readonly number[], asOf: string): Map<number, PointHistory> => historyOf(pointIds, context(asOf), asOf),
     /** Every point of the district, as of a date. */
     ofAll(asOf: string): Map<number, PointHistory> {
       const { since, profiles, minReadings } = context(asOf);
@@ -164,8 +165,10 @@ export function expectedConsumption(db: Db) {
     expectedOver,
     /** One point's expected consumption from the previous control reading's date to the new reading's. */
     expectedFor(pointId: number, from: string, to: string): number | null {
-      const found = history.of([pointId], to).get(pointId);
-      return found ? expectedOver(found, from, to, readProfiles(db)) : null;
+      // The settings and profiles read once, for the history and the weighting alike.
+      const shared = context(to);
+      const found = historyOf([pointId], shared, to).get(pointId);
+      return found ? expectedOver(found, from, to, shared.profiles) : null;
     },
     /** The profiles in force, for a caller judging many readings with expectedOver. */
     profiles: () => readProfiles(db),

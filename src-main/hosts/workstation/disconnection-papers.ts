@@ -2,10 +2,9 @@ import type { ParsedInput } from '../../../shared/contract/index';
 import { formatDate } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import { registerPage } from '../../core/disconnection/register-page';
-import { DomainError } from '../../core/errors';
 import { registerXlsx } from '../../exchange/register-xlsx';
 import type { HostEntries } from '../host-channels';
-import type { PrintEngine } from './printing';
+import { printAnswers, type PrintEngine } from './printing';
 import type { Session } from './session';
 
 type Filter = ParsedInput<'registers.table'>;
@@ -18,23 +17,10 @@ export function workstationDisconnectionPapers(
   session: Session,
   engine: PrintEngine,
 ): Pick<HostEntries, 'registers.file' | 'print.registerPdf' | 'print.register' | 'print.orderPdf' | 'print.order'> {
-  const core = () => {
-    const current = session.core();
-    if (!current) throw new DomainError('db.damaged', { detail: '' });
-    return current;
-  };
+  const core = () => session.openCore();
+  const { pdf, print } = printAnswers(engine);
   const table = (filter: Filter, locale: Locale) => core().services.registers.table(filter, locale);
   const page = (filter: Filter, locale: Locale) => registerPage(table(filter, locale), locale, core().services.today());
-  const pdf = async ({ html, fileName, pages }: { html: string; fileName: string; pages: number }) => ({
-    fileName,
-    base64: (await engine.toPdf(html)).toString('base64'),
-    pages,
-  });
-  const print = async (html: string) => {
-    if (!engine.print) return { printedByHost: false };
-    await engine.print(html);
-    return { printedByHost: true };
-  };
   return {
     'registers.file': {
       audit: {

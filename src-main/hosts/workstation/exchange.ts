@@ -1,6 +1,5 @@
 import { importFields } from '../../../shared/contract/exchange';
 import type { Core } from '../../core/app';
-import { DomainError } from '../../core/errors';
 import { readingsCsv, readingsXlsx } from '../../exchange/readings-file';
 import { readTable, suggestMapping } from '../../exchange/table-file';
 import type { HostEntries } from '../host-channels';
@@ -8,11 +7,7 @@ import type { Session } from './session';
 
 /** Files in and out: the host reads and writes them, the core's exchange rules do the rest, once. */
 export function workstationExchange(session: Session): Pick<HostEntries, 'import.preview' | 'import.run' | 'export.readingsFile'> {
-  const core = (): Core => {
-    const current = session.core();
-    if (!current) throw new DomainError('db.damaged', { detail: '' });
-    return current;
-  };
+  const core = (): Core => session.openCore();
   return {
     'import.preview': async ({ fileName, base64, kind }) => {
       const table = await readTable(fileName, Buffer.from(base64, 'base64'));

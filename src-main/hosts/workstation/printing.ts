@@ -1,6 +1,5 @@
 import type { NoticeOptions } from '../../../shared/contract/notices';
 import type { Locale } from '../../../shared/i18n/locales';
-import { DomainError } from '../../core/errors';
 import type { HostEntries } from '../host-channels';
 import type { Session } from './session';
 
@@ -12,36 +11,32 @@ export interface PrintEngine {
 
 type PrintChannel = 'print.sheetPdf' | 'print.sheet' | 'print.noticesPdf' | 'print.notices';
 
+/** A printed document as every host channel answers it: PDF as base64, or printed on the host's printer when it has one. */
+export function printAnswers(engine: PrintEngine) {
+  return {
+    pdf: async ({ html, fileName, pages }: { html: string; fileName: string; pages: number }) => ({
+      fileName,
+      base64: (await engine.toPdf(html)).toString('base64'),
+      pages,
+    }),
+    print: async (html: string) => {
+      if (!engine.print) return { printedByHost: false };
+      await engine.print(html);
+      return { printedByHost: true };
+    },
+  };
+}
+
 /** The route sheet and the warning notices on paper or as PDF, from the same HTML the preview shows. */
 export function workstationPrinting(session: Session, engine: PrintEngine): Pick<HostEntries, PrintChannel> {
-  const services = () => {
-    const core = session.core();
-    if (!core) throw new DomainError('db.damaged', { detail: '' });
-    return core.services;
-  };
+  const { pdf, print } = printAnswers(engine);
   const sheet = (options: { taskId: number; includeBills: boolean; includeWarnings: boolean }, locale: Locale) =>
-    services().sheet(options, locale);
-  const notices = (options: NoticeOptions) => services().notices(options);
+    session.openCore().services.sheet(options, locale);
+  const notices = (options: NoticeOptions) => session.openCore().services.notices(options);
   return {
-    'print.sheetPdf': async (options, { locale }) => {
-      const { html, fileName, pages } = sheet(options, locale);
-      const pdf = await engine.toPdf(html);
-      return { fileName, base64: pdf.toString('base64'), pages };
-    },
-    'print.sheet': async (options, { locale }) => {
-      if (!engine.print) return { printedByHost: false };
-      await engine.print(sheet(options, locale).html);
-      return { printedByHost: true };
-    },
-    'print.noticesPdf': async (options) => {
-      const { html, fileName, pages } = notices(options);
-      const pdf = await engine.toPdf(html);
-      return { fileName, base64: pdf.toString('base64'), pages };
-    },
-    'print.notices': async (options) => {
-      if (!engine.print) return { printedByHost: false };
-      await engine.print(notices(options).html);
-      return { printedByHost: true };
-    },
+    'print.sheetPdf': (options, { locale }) => pdf(sheet(options, locale)),
+    'print.sheet': (options, { locale }) => print(sheet(options, locale).html),
+    'print.noticesPdf': (options) => pdf(notices(options)),
+    'print.notices': (options) => print(notices(options).html),
   };
 }

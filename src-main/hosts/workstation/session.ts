@@ -3,6 +3,7 @@ import type { SignedIn } from '../../../shared/contract/auth';
 import { createCore, type Core } from '../../core/app';
 import { openDatabase } from '../../db/open';
 import { DatabaseTooNewError } from '../../db/migrations/index';
+import { DomainError } from '../../core/errors';
 import type { HostLog } from '../logging';
 import { troubleOf, type Trouble } from './recovery';
 
@@ -46,6 +47,11 @@ export function openSession(options: SessionOptions) {
   return {
     dbFile,
     core: () => core,
+    /** The core for a host channel that needs one; in recovery the request is refused as the database's. */
+    openCore(): Core {
+      if (!core) throw new DomainError('db.damaged', { detail: '' });
+      return core;
+    },
     trouble: () => trouble,
     /** Closes the database, e.g. before another file takes its place. */
     close() {

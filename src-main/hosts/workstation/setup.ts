@@ -14,8 +14,7 @@ export function workstationSetup(session: Session, demoFile: string): Pick<HostE
       audit: { entity: 'demo', action: 'create', id: () => null },
       run: () => {
         if (!existsSync(demoFile)) throw new DomainError('demo.missing', { file: demoFile });
-        const core = session.core();
-        if (!core) throw new DomainError('db.damaged', { detail: '' });
+        const core = session.openCore();
         return Promise.resolve(() => {
           const source = new Database(demoFile, { readonly: true, fileMustExist: true });
           try {

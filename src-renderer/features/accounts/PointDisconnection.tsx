@@ -1,9 +1,8 @@
 import { Badge, Button, Group, Kbd, Stack, Text } from '@mantine/core';
 import type { AccountCard, CardWarning } from '../../../shared/contract/accounts';
 import type { CardCutoff, ReconnectionRow } from '../../../shared/contract/orders';
-import { formatDate, formatMoney } from '../../../shared/i18n/format';
+import { formatDate, formatLocalDateTime, formatMoney } from '../../../shared/i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { formatLocalDateTime } from '../orders/act-fields';
 import { reconnectionColor, reconnectionState } from '../orders/reconnection-state';
 import { HistoryTable } from './HistoryTable';
 

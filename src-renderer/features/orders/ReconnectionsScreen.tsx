@@ -2,7 +2,7 @@ import { Badge, Button, Group, Kbd, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { access, allows } from '../../../shared/contract/access';
 import type { ReconnectionRow } from '../../../shared/contract/orders';
-import { formatDate } from '../../../shared/i18n/format';
+import { formatDate, formatLocalDateTime } from '../../../shared/i18n/format';
 import { usePagedRead } from '../../api/use-paged-read';
 import { useAuth } from '../../app/AuthGate';
 import { useHotkeys } from '../../app/hotkeys';
@@ -11,7 +11,6 @@ import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Screen } from '../../components/Screen';
 import { useI18n } from '../../i18n/i18n';
-import { formatLocalDateTime } from './act-fields';
 import { RecordReconnectionForm } from './ReconnectionDialogs';
 import { reconnectionColor, reconnectionState } from './reconnection-state';
 

@@ -1,7 +1,5 @@
 import { Group, TextInput } from '@mantine/core';
 import { localDay } from '../../../shared/dates';
-import { formatDate } from '../../../shared/i18n/format';
-import type { Locale } from '../../../shared/i18n/locales';
 import { useRead } from '../../api/use-read';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/fields';
@@ -46,12 +44,6 @@ export function actRequest(act: Act) {
   const reading = /^\d{1,8}$/.test(act.reading.trim()) ? Number(act.reading.trim()) : null;
   if (!act.date || !time || act.executorId === null || !act.sealNumber.trim() || reading === null) return null;
   return { doneAt: `${act.date}T${time}`, executorId: act.executorId, sealNumber: act.sealNumber.trim(), reading, note: act.note.trim() };
-}
-
-/** A local date and time as the act has it (2026-12-04T10:30) → 04.12.2026 10:30; no time zone to apply. */
-export function formatLocalDateTime(at: string | null, locale: Locale): string {
-  if (!at) return '';
-  return `${formatDate(at.slice(0, 10), locale)} ${at.slice(11, 16)}`;
 }
 
 /**
