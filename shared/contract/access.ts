@@ -28,6 +28,9 @@ export const access: Record<ChannelName, Access> = {
   'warnings.issue': 'master',
   'warnings.cancel': 'master',
   // Orders send a crew to cut a supply off or put it back: a master forms them and records the acts.
+  // Anyone may see what waits in Контроль показників; deciding on a reading is a master's.
+  'checks.list': 'operator',
+  'checks.decide': 'master',
   'orders.form': 'master',
   'orders.list': 'operator',
   'orders.get': 'operator',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { read, write } from './define';
 import { id, isoDate, text } from './common';
+import { readingCheckCodes, type ExpectedBand, type ReadingCheck } from './validation';
 
 export type Commodity = 'gas' | 'electricity';
 
@@ -21,6 +22,10 @@ export interface EntryPosition {
   previous: { value: number; takenOn: string } | null;
   /** Where entry goes after this position: the next open one by number, else the first still open. */
   nextOpenSeq: number | null;
+  /** What the point is expected to use since the previous reading, by its own history; null without enough of it. */
+  expected: ExpectedBand | null;
+  /** Put into the task as «повторний контроль» of a reading the correction queue doubted. */
+  reread: boolean;
   status: 'new' | 'executed' | 'not_executed';
   value: number | null;
   consumption: number | null;
@@ -39,6 +44,8 @@ export interface EntrySummary {
   overMaxAccepted: number;
   belowPrevious: number;
   rollovers: number;
+  /** Readings of the task waiting in the correction queue (Контроль показників). */
+  queued: number;
 }
 
 export interface EntrySession {
@@ -57,25 +64,18 @@ export interface EntrySession {
   summary: EntrySummary;
 }
 
-/** Consumption against the monthly maximum scaled to the days since the previous control reading. */
-export interface OverMax {
+/**
+ * What a reading failed, sent back as a refusal's details: the operator accepts the checks named
+ * (F2), or, for a reading below the previous that is no rollover, types it again.
+ */
+export interface EntryCheck {
+  checks: ReadingCheck[];
+  /** Since the previous control reading; across 10^digits for a rollover. */
   consumption: number;
-  /** max × days / 30.4, rounded */
-  allowed: number;
-  max: number;
+  /** By the point's history; null when the monthly maximum judged. */
+  expected: number | null;
   days: number;
 }
-
-/** What a plausibility check needs the operator to confirm; sent back as a refusal's details. */
-export type EntryCheck =
-  | ({ kind: 'overMax' } & OverMax)
-  | {
-      kind: 'belowPrevious';
-      value: number;
-      previous: number;
-      /** The meter wrapped past 99…9, when that is the nearer explanation; may itself be over the maximum. */
-      rollover: (OverMax & { overMax: boolean }) | null;
-    };
 
 const monthlyMax = z.number().int().min(1).max(10_000_000);
 
@@ -84,8 +84,8 @@ export const entryOutcome = z.discriminatedUnion('kind', [
     kind: z.literal('reading'),
     /** As typed: the core decides what is a number, so every locale gets the same clear refusal. */
     value: z.string().max(20),
-    confirmOverMax: z.boolean().default(false),
-    confirmRollover: z.boolean().default(false),
+    /** The checks the operator saw in the dialog and accepted; a reading failing any other is asked about. */
+    accepted: z.array(z.enum(readingCheckCodes)).max(readingCheckCodes.length).default([]),
     retypedValue: z.string().max(20).nullable().default(null),
   }),
   z.object({ kind: z.literal('reason'), reasonCode: z.number().int().min(1) }),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsChannels } from './accounts';
 import { authChannels } from './auth';
 import { backupsChannels } from './backups';
+import { checksChannels } from './checks';
 import { diagnosticsChannels } from './diagnostics';
 import { directoriesChannels } from './directories';
 import { disconnectionChannels } from './disconnection';
@@ -27,6 +28,7 @@ export const coreContract = {
   ...accountsChannels,
   ...tasksChannels,
   ...entryChannels,
+  ...checksChannels,
   ...settingsChannels,
   ...moratoriaChannels,
   ...disconnectionChannels,

@@ -19,4 +19,20 @@ export type ReadingCheck =
   /** No history to judge by: above the monthly maximum scaled to the days. */
   | { code: 'overMaximum'; consumption: number; allowed: number; max: number; days: number };
 
-export type ReadingCheckCode = ReadingCheck['code'];
+export const readingCheckCodes = ['tooHigh', 'tooLow', 'zero', 'afterDisconnection', 'belowPrevious', 'rollover', 'overMaximum'] as const;
+export type ReadingCheckCode = (typeof readingCheckCodes)[number];
+// Every code of the union is listed above, and nothing else: a new check must be named in both.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const everyCheckListed: Same<ReadingCheck['code'], ReadingCheckCode> = true;
+
+/**
+ * What a point is expected to use from its previous control reading to a date, and the band a
+ * reading's consumption passes in (low ≤ consumption ≤ high); for the entry form to show beside the value.
+ */
+export interface ExpectedBand {
+  /** The date it is reckoned to (the position's check date, or the task's). */
+  on: string;
+  consumption: number;
+  low: number;
+  high: number;
+}

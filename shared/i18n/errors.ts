@@ -50,6 +50,20 @@ const messages = {
   },
   'notFound.position': { uk: 'Позицію завдання не знайдено.', en: 'Task position not found.' },
   'notFound.point': { uk: 'Точку обліку не знайдено.', en: 'Metering point not found.' },
+  'notFound.check': { uk: 'Такого показника в черзі контролю немає.', en: 'No such reading in the check queue.' },
+  'checks.alreadyDecided': {
+    uk: 'Щодо цього показника вже прийнято рішення ({by}).',
+    en: 'This reading has already been decided on ({by}).',
+  },
+  'checks.readingGone': {
+    uk: 'Показник уже змінено при розносці — рішення щодо старого значення не потрібне.',
+    en: 'The reading was entered again — the old value needs no decision.',
+  },
+  'checks.valueRequired': { uk: 'Введіть правильний показник.', en: 'Type the correct reading.' },
+  'checks.correctionBelowPrevious': {
+    uk: 'Показник {value} менший за попередній контрольний ({previous}) — так виправити не можна.',
+    en: 'The reading {value} is below the previous control reading ({previous}) — it cannot be corrected to that.',
+  },
   'mark.dateInFuture': {
     uk: 'Дата позначки {date:date} ще не настала.',
     en: 'The mark date {date:date} is in the future.',
@@ -69,9 +83,9 @@ const messages = {
     uk: 'У цієї точки обліку немає лічильника — оберіть причину невиконання (F8); примітку можна додати до неї.',
     en: 'This metering point has no meter — pick a non-execution reason (F8); a note may go with it.',
   },
-  'entry.overMax': {
-    uk: 'Споживання {consumption} перевищує допустиме за {days} дн. ({allowed}). Показник правильний?',
-    en: 'Consumption {consumption} is above what {days} days allow ({allowed}). Is the reading correct?',
+  'entry.check': {
+    uk: 'Показник не пройшов перевірку — підтвердіть, що він правильний, або виправте його.',
+    en: 'The reading failed a check — confirm it is correct or correct it.',
   },
   'entry.belowPrevious': {
     uk: 'Показник {value} менший за попередній ({previous}). Перевірте обидва.',

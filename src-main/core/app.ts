@@ -19,6 +19,7 @@ import { createRegistry, type Registry, type RegistryLog } from './registry';
 import { routesHandlers } from './routes/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { tasksHandlers } from './tasks/handlers';
+import { checkHandlers } from './validation/check-handlers';
 
 export interface CoreOptions {
   version: string;
@@ -75,6 +76,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       accountsHandlers(db, { today }),
       tasks.handlers,
       entryHandlers(db, { today }),
+      checkHandlers(db, { today }),
       settingsHandlers(db),
       moratoriaHandlers(db),
       disconnectionHandlers(db, { today }),

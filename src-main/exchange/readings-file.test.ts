@@ -18,7 +18,7 @@ function enteredTask() {
     positionId: second.positionId,
     checkedOn: '2026-11-20',
     maxConsumption: { electricity: 10, gas: 10 },
-    outcome: { kind: 'reading', value: '1500', confirmOverMax: true },
+    outcome: { kind: 'reading', value: '1500', accepted: ['overMaximum'] },
     problems: [1],
     note: 'пломба',
   });

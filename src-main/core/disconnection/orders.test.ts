@@ -306,11 +306,20 @@ describe('recording a cut-off', () => {
         positionId,
         checkedOn,
         maxConsumption: { electricity: 100000, gas: 100000 },
-        outcome: { kind: 'reading', value },
+        outcome: { kind: 'reading', value, accepted: ['afterDisconnection'] },
       });
     const flag = () => d.value<{ flag: number }>('SELECT after_disconnection AS flag FROM readings WHERE point_id = ?', d.p).flag;
     save('2026-12-01', '4100');
     expect(flag()).toBe(0);
+    // The day after the cut-off the rise is asked about, and taken only once accepted.
+    expect(
+      d.refusal('entry.save', {
+        positionId,
+        checkedOn: '2026-12-02',
+        maxConsumption: { electricity: 100000, gas: 100000 },
+        outcome: { kind: 'reading', value: '4100' },
+      }),
+    ).toMatchObject({ code: 'entry.check', details: { checks: [{ code: 'afterDisconnection', consumption: 100 }] } });
     save('2026-12-02', '4100');
     expect(flag()).toBe(1);
     expect(d.call('accounts.card', { accountId: d.accountOf(d.p) }).points[0]!.readings[0]).toMatchObject({

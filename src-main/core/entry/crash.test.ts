@@ -41,7 +41,9 @@ describe('crash safety of confirmed readings', () => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const exited = new Promise<void>((done) => child.once('exit', () => done()));
-      await new Promise((wait) => setTimeout(wait, random.int(40, 260)));
+      // The child takes some 250–400 ms to start on this machine before its first save: the kills
+      // fall from its start-up to well into its saves, so that most land between two of them.
+      await new Promise((wait) => setTimeout(wait, random.int(40, 500)));
       child.kill('SIGKILL');
       await exited;
       for (const line of out.split('\n').filter(Boolean)) {

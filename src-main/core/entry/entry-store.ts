@@ -3,7 +3,12 @@ import type { ParsedInput } from '../../../shared/contract/index';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
-import { judgeReading, parseReading } from './plausibility';
+import { bandOf, judgeBands } from '../validation/bands';
+import { checkQueue } from '../validation/check-queue';
+import { expectedConsumption } from '../validation/expected';
+import { validationSettingsReader } from '../validation/validation-settings';
+import { acceptJudgement, parseReading } from './plausibility';
+import { readingChain } from './reading-chain';
 
 /** A position's row as the queries below read it: the contract's fields, plus what only the core needs. */
 type PositionSql = Pick<
@@ -22,7 +27,15 @@ type PositionSql = Pick<
   | 'note'
   | 'checkedOn'
   | 'commodity'
-> & { pointId: number; taskDate: string; problems: string; enteredBy: string | null; enteredAt: string | null };
+> & {
+  pointId: number;
+  pointStatus: 'connected' | 'disconnected';
+  taskDate: string;
+  problems: string;
+  enteredBy: string | null;
+  enteredAt: string | null;
+  reread: number;
+};
 
 type SaveRequest = ParsedInput<'entry.save'>;
 
@@ -46,7 +59,8 @@ export function entryStore(db: Db, options: { today: () => string }) {
       tp.account_id AS accountId, tp.account_number AS accountNumber, tp.full_name AS fullName, tp.address,
       tp.meter_serial AS meterSerial, tp.meter_digits AS meterDigits, tp.status, tp.reason_code AS reasonCode,
       tp.problems, tp.note, tp.checked_on AS checkedOn, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt,
-      p.commodity, t.task_date AS taskDate
+      p.commodity, p.status AS pointStatus, t.task_date AS taskDate,
+      EXISTS (SELECT 1 FROM reading_checks rc WHERE rc.reread_position_id = tp.id) AS reread
     FROM task_positions tp JOIN metering_points p ON p.id = tp.point_id JOIN walk_tasks t ON t.id = tp.task_id`;
   const byId = db.prepare<[number], PositionSql>(`${positionSelect} WHERE tp.id = ?`);
   const bySeq = db.prepare<[number, number], PositionSql>(`${positionSelect} WHERE tp.task_id = ? AND tp.seq = ?`);
@@ -63,27 +77,10 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const ownReading = db.prepare<[number], { id: number; value: number; consumption: number | null }>(
     'SELECT id, value, consumption FROM readings WHERE task_position_id = ?',
   );
-  // By date, not by entry order: a sheet typed after a newer one is judged against what came before it.
-  const previous = db.prepare<{ pointId: number; positionId: number; onOrBefore: string }, { value: number; takenOn: string }>(
-    `SELECT value, taken_on AS takenOn FROM readings
-     WHERE point_id = @pointId AND kind = 'control' AND taken_on <= @onOrBefore
-       AND (task_position_id IS NULL OR task_position_id <> @positionId)
-     ORDER BY taken_on DESC, id DESC LIMIT 1`,
-  );
-  const following = db.prepare<
-    { pointId: number; after: string; afterId: number },
-    { id: number; value: number; rollover: number; consumption: number | null }
-  >(
-    `SELECT id, value, rollover, consumption FROM readings
-     WHERE point_id = @pointId AND kind = 'control' AND (taken_on > @after OR (taken_on = @after AND id > @afterId))
-     ORDER BY taken_on, id LIMIT 1`,
-  );
-  const restate = db.prepare<{ id: number; consumption: number | null }>('UPDATE readings SET consumption = @consumption WHERE id = @id');
-  const beforeReading = db.prepare<{ id: number }, { value: number }>(
-    `SELECT b.value FROM readings r JOIN readings b ON b.point_id = r.point_id AND b.kind = 'control' AND b.id <> r.id
-       AND (b.taken_on < r.taken_on OR (b.taken_on = r.taken_on AND b.id < r.id))
-     WHERE r.id = @id ORDER BY b.taken_on DESC, b.id DESC LIMIT 1`,
-  );
+  const chain = readingChain(db);
+  const queue = checkQueue(db, options);
+  const expectation = expectedConsumption(db);
+  const validationSettings = validationSettingsReader(db);
   const task = db.prepare<
     [number],
     { taskId: number; routeNumber: number; routeName: string; taskDate: string; executorName: string | null }
@@ -106,10 +103,12 @@ export function entryStore(db: Db, options: { today: () => string }) {
      JOIN non_execution_reasons r ON r.code = tp.reason_code WHERE tp.task_id = ? AND tp.status = 'not_executed'
      GROUP BY r.code ORDER BY r.code`,
   );
-  const flagCounts = db.prepare<[number], { overMax: number; below: number; rollovers: number }>(
-    `SELECT coalesce(sum(over_max_accepted), 0) AS overMax, coalesce(sum(below_previous_confirmed), 0) AS below,
-       coalesce(sum(rollover), 0) AS rollovers
-     FROM readings WHERE task_position_id IN (SELECT id FROM task_positions WHERE task_id = ?)`,
+  const flagCounts = db.prepare<{ taskId: number }, { overMax: number; below: number; rollovers: number; queued: number }>(
+    `SELECT coalesce(sum(r.over_max_accepted), 0) AS overMax, coalesce(sum(r.below_previous_confirmed), 0) AS below,
+       coalesce(sum(r.rollover), 0) AS rollovers,
+       (SELECT count(*) FROM reading_checks c WHERE c.reading_id IN (SELECT id FROM readings WHERE task_position_id IN
+         (SELECT id FROM task_positions WHERE task_id = @taskId)) AND c.decision IS NULL) AS queued
+     FROM readings r WHERE r.task_position_id IN (SELECT id FROM task_positions WHERE task_id = @taskId)`,
   );
   const activeReason = db.prepare<[number], { code: number }>('SELECT code FROM non_execution_reasons WHERE code = ? AND active = 1');
   const activeProblems = db.prepare<[], { code: number }>('SELECT code FROM meter_problems WHERE active = 1');
@@ -133,6 +132,20 @@ export function entryStore(db: Db, options: { today: () => string }) {
          AND r.done_at >= op.done_at AND substr(r.done_at, 1, 10) <= @on)
      ORDER BY op.done_at DESC, op.id DESC LIMIT 1`,
   );
+  const everCutOff = db
+    .prepare<[number], number>(
+      "SELECT EXISTS (SELECT 1 FROM order_positions INDEXED BY order_positions_by_point WHERE point_id = ? AND outcome = 'done')",
+    )
+    .pluck();
+  /**
+   * The meter's reading from which use on a cut-off point counts: the act's, or, for a point the
+   * billing system sent as disconnected with no act of ours, the previous control reading.
+   */
+  const cutoffOf = (position: PositionSql, on: string, previous: { value: number } | null): number | null => {
+    const act = cutoffReading.get({ pointId: position.pointId, on });
+    if (act) return act.reading;
+    return position.pointStatus === 'disconnected' && previous && !everCutOff.get(position.pointId) ? previous.value : null;
+  };
   const updatePosition = db.prepare(
     `UPDATE task_positions SET status = @status, reason_code = @reasonCode, problems = @problems, note = @note,
        checked_on = @checkedOn, entered_by = @user, entered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -143,9 +156,20 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const nextOpen = (taskId: number, seq: number): number | null =>
     openAfter.get(taskId, seq)?.seq ?? openBefore.get(taskId, seq)?.seq ?? null;
 
+  /** What the form shows beside the value: expected use from the previous reading to the position's date (else the task's). */
+  const expectedBand = (row: PositionSql, prev: { takenOn: string } | null): EntryPosition['expected'] => {
+    if (!prev) return null;
+    const today = options.today();
+    const on = row.checkedOn ?? (row.taskDate < today ? row.taskDate : today);
+    if (on < prev.takenOn) return null;
+    const consumption = expectation.expectedFor(row.pointId, prev.takenOn, on);
+    if (consumption === null || consumption <= 0) return null;
+    return { on, consumption, ...bandOf(consumption, validationSettings().bands[row.commodity]) };
+  };
+
   const view = (row: PositionSql, taskTotal = total.get(row.taskId)!.n, nextOpenSeq = nextOpen(row.taskId, row.seq)): EntryPosition => {
     const own = ownReading.get(row.positionId);
-    const prev = previous.get({ pointId: row.pointId, positionId: row.positionId, onOrBefore: row.checkedOn ?? options.today() });
+    const prev = chain.previousOf(row.pointId, row.positionId, row.checkedOn ?? options.today());
     return {
       positionId: row.positionId,
       taskId: row.taskId,
@@ -160,6 +184,8 @@ export function entryStore(db: Db, options: { today: () => string }) {
       commodity: row.commodity,
       previous: prev ?? null,
       nextOpenSeq,
+      expected: expectedBand(row, prev),
+      reread: row.reread === 1,
       status: row.status,
       value: own?.value ?? null,
       consumption: own?.consumption ?? null,
@@ -172,13 +198,14 @@ export function entryStore(db: Db, options: { today: () => string }) {
 
   const summary = (taskId: number, locale: Locale): EntrySummary => {
     const c = counts.get(taskId)!;
-    const flags = flagCounts.get(taskId)!;
+    const flags = flagCounts.get({ taskId })!;
     return {
       ...c,
       byReason: reasonCounts.all(taskId).map((r) => ({ code: r.code, name: r[locale], count: r.count })),
       overMaxAccepted: flags.overMax,
       belowPrevious: flags.below,
       rollovers: flags.rollovers,
+      queued: flags.queued,
     };
   };
 
@@ -186,21 +213,6 @@ export function entryStore(db: Db, options: { today: () => string }) {
     `SELECT tp.status, r.value, tp.checked_on AS checkedOn, tp.reason_code AS reasonCode, tp.problems, tp.note
      FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.id = ? AND tp.status <> 'new'`,
   );
-
-  /**
-   * A later control reading of the point counted its consumption from whatever preceded it when it
-   * was entered; once a reading is added or removed before it, its consumption is restated. Its
-   * flags (over the maximum, below the previous) stay as the operator confirmed them then.
-   */
-  const restateFollowing = (pointId: number, after: { takenOn: string; id: number }, digits: number | null) => {
-    const next = following.get({ pointId, after: after.takenOn, afterId: after.id });
-    if (!next) return;
-    const before = beforeReading.get({ id: next.id });
-    // With nothing before it, a reading starts the point's history and has no consumption.
-    const step = before ? next.value - before.value : null;
-    const consumption = step !== null && next.rollover && digits !== null && step < 0 ? 10 ** digits + step : step;
-    if (consumption !== next.consumption) restate.run({ id: next.id, consumption });
-  };
 
   const checkDate = (position: PositionSql, checkedOn: string) => {
     if (checkedOn > options.today()) throw new DomainError('entry.dateInFuture', { date: checkedOn }, 'checkedOn');
@@ -228,8 +240,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
       });
     }
     if (own) {
+      queue.readingRemoved(own.id, user);
       dropReading.run(own.id);
-      restateFollowing(position.pointId, { takenOn: position.checkedOn ?? request.checkedOn, id: own.id }, position.meterDigits);
+      chain.restateFollowing(position.pointId, { takenOn: position.checkedOn ?? request.checkedOn, id: own.id }, position.meterDigits);
     }
 
     const common = {
@@ -247,23 +260,48 @@ export function entryStore(db: Db, options: { today: () => string }) {
       // The sheet printed no meter here: there is nothing to read, only a reason to give.
       if (position.meterSerial === null) throw new DomainError('entry.noMeter', {}, 'value');
       const value = parseReading(outcome.value, position.meterDigits);
-      const prev = previous.get({ pointId: position.pointId, positionId: position.positionId, onOrBefore: request.checkedOn }) ?? null;
-      const limit = { monthlyMax: request.maxConsumption[position.commodity], checkedOn: request.checkedOn };
-      const judged = judgeReading(value, prev, position.meterDigits, limit, outcome);
-      const inserted = insertReading.run({
-        pointId: position.pointId,
-        takenOn: request.checkedOn,
+      const prev = chain.previousOf(position.pointId, position.positionId, request.checkedOn);
+      const expected = prev ? expectation.expectedFor(position.pointId, prev.takenOn, request.checkedOn) : null;
+      const judged = judgeBands({
         value,
-        positionId: position.positionId,
-        user,
-        consumption: prev ? judged.consumption : null,
-        overMax: judged.overMaxAccepted ? 1 : 0,
-        below: judged.belowPreviousConfirmed ? 1 : 0,
-        rollover: judged.rollover ? 1 : 0,
-        // More on the meter than at the cut-off: energy used with the supply cut (docs/domain.md).
-        afterDisconnection: value > (cutoffReading.get({ pointId: position.pointId, on: request.checkedOn })?.reading ?? Infinity) ? 1 : 0,
+        previous: prev,
+        checkedOn: request.checkedOn,
+        digits: position.meterDigits,
+        cutoff: cutoffOf(position, request.checkedOn, prev),
+        expected,
+        monthlyMax: request.maxConsumption[position.commodity],
+        bands: validationSettings().bands[position.commodity],
       });
-      restateFollowing(position.pointId, { takenOn: request.checkedOn, id: Number(inserted.lastInsertRowid) }, position.meterDigits);
+      const accepted = acceptJudgement(value, judged, expected, outcome);
+      const readingId = Number(
+        insertReading.run({
+          pointId: position.pointId,
+          takenOn: request.checkedOn,
+          value,
+          positionId: position.positionId,
+          user,
+          consumption: prev ? accepted.consumption : null,
+          overMax: accepted.overMaxAccepted ? 1 : 0,
+          below: accepted.belowPreviousConfirmed ? 1 : 0,
+          rollover: accepted.rollover ? 1 : 0,
+          // More on the meter than at the cut-off: energy used with the supply cut (docs/domain.md).
+          afterDisconnection: accepted.checks.some((check) => check.code === 'afterDisconnection') ? 1 : 0,
+        }).lastInsertRowid,
+      );
+      if (accepted.checks.length > 0) {
+        queue.enqueue({
+          readingId,
+          pointId: position.pointId,
+          positionId: position.positionId,
+          takenOn: request.checkedOn,
+          value,
+          consumption: prev ? accepted.consumption : null,
+          expected,
+          checks: accepted.checks,
+          enteredBy: user,
+        });
+      }
+      chain.restateFollowing(position.pointId, { takenOn: request.checkedOn, id: readingId }, position.meterDigits);
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     // Where entry goes next is the saved position's own next open one: asked once, used twice.

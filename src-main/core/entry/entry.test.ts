@@ -7,10 +7,27 @@ import { openDatabase } from '../../db/open';
 import { createCore } from '../app';
 import { DomainError } from '../errors';
 import { testDistrict } from '../../../tests/support/test-district';
-import { allowedConsumption, judgeReading, parseReading } from './plausibility';
+import { acceptJudgement, allowedConsumption, parseReading } from './plausibility';
+import { judgeBands } from '../validation/bands';
+import type { ReadingCheckCode } from '../../../shared/contract/validation';
 import { localToday } from '../../../shared/dates';
 
-const none = { confirmOverMax: false, confirmRollover: false, retypedValue: null };
+const none = { accepted: [], retypedValue: null };
+const bands = { highFactor: 3, lowFactor: 3, zeroDays: 60 };
+/** Entry's judgement of a point without history: the bands fall back to the monthly maximum. */
+const judgeReading = (
+  value: number,
+  previous: { value: number; takenOn: string } | null,
+  digits: number | null,
+  limit: { monthlyMax: number; checkedOn: string },
+  confirm: { accepted: readonly ReadingCheckCode[]; retypedValue: string | null },
+) =>
+  acceptJudgement(
+    value,
+    judgeBands({ value, previous, checkedOn: limit.checkedOn, digits, cutoff: null, expected: null, monthlyMax: limit.monthlyMax, bands }),
+    null,
+    confirm,
+  );
 const refusalOf = (action: () => unknown) => {
   try {
     action();
@@ -50,8 +67,13 @@ describe('plausibility of a reading', () => {
       overMaxAccepted: false,
     });
     expect(refusalOf(() => judgeReading(1494, since('2026-10-21', 1000), 6, on('2026-11-20'), none))).toMatchObject({
-      code: 'entry.overMax',
-      details: { kind: 'overMax', consumption: 494, allowed: 493, max: 500, days: 30 },
+      code: 'entry.check',
+      details: {
+        checks: [{ code: 'overMaximum', consumption: 494, allowed: 493, max: 500, days: 30 }],
+        consumption: 494,
+        expected: null,
+        days: 30,
+      },
     });
     // A day later the same consumption is within 31 days' allowance.
     expect(judgeReading(1494, since('2026-10-20', 1000), 6, on('2026-11-20'), none).overMaxAccepted).toBe(false);
@@ -61,8 +83,8 @@ describe('plausibility of a reading', () => {
   it('does not flag six months of normal use, and still flags a true spike over the same gap', () => {
     const halfYear = since('2026-05-20', 1000);
     expect(judgeReading(3900, halfYear, 6, on('2026-11-20'), none)).toMatchObject({ consumption: 2900, overMaxAccepted: false });
-    expect(refusalOf(() => judgeReading(9000, halfYear, 6, on('2026-11-20'), none)).code).toBe('entry.overMax');
-    expect(judgeReading(9000, halfYear, 6, on('2026-11-20'), { ...none, confirmOverMax: true })).toMatchObject({
+    expect(refusalOf(() => judgeReading(9000, halfYear, 6, on('2026-11-20'), none)).code).toBe('entry.check');
+    expect(judgeReading(9000, halfYear, 6, on('2026-11-20'), { ...none, accepted: ['overMaximum'] })).toMatchObject({
       consumption: 8000,
       overMaxAccepted: true,
     });
@@ -70,31 +92,36 @@ describe('plausibility of a reading', () => {
 
   it('offers a rollover past 99…9 when wrapping is nearer than stepping back, with its consumption', () => {
     const nearTop = since('2026-10-21', 99_950);
-    expect(refusalOf(() => judgeReading(30, nearTop, 5, on('2026-11-20', 100), none)).details).toEqual({
-      kind: 'belowPrevious',
-      value: 30,
-      previous: 99_950,
-      rollover: { consumption: 80, allowed: 99, max: 100, days: 30, overMax: false },
+    expect(refusalOf(() => judgeReading(30, nearTop, 5, on('2026-11-20', 100), none))).toMatchObject({
+      code: 'entry.check',
+      details: { checks: [{ code: 'rollover', value: 30, previous: 99_950, consumption: 80 }], consumption: 80, days: 30 },
     });
-    expect(judgeReading(30, nearTop, 5, on('2026-11-20', 100), { ...none, confirmRollover: true })).toMatchObject({
+    expect(judgeReading(30, nearTop, 5, on('2026-11-20', 100), { ...none, accepted: ['rollover'] })).toMatchObject({
       consumption: 80,
       rollover: true,
       overMaxAccepted: false,
     });
     // Stepping back 1,000 on a six-digit meter is nearer than wrapping 999,000: not a rollover.
-    expect(refusalOf(() => judgeReading(4000, since('2026-10-21', 5000), 6, on('2026-11-20'), none)).details).toMatchObject({
-      rollover: null,
+    expect(refusalOf(() => judgeReading(4000, since('2026-10-21', 5000), 6, on('2026-11-20'), none))).toMatchObject({
+      code: 'entry.belowPrevious',
+      details: { checks: [{ code: 'belowPrevious', value: 4000, previous: 5000 }] },
     });
   });
 
   it('offers a rollover over the maximum as a rollover that needs the over-maximum confirmation too, stored positive', () => {
     const tenDays = since('2026-11-10', 99_950);
     const asked = refusalOf(() => judgeReading(30, tenDays, 5, on('2026-11-20', 100), none)).details;
-    expect(asked).toMatchObject({ rollover: { consumption: 80, allowed: 33, overMax: true } });
-    expect(refusalOf(() => judgeReading(30, tenDays, 5, on('2026-11-20', 100), { ...none, confirmRollover: true })).code).toBe(
-      'entry.belowPrevious',
+    expect(asked).toMatchObject({
+      checks: [
+        { code: 'rollover', consumption: 80 },
+        { code: 'overMaximum', consumption: 80, allowed: 33 },
+      ],
+    });
+    // Accepting the rollover alone does not carry the maximum the dialog also stated.
+    expect(refusalOf(() => judgeReading(30, tenDays, 5, on('2026-11-20', 100), { ...none, accepted: ['rollover'] })).code).toBe(
+      'entry.check',
     );
-    expect(judgeReading(30, tenDays, 5, on('2026-11-20', 100), { ...none, confirmRollover: true, confirmOverMax: true })).toEqual({
+    expect(judgeReading(30, tenDays, 5, on('2026-11-20', 100), { ...none, accepted: ['rollover', 'overMaximum'] })).toMatchObject({
       consumption: 80,
       rollover: true,
       belowPreviousConfirmed: false,
@@ -104,11 +131,11 @@ describe('plausibility of a reading', () => {
 
   it('accepts a lower reading only when the same number is typed again, and flags it', () => {
     const previous = since('2026-10-21', 5000);
-    const judge = (retypedValue: string | null, confirmRollover = false) =>
-      judgeReading(4000, previous, 6, on('2026-11-20'), { ...none, retypedValue, confirmRollover });
+    const judge = (retypedValue: string | null, accepted: ReadingCheckCode[] = []) =>
+      judgeReading(4000, previous, 6, on('2026-11-20'), { accepted, retypedValue });
     expect(refusalOf(() => judge('4001')).code).toBe('entry.retypeMismatch');
     expect(refusalOf(() => judge('40 00')).code).toBe('entry.retypeMismatch');
-    expect(refusalOf(() => judge(null, true)).code).toBe('entry.belowPrevious');
+    expect(refusalOf(() => judge(null, ['belowPrevious'])).code).toBe('entry.belowPrevious');
     expect(judge('4000')).toMatchObject({ consumption: -1000, belowPreviousConfirmed: true });
     expect(judge(' 004000 ')).toMatchObject({ consumption: -1000, belowPreviousConfirmed: true });
     expect(judgeReading(42, since('2026-10-21', 50), 6, on('2026-11-20'), { ...none, retypedValue: '0042' })).toMatchObject({
@@ -268,8 +295,8 @@ describe('entering a task', () => {
         outcome: { kind: 'reading', value: '1400' },
       }),
     ).toMatchObject({
-      code: 'entry.overMax',
-      details: { consumption: 400, allowed: 319, max: 50, days: 194 },
+      code: 'entry.check',
+      details: { checks: [{ code: 'overMaximum', consumption: 400, allowed: 319, max: 50, days: 194 }] },
     });
     expect(d.save(second.positionId, { kind: 'reading', value: '1319' }).saved.consumption).toBe(319);
   });
@@ -299,9 +326,12 @@ describe('entering a task', () => {
       maxConsumption: d.maxima,
       outcome: { kind: 'reading', value: '5000' },
     });
-    expect(ask).toMatchObject({ code: 'entry.overMax', details: { kind: 'overMax', consumption: 4000, allowed: 3191, max: 500 } });
+    expect(ask).toMatchObject({
+      code: 'entry.check',
+      details: { checks: [{ code: 'overMaximum', consumption: 4000, allowed: 3191, max: 500 }] },
+    });
     expect(d.call('entry.position', { taskId: d.taskId, seq: 1 }).status).toBe('new');
-    d.save(d.first.positionId, { kind: 'reading', value: '5000', confirmOverMax: true });
+    d.save(d.first.positionId, { kind: 'reading', value: '5000', accepted: ['overMaximum'] });
     expect(d.db.prepare('SELECT over_max_accepted AS flag FROM readings WHERE task_position_id = ?').get(d.first.positionId)).toEqual({
       flag: 1,
     });

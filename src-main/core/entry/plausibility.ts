@@ -1,4 +1,6 @@
 import type { EntryCheck } from '../../../shared/contract/entry';
+import type { ReadingCheck, ReadingCheckCode } from '../../../shared/contract/validation';
+import type { BandJudgement } from '../validation/bands';
 import { DomainError } from '../errors';
 
 /** The typed text as a reading, or the reason it is not one. */
@@ -28,32 +30,21 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export interface Judgement {
+export interface Accepted {
   consumption: number;
   rollover: boolean;
   belowPreviousConfirmed: boolean;
+  /** Above the band or, without history, above the monthly maximum. */
   overMaxAccepted: boolean;
+  /** What the reading failed, as saved: the correction queue takes it with these. */
+  checks: ReadingCheck[];
 }
 
 export interface Confirmations {
-  confirmOverMax: boolean;
-  confirmRollover: boolean;
+  /** The checks the operator accepted in the dialog. */
+  accepted: readonly ReadingCheckCode[];
   retypedValue: string | null;
 }
-
-export interface Previous {
-  value: number;
-  takenOn: string;
-}
-
-export interface Limit {
-  /** The monthly maximum of the point's commodity, as the operator set it for the session. */
-  monthlyMax: number;
-  checkedOn: string;
-}
-
-const needs = (check: EntryCheck, code: 'entry.overMax' | 'entry.belowPrevious', params: Record<string, unknown>) =>
-  new DomainError(code, params, 'value', check);
 
 /** The same number typed again: leading zeros and spaces do not make it another number. */
 function sameNumber(retyped: string, value: number): boolean {
@@ -62,42 +53,38 @@ function sameNumber(retyped: string, value: number): boolean {
 }
 
 /**
- * Consumption and what the operator must confirm about it.
- * - Above the maximum for the days since the previous control reading: confirmed as correct.
- * - Below the previous reading: a meter that wrapped past 99…9 when wrapping is the nearer
- *   explanation (the wrap is smaller than the step back); the rollover's own consumption is then
- *   judged against the maximum like any other. Otherwise the value must be typed again, as a number.
+ * What the operator must have done about a judged reading (validation/bands.ts) before it is saved:
+ * - below the previous reading and no rollover: typed again, as the same number (a slip of the hand
+ *   is the likelier cause than a meter running back);
+ * - any other check: accepted by name in the dialog that stated it. A request accepting "too high"
+ *   does not carry a rollover the operator was never shown.
+ * The reading saved is still doubtful: it goes to the correction queue with what it failed.
  */
-export function judgeReading(
-  value: number,
-  previous: Previous | null,
-  digits: number | null,
-  limit: Limit,
-  confirm: Confirmations,
-): Judgement {
-  if (previous === null) return { consumption: 0, rollover: false, belowPreviousConfirmed: false, overMaxAccepted: false };
-  const days = daysBetween(previous.takenOn, limit.checkedOn);
-  const allowed = allowedConsumption(limit.monthlyMax, days);
-  const overMax = (consumption: number) => ({ consumption, allowed, max: limit.monthlyMax, days });
-
-  if (value < previous.value) {
-    const wrap = digits === null ? null : 10 ** digits - previous.value + value;
-    const rollover = wrap !== null && wrap < previous.value - value ? { ...overMax(wrap), overMax: wrap > allowed } : null;
-    if (rollover && confirm.confirmRollover && (!rollover.overMax || confirm.confirmOverMax)) {
-      return { consumption: rollover.consumption, rollover: true, belowPreviousConfirmed: false, overMaxAccepted: rollover.overMax };
-    }
-    if (confirm.retypedValue !== null) {
-      if (!sameNumber(confirm.retypedValue, value)) throw new DomainError('entry.retypeMismatch', {}, 'value');
-      return { consumption: value - previous.value, rollover: false, belowPreviousConfirmed: true, overMaxAccepted: false };
-    }
-    throw needs({ kind: 'belowPrevious', value, previous: previous.value, rollover }, 'entry.belowPrevious', {
-      value,
-      previous: previous.value,
-    });
+export function acceptJudgement(value: number, judged: BandJudgement, expected: number | null, confirm: Confirmations): Accepted {
+  const codes = judged.checks.map((check) => check.code);
+  const details: EntryCheck = { checks: judged.checks, consumption: judged.consumption, expected, days: judged.days };
+  const below = judged.checks.find((check) => check.code === 'belowPrevious');
+  const rollover = judged.checks.find((check) => check.code === 'rollover');
+  // Typed again instead of taken as a rollover: the operator says the meter did not wrap.
+  const notRollover = rollover && confirm.retypedValue !== null && !confirm.accepted.includes('rollover');
+  if (below || notRollover) {
+    const previous = below?.previous ?? rollover!.previous;
+    if (confirm.retypedValue === null) throw new DomainError('entry.belowPrevious', { value, previous }, 'value', details);
+    if (!sameNumber(confirm.retypedValue, value)) throw new DomainError('entry.retypeMismatch', {}, 'value');
+    return {
+      consumption: value - previous,
+      rollover: false,
+      belowPreviousConfirmed: true,
+      overMaxAccepted: false,
+      checks: [{ code: 'belowPrevious', value, previous }],
+    };
   }
-  const consumption = value - previous.value;
-  if (consumption > allowed && !confirm.confirmOverMax) {
-    throw needs({ kind: 'overMax', ...overMax(consumption) }, 'entry.overMax', { consumption, allowed, days });
-  }
-  return { consumption, rollover: false, belowPreviousConfirmed: false, overMaxAccepted: consumption > allowed };
+  if (codes.some((code) => !confirm.accepted.includes(code))) throw new DomainError('entry.check', {}, 'value', details);
+  return {
+    consumption: judged.consumption,
+    rollover: rollover !== undefined,
+    belowPreviousConfirmed: false,
+    overMaxAccepted: codes.includes('tooHigh') || codes.includes('overMaximum'),
+    checks: judged.checks,
+  };
 }

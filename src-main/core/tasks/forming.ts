@@ -41,6 +41,20 @@ export function taskForming(db: Db) {
   const ledger = debts(db);
   const warnings = warningForming(db);
   const routePoints = db.prepare<[number], { id: number }>('SELECT id FROM metering_points WHERE route_id = ?');
+  // Re-reads the correction queue ordered for the route's points while the route had no task to come.
+  const waitingRereads = db
+    .prepare<[number], number>(
+      `SELECT DISTINCT c.point_id FROM reading_checks c INDEXED BY reading_checks_reread_waiting
+     JOIN metering_points p ON p.id = c.point_id
+     WHERE c.decision = 'reread' AND c.reread_position_id IS NULL AND p.route_id = ?`,
+    )
+    .pluck();
+  const linkRereads = db.prepare(
+    `UPDATE reading_checks SET reread_position_id = (SELECT tp.id FROM task_positions tp WHERE tp.task_id = @taskId AND tp.point_id = reading_checks.point_id)
+     WHERE decision = 'reread' AND reread_position_id IS NULL
+       AND point_id IN (SELECT point_id FROM task_positions WHERE task_id = @taskId)`,
+  );
+  const lastSeq = db.prepare<[number], number>('SELECT coalesce(max(seq), 0) FROM task_positions WHERE task_id = ?').pluck();
   const conditions = {
     // The debtors are found by the ledger's rule beforehand (see candidates) and come in as a JSON list.
     debt: 'c.pointId IN (SELECT value FROM json_each(@debtors))',
@@ -71,8 +85,9 @@ export function taskForming(db: Db) {
     SELECT c.pointId, c.accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns}, c.apartment,
       c.meterSerial, c.meterDigits, c.prevValue, c.prevDate
     FROM c JOIN accounts a ON a.id = c.accountId ${addressJoins('c.houseId')}
-    WHERE (@includeDisconnected OR c.status = 'connected')
-      AND (@noCriterion OR CASE WHEN @matchAll THEN ${allOf} ELSE ${anyOf} END)
+    WHERE ((@includeDisconnected OR c.status = 'connected')
+        AND (@noCriterion OR CASE WHEN @matchAll THEN ${allOf} ELSE ${anyOf} END))
+      OR c.pointId IN (SELECT value FROM json_each(@rereads))
     ORDER BY ${addressOrder('c.apartment_key')}`);
   const insertTask = db.prepare(`INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment,
       warn_non_admittance, route_number, route_name, executor_id, executor_name)
@@ -82,6 +97,23 @@ export function taskForming(db: Db) {
       full_name, address, meter_serial, meter_digits, prev_value, prev_date)
     VALUES (@taskId, @seq, @pointId, @accountId, @accountNumber, @fullName, @address, @meterSerial, @meterDigits,
       @prevValue, @prevDate)`);
+
+  const place = (taskId: number, seq: number, row: Candidate) =>
+    Number(
+      insertPosition.run({
+        taskId,
+        seq,
+        pointId: row.pointId,
+        accountId: row.accountId,
+        accountNumber: row.accountNumber,
+        fullName: row.fullName,
+        address: formatAddress(row),
+        meterSerial: row.meterSerial,
+        meterDigits: row.meterDigits,
+        prevValue: row.prevValue,
+        prevDate: row.prevDate,
+      }).lastInsertRowid,
+    );
 
   const candidates = (draft: TaskDraft): Candidate[] => {
     const { criteria } = draft;
@@ -115,6 +147,7 @@ export function taskForming(db: Db) {
       includeDisconnected: criteria.includeDisconnected ? 1 : 0,
       noCriterion: noCriterion ? 1 : 0,
       matchAll: criteria.match === 'all' ? 1 : 0,
+      rereads: JSON.stringify(waitingRereads.all(draft.routeId)),
     });
     // The address order comes from SQL (house numbers by their sort key); account order needs a numeric-aware compare.
     if (draft.sortOrder === 'account') rows.sort((a, b) => accountCollator.compare(a.accountNumber, b.accountNumber));
@@ -153,21 +186,8 @@ export function taskForming(db: Db) {
           executorName: r.executorName,
         }).lastInsertRowid,
       );
-      rows.forEach((row, index) =>
-        insertPosition.run({
-          taskId,
-          seq: index + 1,
-          pointId: row.pointId,
-          accountId: row.accountId,
-          accountNumber: row.accountNumber,
-          fullName: row.fullName,
-          address: formatAddress(row),
-          meterSerial: row.meterSerial,
-          meterDigits: row.meterDigits,
-          prevValue: row.prevValue,
-          prevDate: row.prevDate,
-        }),
-      );
+      rows.forEach((row, index) => place(taskId, index + 1, row));
+      linkRereads.run({ taskId });
       const formed = warnings.form(
         rows.map((row) => row.pointId),
         draft.taskDate,
@@ -175,6 +195,29 @@ export function taskForming(db: Db) {
         { taskId, user },
       );
       return { taskId, positions: rows.length, warnings: formed };
+    },
+    /**
+     * One point added at the end of a task already formed (a re-read the correction queue ordered):
+     * the sheet may be printed, so the others keep their numbers. Its previous reading is as of the task date.
+     */
+    append(task: { id: number; routeId: number; taskDate: string }, pointId: number): { positionId: number; seq: number } {
+      const [row] = select.all({
+        routeId: task.routeId,
+        taskDate: task.taskDate,
+        debtMinKop: null,
+        debtors: '[]',
+        noControlDays: null,
+        complaint: 0,
+        inspection: 0,
+        verificationDueDays: null,
+        includeDisconnected: 0,
+        noCriterion: 0,
+        matchAll: 0,
+        rereads: JSON.stringify([pointId]),
+      });
+      if (!row) throw new DomainError('notFound.point');
+      const seq = lastSeq.get(task.id)! + 1;
+      return { positionId: place(task.id, seq, row), seq };
     },
   };
 }

@@ -49,6 +49,10 @@ export function taskStore(db: Db) {
      WHERE hasReading OR status <> 'new' OR reason_code IS NOT NULL`,
   );
   const remove = db.prepare('DELETE FROM walk_tasks WHERE id = ?');
+  // A re-read the correction queue put into this task waits again for the route's next one.
+  const handBackRereads = db.prepare(
+    'UPDATE reading_checks SET reread_position_id = NULL WHERE reread_position_id IN (SELECT id FROM task_positions WHERE task_id = ?)',
+  );
 
   const get = (id: number): TaskRow => toRow(found(byId.get(id), 'notFound.task'));
 
@@ -76,6 +80,7 @@ export function taskStore(db: Db) {
           date: task.taskDate,
         });
       }
+      handBackRereads.run(id);
       return remove.run(id).changes;
     },
   };

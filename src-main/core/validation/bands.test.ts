@@ -12,7 +12,7 @@ const reading = (over: Partial<ReadingToJudge>): ReadingToJudge => ({
   previous: { value: 1000, takenOn: '2025-03-01' },
   checkedOn: '2025-03-31',
   digits: 6,
-  status: 'connected',
+  cutoff: null,
   expected: null,
   monthlyMax: 1000,
   bands,
@@ -57,9 +57,13 @@ describe('the bands, each at its edge', () => {
     expect(codes({ expected: 600, checkedOn: '2025-05-01' })).toEqual(['zero']);
   });
 
-  it('stops any consumption on a disconnected point, and nothing else there', () => {
-    expect(codes({ status: 'disconnected', value: 1001, expected: 300 })).toEqual(['afterDisconnection']);
-    expect(codes({ status: 'disconnected', checkedOn: '2025-12-31', expected: 300 })).toEqual([]);
+  it('stops a rise above the cut-off reading on a disconnected point, and nothing else there', () => {
+    expect(judgeBands(reading({ cutoff: 1000, value: 1001, expected: 300 })).checks).toEqual([
+      { code: 'afterDisconnection', consumption: 1 },
+    ]);
+    expect(codes({ cutoff: 1000, checkedOn: '2025-12-31', expected: 300 })).toEqual([]);
+    // Used before the crew came: above the previous reading, not above the cut-off.
+    expect(codes({ cutoff: 1050, value: 1050, expected: 10 })).toEqual([]);
   });
 
   it('tells a rollover from a step back, and judges the rollover consumption like any other', () => {
@@ -105,7 +109,7 @@ describe('a reading judged by the point own history', () => {
       previous: { value: 2200, takenOn: '2025-05-01' },
       checkedOn: '2025-05-31',
       digits: 6,
-      status: 'connected',
+      cutoff: null,
       expected,
       monthlyMax: 5000,
       bands: settings.bands.electricity,

@@ -8,7 +8,8 @@ export interface ReadingToJudge {
   previous: { value: number; takenOn: string } | null;
   checkedOn: string;
   digits: number | null;
-  status: 'connected' | 'disconnected';
+  /** The meter's reading at the cut-off in force on the reading's date; null on a connected point. */
+  cutoff: number | null;
   /** The point's expected consumption from the previous reading to this one (expected.ts), or null without enough history. */
   expected: number | null;
   /** The commodity's monthly maximum, which judges a point without history. */
@@ -29,13 +30,24 @@ const epsilon = 1e-9;
 const tenths = (value: number) => Math.round(value * 10) / 10;
 
 /**
+ * Consumption from one reading to the next: a step down is a rollover when wrapping past 99…9 is
+ * the nearer explanation (the wrap is smaller than the step back); otherwise null, no consumption.
+ */
+export function stepFrom(previous: number, value: number, digits: number | null): { consumption: number; rollover: boolean } | null {
+  if (value >= previous) return { consumption: value - previous, rollover: false };
+  const wrap = digits === null ? null : 10 ** digits - previous + value;
+  return wrap !== null && wrap < previous - value ? { consumption: wrap, rollover: true } : null;
+}
+
+/**
  * The checks a reading fails (docs/domain.md, "Expected consumption and the bands"). The edges
  * belong to the plausible side: exactly highFactor × expected passes, as does exactly expected /
  * lowFactor, and zero consumption over exactly zeroDays days.
  * - Lower than the previous control reading: a rollover when wrapping past 99…9 is the nearer
  *   explanation (the rule of entry/plausibility.ts), whose consumption is then judged like any
  *   other; otherwise below previous, and nothing more can be said of it.
- * - A disconnected point should use nothing: any consumption is the one check.
+ * - A disconnected point should use nothing: any rise above the meter's reading at the cut-off is
+ *   the one check (consumption since the previous reading may include use before the cut-off).
  * - Zero over more than zeroDays on a connected point; a shorter zero is judged as too low.
  * - With an expected figure above 0: too high or too low. Without one — too short a history, or a
  *   point that never used anything, where every consumption would be "infinitely" above — the
@@ -43,23 +55,20 @@ const tenths = (value: number) => Math.round(value * 10) / 10;
  */
 export function judgeBands(reading: ReadingToJudge): BandJudgement {
   const { value, previous, digits, bands, expected } = reading;
-  if (previous === null) return { consumption: 0, days: 0, checks: [] };
+  const afterCutoff = (): ReadingCheck[] =>
+    reading.cutoff !== null && value > reading.cutoff ? [{ code: 'afterDisconnection', consumption: value - reading.cutoff }] : [];
+  // A point's first reading has nothing to be judged against, except a cut-off's reading.
+  if (previous === null) return { consumption: 0, days: 0, checks: afterCutoff() };
   const days = daysBetween(previous.takenOn, reading.checkedOn);
   const checks: ReadingCheck[] = [];
-  let consumption = value - previous.value;
-  if (value < previous.value) {
-    const wrap = digits === null ? null : 10 ** digits - previous.value + value;
-    if (wrap === null || wrap >= previous.value - value) {
-      checks.push({ code: 'belowPrevious', value, previous: previous.value });
-      return { consumption, days, checks };
-    }
-    consumption = wrap;
-    checks.push({ code: 'rollover', value, previous: previous.value, consumption });
+  const step = stepFrom(previous.value, value, digits);
+  if (step === null) {
+    checks.push({ code: 'belowPrevious', value, previous: previous.value });
+    return { consumption: value - previous.value, days, checks };
   }
-  if (reading.status === 'disconnected') {
-    if (consumption > 0) checks.push({ code: 'afterDisconnection', consumption });
-    return { consumption, days, checks };
-  }
+  const { consumption } = step;
+  if (step.rollover) checks.push({ code: 'rollover', value, previous: previous.value, consumption });
+  if (reading.cutoff !== null) return { consumption, days, checks: [...checks, ...afterCutoff()] };
   const zero = consumption === 0 && days > bands.zeroDays;
   if (zero) checks.push({ code: 'zero', days, zeroDays: bands.zeroDays });
   if (expected !== null && expected > 0) {
@@ -74,4 +83,12 @@ export function judgeBands(reading: ReadingToJudge): BandJudgement {
     if (consumption > allowed) checks.push({ code: 'overMaximum', consumption, allowed, max: reading.monthlyMax, days });
   }
   return { consumption, days, checks };
+}
+
+/**
+ * The band a consumption passes in, for the entry form to show: from expected / lowFactor to
+ * highFactor × expected, rounded outwards to whole units as the meter counts them.
+ */
+export function bandOf(expected: number, bands: Bands): { low: number; high: number } {
+  return { low: Math.ceil(expected / bands.lowFactor - epsilon), high: Math.floor(bands.highFactor * expected + epsilon) };
 }

@@ -1,7 +1,7 @@
 import type { Commodity } from '../../../shared/contract/entry';
 import type { Db } from '../../db/open';
-import { readProfiles, type Profiles } from './profile';
-import { readValidationSettings } from './validation-settings';
+import { profilesReader, type Profiles } from './profile';
+import { validationSettingsReader } from './validation-settings';
 
 /**
  * What a point normally uses, from its own control readings (docs/domain.md, "Expected consumption
@@ -62,12 +62,15 @@ type ReadingRow = [pointId: number, takenOn: string, value: number, rollover: nu
 type PointRow = [pointId: number, commodity: Commodity, digits: number | null];
 
 const pointsSql = `SELECT p.id, p.commodity, m.digits FROM metering_points p LEFT JOIN meters m ON m.point_id = p.id`;
-// The partial index of migration 012 holds every column read here, in this order.
+// The partial index of migration 013 holds every column read here, in this order, and only actual
+// control readings: one a master marked as estimated says nothing of the point's use.
 const readingsSql = `SELECT point_id, taken_on, value, rollover FROM readings
-  WHERE kind = 'control' AND taken_on >= ? AND taken_on < ?`;
+  WHERE kind = 'control' AND estimated = 0 AND taken_on >= ? AND taken_on < ?`;
 
 export function expectedConsumption(db: Db) {
   const windowStart = db.prepare<[string, string], string>('SELECT date(?, ?)').pluck();
+  const readSettings = validationSettingsReader(db);
+  const readProfiles = profilesReader(db);
   const someIds = (ids: readonly number[]) => JSON.stringify(ids);
   const pointsSome = db.prepare<[string], PointRow>(`${pointsSql} WHERE p.id IN (SELECT value FROM json_each(?))`).raw();
   const pointsAll = db.prepare<[], PointRow>(pointsSql).raw();
@@ -127,9 +130,9 @@ export function expectedConsumption(db: Db) {
   };
 
   const context = (asOf: string) => {
-    const settings = readValidationSettings(db);
+    const settings = readSettings();
     const since = windowStart.get(asOf, `-${settings.historyMonths} months`)!;
-    return { since, profiles: readProfiles(db), minReadings: settings.minHistoryReadings };
+    return { since, profiles: readProfiles(), minReadings: settings.minHistoryReadings, bands: settings.bands };
   };
 
   const historyOf = (pointIds: readonly number[], { since, profiles, minReadings }: ReturnType<typeof context>, asOf: string) => {
@@ -171,6 +174,6 @@ export function expectedConsumption(db: Db) {
       return found ? expectedOver(found, from, to, shared.profiles) : null;
     },
     /** The profiles in force, for a caller judging many readings with expectedOver. */
-    profiles: () => readProfiles(db),
+    profiles: readProfiles,
   };
 }

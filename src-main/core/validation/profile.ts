@@ -44,22 +44,34 @@ export function profileFromShares(shares: readonly number[]): Profile {
 
 export type Profiles = Record<Commodity, Profile>;
 
-/** The profiles as the administrator keeps them (table consumption_profile, migration 012). */
-export function readProfiles(db: Db): Profiles {
-  const rows = db
-    .prepare<[], { commodity: Commodity; month: number; share: number }>('SELECT commodity, month, share FROM consumption_profile')
-    .all();
-  const shares = (commodity: Commodity) => {
-    const byMonth = Array.from({ length: 12 }, () => 0);
-    let found = 0;
-    for (const row of rows) {
-      if (row.commodity === commodity) {
-        byMonth[row.month - 1] = row.share;
-        found++;
+/**
+ * The profiles as the administrator keeps them (table consumption_profile, migration 012), read
+ * afresh on each call; the day-weight tables are built again only when a share changed.
+ */
+export function profilesReader(db: Db): () => Profiles {
+  const select = db.prepare<[], { commodity: Commodity; month: number; share: number }>(
+    'SELECT commodity, month, share FROM consumption_profile ORDER BY commodity, month',
+  );
+  let built: { key: string; profiles: Profiles } | null = null;
+  return () => {
+    const rows = select.all();
+    const key = JSON.stringify(rows);
+    if (built?.key === key) return built.profiles;
+    const shares = (commodity: Commodity) => {
+      const byMonth = Array.from({ length: 12 }, () => 0);
+      let found = 0;
+      for (const row of rows) {
+        if (row.commodity === commodity) {
+          byMonth[row.month - 1] = row.share;
+          found++;
+        }
       }
-    }
-    // A commodity whose rows were removed is taken as flat rather than as using nothing.
-    return found === 0 ? byMonth.map(() => 1) : byMonth;
+      // A commodity whose rows were removed is taken as flat rather than as using nothing.
+      return found === 0 ? byMonth.map(() => 1) : byMonth;
+    };
+    built = { key, profiles: { gas: profileFromShares(shares('gas')), electricity: profileFromShares(shares('electricity')) } };
+    return built.profiles;
   };
-  return { gas: profileFromShares(shares('gas')), electricity: profileFromShares(shares('electricity')) };
 }
+
+export const readProfiles = (db: Db): Profiles => profilesReader(db)();

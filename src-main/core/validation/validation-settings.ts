@@ -20,7 +20,8 @@ export interface ValidationSettings {
   historyMonths: number;
 }
 
-export function readValidationSettings(db: Db): ValidationSettings {
+/** Reads the settings afresh on each call (an administrator may change them), through statements prepared once. */
+export function validationSettingsReader(db: Db): () => ValidationSettings {
   const settings = settingsReader(db);
   const number = (key: string): number => {
     const value = Number(settings(key));
@@ -32,9 +33,11 @@ export function readValidationSettings(db: Db): ValidationSettings {
     lowFactor: number(`validation.${commodity}.lowFactor`),
     zeroDays: number(`validation.${commodity}.zeroDays`),
   });
-  return {
+  return () => ({
     bands: { gas: bands('gas'), electricity: bands('electricity') },
     minHistoryReadings: number('validation.minHistoryReadings'),
     historyMonths: number('validation.historyMonths'),
-  };
+  });
 }
+
+export const readValidationSettings = (db: Db): ValidationSettings => validationSettingsReader(db)();

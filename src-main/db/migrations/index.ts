@@ -11,6 +11,7 @@ import { disconnectionWarnings } from './009-disconnection-warnings';
 import { disconnectionOrders } from './010-disconnection-orders';
 import { ledgerOpenBills } from './011-ledger-open-bills';
 import { consumptionProfile } from './012-consumption-profile';
+import { checkQueue } from './013-check-queue';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   disconnectionOrders,
   ledgerOpenBills,
   consumptionProfile,
+  checkQueue,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -68,6 +68,21 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
       };
     },
   },
+  // A reading ten times the point's previous one fails a check, is accepted and waits in the queue.
+  'checks.decide': {
+    request: async ({ call }) => {
+      const { taskId } = await newTask(call);
+      const position = await call<{ positionId: number; previous: { value: number } | null }>('entry.position', { taskId, seq: 1 });
+      await call('entry.save', {
+        positionId: position.positionId,
+        checkedOn: '2026-11-20',
+        maxConsumption: { electricity: 1, gas: 1 },
+        outcome: { kind: 'reading', value: String((position.previous?.value ?? 0) + 90_000), accepted: ['tooHigh', 'overMaximum'] },
+      });
+      const queue = await call<{ rows: { id: number }[] }>('checks.list', { status: 'waiting' });
+      return { id: queue.rows[0]!.id, decision: 'confirmed', note: 'перевірено' };
+    },
+  },
   'warnings.issue': { request: async ({ call }) => ({ ids: [await formedWarning(call)], how: 'mail', issuedOn: '2026-11-21' }) },
   'warnings.cancel': { request: async ({ call }) => ({ ids: [await formedWarning(call)], reason: 'court', note: 'справа № 1/26' }) },
   // Only warnings formed: no point was warned yet, and the answer says so without an order.

@@ -31,7 +31,7 @@ import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountCard } from '../accounts/AccountCardProvider';
 import { ownerOf, readingsIn, type Phase } from './key-owner';
-import { PlausibilityDialog, type Confirmation, type Halt } from './PlausibilityDialog';
+import { mayRetype, mustRetype, PlausibilityDialog, type Confirmation, type Halt } from './PlausibilityDialog';
 import { replayKeys, useKeyRouter, type EntryFocus } from './type-ahead';
 
 type SaveRequest = Input<'entry.save'>;
@@ -180,7 +180,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       if (!(caught instanceof ApiError)) throw caught;
       const check = caught.details as EntryCheck | undefined;
       const open = fields.current.dialog;
-      if ((caught.code === 'entry.overMax' || caught.code === 'entry.belowPrevious') && check) ask(check, request);
+      if ((caught.code === 'entry.check' || caught.code === 'entry.belowPrevious') && check) ask(check, request);
       else if (caught.code === 'entry.retypeMismatch' && open) {
         phase.current = 'retyping';
         flushSync(() => setDialog({ ...open, error: caught }));
@@ -216,7 +216,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
 
   const retype = () => {
     const open = fields.current.dialog;
-    if (phase.current !== 'asking' || !open || open.check.kind !== 'belowPrevious') return;
+    if (phase.current !== 'asking' || !open || !mayRetype(open.check)) return;
     phase.current = 'retyping';
     flushSync(() => setDialog({ ...open, retyping: true }));
   };
@@ -225,9 +225,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const accept = () => {
     const check = fields.current.dialog?.check;
     if (!check) return;
-    if (check.kind === 'overMax') confirm({ confirmOverMax: true });
-    else if (check.rollover) confirm({ confirmRollover: true, confirmOverMax: check.rollover.overMax });
-    else retype();
+    if (mustRetype(check)) retype();
+    else confirm({ accepted: check.checks.map((c) => c.code) });
   };
 
   useKeyRouter((key, command) => {
@@ -343,6 +342,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             ))}
             <Text>{t('entry.summaryOverMax', { count: summary.overMaxAccepted })}</Text>
             <Text>{t('entry.summaryBelow', { count: summary.belowPrevious + summary.rollovers, rollovers: summary.rollovers })}</Text>
+            <Text data-testid="entry-summary-queued">{t('entry.summaryQueued', { count: summary.queued })}</Text>
           </Stack>
         </Alert>
       )}
@@ -352,6 +352,11 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             <Title order={3} size="h5" data-testid="entry-seq">
               {t('entry.position', { seq: position.seq, total: position.total })}
             </Title>
+            {position.reread && (
+              <Badge color="violet" data-testid="entry-reread">
+                {t('entry.reread')}
+              </Badge>
+            )}
             <Badge color={position.status === 'executed' ? 'green' : position.status === 'not_executed' ? 'orange' : 'gray'}>
               {t(
                 position.status === 'executed'
@@ -384,6 +389,18 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             <Field label={t('entry.previous')}>
               <span data-testid="entry-previous">
                 {previous ? `${previous.value} (${formatDate(previous.takenOn, locale)})` : t('entry.noPrevious')}
+              </span>
+            </Field>
+            <Field label={`${t('entry.expected')}, ${unit ?? ''}`}>
+              <span data-testid="entry-expected">
+                {position.expected
+                  ? t('entry.expectedLine', {
+                      expected: number(position.expected.consumption),
+                      low: number(position.expected.low),
+                      high: number(position.expected.high),
+                      date: formatDate(position.expected.on, locale),
+                    })
+                  : t('entry.expectedNone')}
               </span>
             </Field>
             <Field label={`${t('entry.consumption')}, ${unit ?? ''}`}>

@@ -1,13 +1,20 @@
 import { Alert, Button, Group, Kbd, Modal, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { EntryCheck } from '../../../shared/contract/entry';
+import type { ReadingCheckCode } from '../../../shared/contract/validation';
+import { readingCheckSentence } from '../../../shared/i18n/reading-checks';
 import type { ApiError } from '../../api/client';
 import { FocusNow } from '../../components/FocusNow';
 import { TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { acceptKey, retypeKey } from './key-owner';
 
-export type Confirmation = { confirmOverMax: true } | { confirmRollover: true; confirmOverMax: boolean } | { retypedValue: string };
+export type Confirmation = { accepted: ReadingCheckCode[] } | { retypedValue: string };
+
+/** A reading below the previous that is no rollover is never accepted as it stands: it is typed again. */
+export const mustRetype = (check: EntryCheck) => check.checks.some((c) => c.code === 'belowPrevious');
+/** A rollover may be refused for a value typed again (the meter did not wrap: a reading below the previous). */
+export const mayRetype = (check: EntryCheck) => check.checks.some((c) => c.code === 'belowPrevious' || c.code === 'rollover');
 
 /** Keys typed on without looking while the question was open: dropped, and said so. */
 export interface Halt {
@@ -34,36 +41,36 @@ interface Props {
  * the buttons say which. Enter and digits, the rhythm of the loop, never accept a value.
  */
 export function PlausibilityDialog({ check, unit, error, retyping, halt, onAccept, onRetype, onRetyped, onCancel }: Props) {
-  const { t, number } = useI18n();
-  const title = check.kind === 'overMax' ? t('entry.overMaxTitle') : t('entry.belowTitle');
-  const rollover = check.kind === 'belowPrevious' ? check.rollover : null;
-  const amount = (n: number) => `${number(n)} ${unit}`;
+  const { t, number, locale } = useI18n();
+  const below = mustRetype(check);
+  const rollover = check.checks.some((c) => c.code === 'rollover');
   return (
-    <Modal opened onClose={onCancel} title={title} returnFocus={false} closeOnEscape={false}>
+    <Modal
+      opened
+      onClose={onCancel}
+      title={below ? t('entry.belowTitle') : t('entry.checkTitle')}
+      returnFocus={false}
+      closeOnEscape={false}
+    >
       <Stack gap="sm" data-testid="plausibility">
         {halt && (
           <Alert color="red" data-testid="plausibility-halt">
             {t('entry.halt', { ...halt })}
           </Alert>
         )}
-        {check.kind === 'overMax' ? (
-          <Text>
-            {t('entry.overMaxText', { consumption: amount(check.consumption), allowed: amount(check.allowed), days: check.days })}
+        {check.checks.map((c) => (
+          <Text key={c.code} data-testid="plausibility-check" data-code={c.code}>
+            {readingCheckSentence(c, locale)}
           </Text>
-        ) : (
-          <>
-            <Text>{t('entry.belowText', { value: check.value, previous: check.previous })}</Text>
-            {rollover && (
-              <Text>
-                {t(rollover.overMax ? 'entry.rolloverOverMax' : 'entry.rolloverText', {
-                  consumption: amount(rollover.consumption),
-                  allowed: amount(rollover.allowed),
-                  days: rollover.days,
-                })}
-              </Text>
-            )}
-          </>
+        ))}
+        {check.expected !== null && !below && (
+          <Text size="sm" c="dimmed">
+            {t('entry.expectedOver', { expected: `${number(check.expected)} ${unit}`, days: check.days })}
+          </Text>
         )}
+        <Text size="sm" c="dimmed">
+          {below ? t('entry.belowText') : t('entry.queuedHint')}
+        </Text>
         {retyping ? (
           <Retype error={error} onSubmit={onRetyped} />
         ) : (
@@ -71,13 +78,13 @@ export function PlausibilityDialog({ check, unit, error, retyping, halt, onAccep
             <Button variant="default" onClick={onCancel}>
               {t('entry.back')} <Kbd ml="xs">Esc</Kbd>
             </Button>
-            {check.kind === 'belowPrevious' && rollover && (
+            {rollover && (
               <Button variant="default" onClick={onRetype}>
                 {t('entry.retype')} <Kbd ml="xs">{retypeKey}</Kbd>
               </Button>
             )}
             <Button onClick={onAccept} data-testid="plausibility-accept">
-              {check.kind === 'overMax' ? t('entry.accept') : rollover ? t('entry.acceptRollover') : t('entry.retype')}
+              {below ? t('entry.retype') : rollover ? t('entry.acceptRollover') : t('entry.accept')}
               <Kbd ml="xs">{acceptKey}</Kbd>
             </Button>
           </Group>
