@@ -22,6 +22,10 @@ export interface ExportedReading {
   rollover: boolean;
   /** Read on a disconnected point above the meter's reading at the cut-off. */
   afterDisconnection: boolean;
+  /** A master marked it estimated for billing (Контроль показників). */
+  estimated: boolean;
+  /** Still waiting for a decision in Контроль показників: in the file only when asked for. */
+  queued: boolean;
   problems: string;
   note: string;
   enteredBy: string | null;
@@ -33,6 +37,8 @@ export const exportFilter = z.object({
   dateTo: isoDate,
   routeId: id.nullable().default(null),
   taskId: id.nullable().default(null),
+  /** Readings still waiting in Контроль показників go to billing only when asked for. */
+  includeQueued: z.boolean().default(false),
 });
 
 /**
@@ -119,7 +125,7 @@ export const exchangeHostChannels = {
   'import.run': write<ImportResult>()(
     z.object({ ...upload, kind: z.enum(importKinds), mapping: z.record(z.string().max(40), z.number().int().min(0).max(99)) }),
   ),
-  'export.readingsFile': exported<{ fileName: string; base64: string; rows: number }>()(
+  'export.readingsFile': exported<{ fileName: string; base64: string; rows: number; skippedQueued: number }>()(
     exportFilter.extend({ format: z.enum(['csv', 'xlsx']) }),
   ),
 };

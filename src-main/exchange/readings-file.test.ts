@@ -34,9 +34,15 @@ function enteredTask() {
 describe('exporting entered readings', () => {
   it('lists executed and not executed positions with reasons, flags and who entered them', () => {
     const d = enteredTask();
-    const rows = d.core.services.exchange.readings({ routeId: null, taskId: null, ...{ dateFrom: '2026-11-01', dateTo: '2026-11-30' } });
+    const month = { routeId: null, taskId: null, dateFrom: '2026-11-01', dateTo: '2026-11-30' };
+    // The reading accepted over the maximum waits in Контроль показників: left out unless asked for, and counted.
+    expect(d.core.services.exchange.readings(month).map((r) => r.status)).toEqual(['not_executed']);
+    expect(d.core.services.exchange.skippedQueued(month)).toBe(1);
+    const rows = d.core.services.exchange.readings({ ...month, includeQueued: true });
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.status === 'executed')).toMatchObject({
+      queued: true,
+      estimated: false,
       value: 1500,
       consumption: 500,
       overMaxAccepted: true,
@@ -53,6 +59,11 @@ describe('exporting entered readings', () => {
     expect(
       d.core.services.exchange.readings({ routeId: null, taskId: null, ...{ dateFrom: '2026-11-21', dateTo: '2026-11-21' } }),
     ).toHaveLength(1);
+    // Once a master confirmed it, it goes to billing with the rest.
+    const [item] = d.call('checks.list', { status: 'waiting' }).rows;
+    d.call('checks.decide', { id: item!.id, decision: 'confirmed' });
+    expect(d.core.services.exchange.readings(month)).toHaveLength(2);
+    expect(d.core.services.exchange.skippedQueued(month)).toBe(0);
     expect(
       d.core.services.exchange.readings({ dateFrom: '2026-11-01', dateTo: '2026-11-30', routeId: d.routeId + 1, taskId: null }),
     ).toHaveLength(0);
@@ -64,6 +75,7 @@ describe('exporting entered readings', () => {
       routeId: null,
       taskId: null,
       ...{ dateFrom: '2026-11-01', dateTo: '2026-11-30' },
+      includeQueued: true,
     });
     const text = readingsCsv(rows).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -79,6 +91,7 @@ describe('exporting entered readings', () => {
       routeId: null,
       taskId: null,
       ...{ dateFrom: '2026-11-01', dateTo: '2026-11-30' },
+      includeQueued: true,
     });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readingsXlsx(rows)) as unknown as ArrayBuffer);

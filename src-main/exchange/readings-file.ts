@@ -21,6 +21,8 @@ export const readingColumns: [keyof ExportedReading, string][] = [
   ['belowPreviousConfirmed', 'Менший за попередній'],
   ['rollover', 'Перехід через нуль'],
   ['afterDisconnection', 'Після відключення'],
+  ['estimated', 'Оцінний'],
+  ['queued', 'У черзі контролю'],
   ['problems', 'Порушення'],
   ['note', 'Примітка'],
   ['enteredBy', 'Вніс'],

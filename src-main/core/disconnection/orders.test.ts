@@ -326,7 +326,9 @@ describe('recording a cut-off', () => {
       value: 4100,
       afterDisconnection: true,
     });
-    expect(d.core.services.exchange.readings({ dateFrom: '2026-12-01', dateTo: today, routeId: null, taskId: null })).toMatchObject([
+    expect(
+      d.core.services.exchange.readings({ dateFrom: '2026-12-01', dateTo: today, routeId: null, taskId: null, includeQueued: true }),
+    ).toMatchObject([
       {
         accountNumber: d.value<{ n: string }>('SELECT number AS n FROM accounts WHERE id = ?', d.accountOf(d.p)).n,
         afterDisconnection: true,

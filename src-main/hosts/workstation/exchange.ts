@@ -37,13 +37,20 @@ export function workstationExchange(session: Session): Pick<HostEntries, 'import
         entity: 'readings.export',
         action: 'create',
         id: () => null,
-        after: ({ format, ...filter }, file) => ({ ...filter, format, fileName: file.fileName, rows: file.rows }),
+        after: ({ format, ...filter }, file) => ({
+          ...filter,
+          format,
+          fileName: file.fileName,
+          rows: file.rows,
+          skippedQueued: file.skippedQueued,
+        }),
       },
       run: async ({ format, ...filter }) => {
         const rows = core().services.exchange.readings(filter);
+        const skippedQueued = filter.includeQueued ? 0 : core().services.exchange.skippedQueued(filter);
         const file = format === 'csv' ? readingsCsv(rows) : await readingsXlsx(rows);
         const fileName = `readings-${filter.dateFrom}-${filter.dateTo}.${format}`;
-        return () => ({ fileName, base64: file.toString('base64'), rows: rows.length });
+        return () => ({ fileName, base64: file.toString('base64'), rows: rows.length, skippedQueued });
       },
     },
   };

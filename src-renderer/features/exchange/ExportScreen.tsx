@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Kbd, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { localToday } from '../../../shared/dates';
 import { useApi } from '../../api/context';
@@ -22,18 +22,23 @@ export function ExportScreen() {
   const [dateTo, setDateTo] = useState(localToday);
   const [routeId, setRouteId] = useState<number | null>(null);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [includeQueued, setIncludeQueued] = useState(false);
   const { run, busy, error } = useAction();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const file = await api.call('export.readingsFile', { dateFrom, dateTo, routeId, format });
+      const file = await api.call('export.readingsFile', { dateFrom, dateTo, routeId, format, includeQueued });
       download(
         file.base64,
         file.fileName,
         format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      status.show(t('export.done', { rows: file.rows, file: file.fileName }));
+      status.show(
+        file.skippedQueued > 0
+          ? t('export.doneSkipped', { rows: file.rows, file: file.fileName, skipped: file.skippedQueued })
+          : t('export.done', { rows: file.rows, file: file.fileName }),
+      );
     });
   };
 
@@ -57,6 +62,13 @@ export function ExportScreen() {
               { value: 'csv', label: 'CSV' },
             ]}
             w={200}
+          />
+          <Checkbox
+            label={t('export.includeQueued')}
+            description={t('export.includeQueuedHint')}
+            checked={includeQueued}
+            onChange={(event) => setIncludeQueued(event.currentTarget.checked)}
+            data-testid="export-include-queued"
           />
           <ErrorAlert error={error} />
           <Button type="submit" loading={busy} w={220} rightSection={<Kbd size="xs">Enter</Kbd>}>
