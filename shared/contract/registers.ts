@@ -12,7 +12,7 @@ export const disconnectionRegisterKinds = ['warnings', 'orders', 'cutoffs', 'rec
 export const noControlDaysDefault = 180;
 export type DisconnectionRegisterKind = (typeof disconnectionRegisterKinds)[number];
 /** Звіти / Виконання звітів: how the walk is going, built and printed the same way. */
-export const walkReportKinds = ['execution', 'controllers', 'noControl', 'nonAdmittance', 'verificationDue'] as const;
+export const walkReportKinds = ['execution', 'controllers', 'noControl', 'nonAdmittance', 'suspicious', 'verificationDue'] as const;
 export type WalkReportKind = (typeof walkReportKinds)[number];
 export const registerKinds = [...disconnectionRegisterKinds, ...walkReportKinds] as const;
 export type RegisterKind = (typeof registerKinds)[number];
@@ -30,9 +30,11 @@ export const registerStatuses = {
   controllers: ['all'],
   noControl: ['all'],
   nonAdmittance: ['all'],
+  // Контроль показників: the readings still waiting for a decision, or decided.
+  suspicious: ['all', 'waiting', 'decided'],
   verificationDue: ['all'],
 } as const satisfies Record<RegisterKind, readonly string[]>;
-const allStatuses = ['all', 'formed', 'issued', 'executed', 'cancelled', 'new', 'done', 'kept', 'missed', 'overdue'] as const;
+const allStatuses = ['all', 'formed', 'issued', 'executed', 'cancelled', 'new', 'done', 'kept', 'missed', 'overdue', 'waiting', 'decided'] as const;
 export type RegisterStatus = (typeof allStatuses)[number];
 
 /** How a column's values are written: dates and money are formatted by the reader's locale. */

@@ -29,6 +29,7 @@ import { RoutesScreen } from '../features/routes/RoutesScreen';
 import { SheetScreen } from '../features/tasks/SheetScreen';
 import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
+import { CheckQueueScreen } from '../features/validation/CheckQueueScreen';
 import { NoticesScreen } from '../features/warnings/NoticesScreen';
 import { WarningsScreen } from '../features/warnings/WarningsScreen';
 import { RegistersScreen } from '../features/registers/RegistersScreen';
@@ -93,6 +94,8 @@ function CurrentScreen() {
       return <OrderScreen key={screen.id} id={screen.id} />;
     case 'reconnections':
       return <ReconnectionsScreen />;
+    case 'checks':
+      return <CheckQueueScreen />;
     case 'entry':
       return <EntryScreen key={screen.taskId} taskId={screen.taskId} />;
     case 'taskSheet':

@@ -51,6 +51,7 @@ export function MainMenu() {
           {item(t('menu.orderForm'), { name: 'orderForm' }, access['orders.form'])}
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.entry'), { name: 'tasks', purpose: 'entry' })}
+          {item(t('menu.checks'), { name: 'checks' }, access['checks.list'])}
           {item(t('menu.warnings'), { name: 'warnings' })}
           {item(t('menu.orders'), { name: 'orders' })}
           {item(t('menu.reconnections'), { name: 'reconnections' })}

@@ -28,6 +28,7 @@ export type Screen =
   | { name: 'orders' }
   | { name: 'order'; id: number }
   | { name: 'reconnections' }
+  | { name: 'checks' }
   | { name: 'taskSheet'; id: number }
   /** Warning notices to print: the warnings ticked in the register, or a walk task's. */
   | { name: 'notices'; of: { warningIds: number[] } | { taskId: number } };
@@ -87,6 +88,7 @@ export function parseHash(hash: string): Screen {
     case 'registers':
     case 'reports':
     case 'reconnections':
+    case 'checks':
       return { name: parts[0] };
     default:
       return { name: 'home' };

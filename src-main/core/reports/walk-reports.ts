@@ -1,4 +1,6 @@
+import type { CheckDecision } from '../../../shared/contract/checks';
 import type { ParsedInput } from '../../../shared/contract/index';
+import type { ReadingCheck } from '../../../shared/contract/validation';
 import {
   noControlDaysDefault,
   type RegisterCell,
@@ -32,6 +34,7 @@ const words = {
       controllers: 'Виконання завдань по контролерах',
       noControl: 'Точки без контрольного показника',
       nonAdmittance: 'Недопуск: повторні відмови в доступі',
+      suspicious: 'Сумнівні показники',
       verificationDue: 'Повірка лічильників',
     },
     periods: {
@@ -39,6 +42,7 @@ const words = {
       controllers: 'Дата завдання',
       noControl: 'Станом на кінець періоду',
       nonAdmittance: 'Станом на кінець періоду',
+      suspicious: 'Дата показника',
       verificationDue: 'Дата повірки',
     },
     columns: {
@@ -64,8 +68,40 @@ const words = {
       visitCount: 'Відмов',
       meter: 'Лічильник',
       verificationDue: 'Повірка до',
+      takenOn: 'Дата показника',
+      value: 'Показник',
+      consumption: 'Споживання',
+      expected: 'Очікувалося',
+      checks: 'Перевірка',
+      decision: 'Рішення',
+      decidedBy: 'Вирішив',
     },
-    totals: { tasks: 'Завдань', positions: 'Позицій', read: 'Знято', notRead: 'Не знято', points: 'Точок', meters: 'Лічильників' },
+    totals: {
+      tasks: 'Завдань',
+      positions: 'Позицій',
+      read: 'Знято',
+      notRead: 'Не знято',
+      points: 'Точок',
+      meters: 'Лічильників',
+      readings: 'Показників',
+      waiting: 'Чекають рішення',
+    },
+    checks: {
+      tooHigh: 'завелике',
+      tooLow: 'замале',
+      zero: 'нульове',
+      afterDisconnection: 'після відключення',
+      belowPrevious: 'менший за попередній',
+      rollover: 'перехід через нуль',
+      overMaximum: 'понад максимум',
+    },
+    decisions: {
+      confirmed: 'підтверджено',
+      corrected: 'виправлено',
+      reread: 'повторний контроль',
+      estimated: 'оцінний',
+      superseded: 'внесено заново',
+    },
     never: 'ніколи',
     noExecutor: 'без контролера',
   },
@@ -75,6 +111,7 @@ const words = {
       controllers: 'Task execution by controller',
       noControl: 'Points without a control reading',
       nonAdmittance: 'Non-admittance: repeated refusals',
+      suspicious: 'Suspicious readings',
       verificationDue: 'Meter verification',
     },
     periods: {
@@ -82,6 +119,7 @@ const words = {
       controllers: 'Task date',
       noControl: 'As of the end of the period',
       nonAdmittance: 'As of the end of the period',
+      suspicious: 'Reading date',
       verificationDue: 'Verification date',
     },
     columns: {
@@ -107,8 +145,40 @@ const words = {
       visitCount: 'Refusals',
       meter: 'Meter',
       verificationDue: 'Verification due',
+      takenOn: 'Reading date',
+      value: 'Reading',
+      consumption: 'Consumption',
+      expected: 'Expected',
+      checks: 'Check',
+      decision: 'Decision',
+      decidedBy: 'Decided by',
     },
-    totals: { tasks: 'Tasks', positions: 'Positions', read: 'Read', notRead: 'Not read', points: 'Points', meters: 'Meters' },
+    totals: {
+      tasks: 'Tasks',
+      positions: 'Positions',
+      read: 'Read',
+      notRead: 'Not read',
+      points: 'Points',
+      meters: 'Meters',
+      readings: 'Readings',
+      waiting: 'Waiting',
+    },
+    checks: {
+      tooHigh: 'too high',
+      tooLow: 'too low',
+      zero: 'zero',
+      afterDisconnection: 'after disconnection',
+      belowPrevious: 'below previous',
+      rollover: 'rollover',
+      overMaximum: 'over the maximum',
+    },
+    decisions: {
+      confirmed: 'confirmed',
+      corrected: 'corrected',
+      reread: 'control re-read',
+      estimated: 'estimated',
+      superseded: 'entered again',
+    },
     never: 'never',
     noExecutor: 'no controller',
   },
@@ -156,6 +226,19 @@ const layouts: Record<WalkReportKind, [ColumnKey, RegisterColumnKind][]> = {
     ['fullName', 'text'],
     ['visitCount', 'number'],
     ['visits', 'text'],
+  ],
+  suspicious: [
+    ['takenOn', 'date'],
+    ['route', 'text'],
+    ['address', 'text'],
+    ['account', 'text'],
+    ['fullName', 'text'],
+    ['value', 'number'],
+    ['consumption', 'number'],
+    ['expected', 'number'],
+    ['checks', 'text'],
+    ['decision', 'text'],
+    ['decidedBy', 'text'],
   ],
   verificationDue: [
     ['route', 'text'],
@@ -239,6 +322,24 @@ export function walkReports(db: Db) {
     WHERE m.verification_due BETWEEN @dateFrom AND @dateTo AND (@routeId IS NULL OR p.route_id = @routeId)
     ORDER BY m.verification_due, ${pointOrder}`);
 
+  // The correction queue's items of the period: what each failed and what was decided on it.
+  const suspicious = db.prepare<
+    Filter,
+    AddressParts & { route: string | null; account: string; fullName: string; takenOn: string; value: number } & {
+      consumption: number | null;
+      expected: number | null;
+      checks: string;
+      decision: CheckDecision | null;
+      decidedBy: string | null;
+    }
+  >(`
+    SELECT ${pointColumns}, c.taken_on AS takenOn, c.value, c.consumption, c.expected, c.checks, c.decision,
+      c.decided_by AS decidedBy
+    FROM reading_checks c INDEXED BY reading_checks_by_date JOIN metering_points p ON p.id = c.point_id ${pointJoins}
+    WHERE c.taken_on BETWEEN @dateFrom AND @dateTo AND (@routeId IS NULL OR p.route_id = @routeId)
+      AND (@status = 'all' OR (@status = 'waiting') = (c.decision IS NULL))
+    ORDER BY c.taken_on, ${pointOrder}, c.id`);
+
   const withAddress = <T extends AddressParts>({
     settlementKind,
     settlementName,
@@ -307,6 +408,22 @@ export function walkReports(db: Db) {
           return { ...withAddress(row), visitCount: visits.length, visits: visits.map((on) => formatDate(on, locale)).join(', ') };
         });
         return { rows, totals: [['points', rows.length]] };
+      }
+      case 'suspicious': {
+        const items = suspicious.all(filter).map(withAddress);
+        const rows = items.map((item) => ({
+          ...item,
+          checks: (JSON.parse(item.checks) as ReadingCheck[]).map((check) => w.checks[check.code]).join(', '),
+          decision: item.decision === null ? '' : w.decisions[item.decision],
+          decidedBy: item.decidedBy ?? '',
+        }));
+        return {
+          rows,
+          totals: [
+            ['readings', rows.length],
+            ['waiting', items.filter((item) => item.decision === null).length],
+          ],
+        };
       }
       case 'verificationDue': {
         const rows = verification.all(filter).map(withAddress);

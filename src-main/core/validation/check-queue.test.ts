@@ -213,4 +213,25 @@ describe('the correction queue', () => {
       { id: d.spike.id, decision: 'superseded', decidedBy: 'admin', readingId: null, value: 5600 },
     ]);
   });
+
+  it('reports the period items by check and decision: waiting, decided, and none outside the period', () => {
+    const d = spikeAndZero();
+    d.call('checks.decide', { id: d.spike.id, decision: 'confirmed' });
+    const report = (status: 'all' | 'waiting' | 'decided', dateFrom = taskDate, dateTo = taskDate) =>
+      d.call('registers.table', { kind: 'suspicious', dateFrom, dateTo, status });
+    const all = report('all');
+    expect(all.rows.map((r) => [r.account, r.checks, r.decision, r.decidedBy])).toEqual([
+      [d.spike.accountNumber, 'завелике', 'підтверджено', 'admin'],
+      [d.zero.accountNumber, 'нульове', '', ''],
+    ]);
+    expect(all.totals).toEqual([
+      { label: 'Показників', count: 2 },
+      { label: 'Чекають рішення', count: 1 },
+    ]);
+    expect(report('waiting').rows.map((r) => r.account)).toEqual([d.zero.accountNumber]);
+    expect(report('decided').rows.map((r) => r.account)).toEqual([d.spike.accountNumber]);
+    // The day before and the day after the readings' date hold none of them.
+    expect(report('all', '2026-11-19', '2026-11-19').rows).toEqual([]);
+    expect(report('all', '2026-11-21', '2026-11-21').rows).toEqual([]);
+  });
 });
