@@ -83,6 +83,8 @@ export const access: Record<ChannelName, Access> = {
   'entry.position': 'operator',
   'entry.save': 'operator',
   'entry.history': 'operator',
+  // The chart an operator checks a doubtful reading against, beside the correction queue and on the card.
+  'validation.pointConsumption': 'operator',
   'problems.list': 'operator',
   'print.sheetPdf': 'master',
   'print.sheet': 'master',

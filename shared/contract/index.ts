@@ -18,6 +18,7 @@ import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
 import { tasksChannels } from './tasks';
+import { validationChannels } from './validation';
 
 /** Channels the core's handler registry serves, the same in every host. */
 export const coreContract = {
@@ -35,6 +36,7 @@ export const coreContract = {
   ...ordersChannels,
   ...registersChannels,
   ...noticesChannels,
+  ...validationChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

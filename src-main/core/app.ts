@@ -20,6 +20,7 @@ import { routesHandlers } from './routes/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { tasksHandlers } from './tasks/handlers';
 import { checkHandlers } from './validation/check-handlers';
+import { validationHandlers } from './validation/handlers';
 
 export interface CoreOptions {
   version: string;
@@ -82,6 +83,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       disconnectionHandlers(db, { today }),
       orders.handlers,
       notices.handlers,
+      validationHandlers(db, { today }),
     ],
     {
       ...(options.log ? { log: options.log } : {}),
