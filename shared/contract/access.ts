@@ -43,6 +43,7 @@ export const access: Record<ChannelName, Access> = {
   'registers.table': 'master',
   'registers.page': 'master',
   'registers.file': 'master',
+  'reports.readingsByDay': 'master',
   'print.registerPdf': 'master',
   'print.register': 'master',
   'print.orderPdf': 'master',

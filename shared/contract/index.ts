@@ -14,6 +14,7 @@ import { orderPrintChannels, ordersChannels } from './orders';
 import { noticesChannels } from './notices';
 import { printChannels } from './print';
 import { registerHostChannels, registersChannels } from './registers';
+import { reportsChannels } from './reports';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
@@ -35,6 +36,7 @@ export const coreContract = {
   ...disconnectionChannels,
   ...ordersChannels,
   ...registersChannels,
+  ...reportsChannels,
   ...noticesChannels,
   ...validationChannels,
 };
