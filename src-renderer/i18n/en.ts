@@ -767,4 +767,6 @@ export const en: Record<MessageKey, string> = {
   'consumption.flag': 'Flag',
   'consumption.rollover': 'meter rolled over',
   'consumption.stepDown': 'below the previous one — no consumption counted',
+  'registers.byDay': 'Readings a day by controller',
+  'registers.byDayEmpty': 'No readings entered in the period.',
 };

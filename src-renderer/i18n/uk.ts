@@ -767,6 +767,8 @@ export const uk = {
   'consumption.flag': 'Позначка',
   'consumption.rollover': 'перехід через нуль',
   'consumption.stepDown': 'менший за попередній — споживання не пораховано',
+  'registers.byDay': 'Показань за день по контролерах',
+  'registers.byDayEmpty': 'За період показань не внесено.',
 } as const;
 
 export type MessageKey = keyof typeof uk;
