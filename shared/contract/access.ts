@@ -43,6 +43,7 @@ export const access: Record<ChannelName, Access> = {
   'registers.table': 'master',
   'registers.page': 'master',
   'registers.file': 'master',
+  'reports.readingsByDay': 'master',
   'print.registerPdf': 'master',
   'print.register': 'master',
   'print.orderPdf': 'master',
@@ -83,6 +84,8 @@ export const access: Record<ChannelName, Access> = {
   'entry.position': 'operator',
   'entry.save': 'operator',
   'entry.history': 'operator',
+  // The chart an operator checks a doubtful reading against, beside the correction queue and on the card.
+  'validation.pointConsumption': 'operator',
   'problems.list': 'operator',
   'print.sheetPdf': 'master',
   'print.sheet': 'master',

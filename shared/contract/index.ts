@@ -14,10 +14,12 @@ import { orderPrintChannels, ordersChannels } from './orders';
 import { noticesChannels } from './notices';
 import { printChannels } from './print';
 import { registerHostChannels, registersChannels } from './registers';
+import { reportsChannels } from './reports';
 import { routesChannels } from './routes';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
 import { tasksChannels } from './tasks';
+import { validationChannels } from './validation';
 
 /** Channels the core's handler registry serves, the same in every host. */
 export const coreContract = {
@@ -34,7 +36,9 @@ export const coreContract = {
   ...disconnectionChannels,
   ...ordersChannels,
   ...registersChannels,
+  ...reportsChannels,
   ...noticesChannels,
+  ...validationChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

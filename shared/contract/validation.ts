@@ -1,3 +1,8 @@
+import { z } from 'zod';
+import { id, isoDate } from './common';
+import { read } from './define';
+import type { Commodity } from './entry';
+
 /**
  * A check a reading failed, with the figures its dialog states (src-main/core/validation/bands.ts
  * decides; shared/i18n/reading-checks.ts says it). Consumption and expected are in the point's
@@ -36,3 +41,54 @@ export interface ExpectedBand {
   low: number;
   high: number;
 }
+
+/** One calendar month of a point's consumption chart. */
+export interface ConsumptionMonth {
+  /** YYYY-MM. */
+  month: string;
+  /**
+   * What the point used in the month, from its control readings: each interval between two of them
+   * spread over the months it spans by the profile's weighted days, in thousandths. Null when no
+   * interval that gives a figure covers any day of the month (not read around it, or a step down).
+   */
+  consumption: number | null;
+  /** The point's rate × the month's weighted days, in thousandths; null without enough history. */
+  expected: number | null;
+  /** Days of the month covered by intervals that give a figure, of its days: a partly covered month holds part of its use. */
+  coveredDays: number;
+  days: number;
+}
+
+/** A control reading of the chart's window, with what was used since the control reading before it. */
+export interface ConsumptionReading {
+  takenOn: string;
+  value: number;
+  /** Null for the first reading the point has, and for a step down that is not a rollover. */
+  consumption: number | null;
+  /** Entered as a rollover: consumption is across 10^digits. */
+  rollover: boolean;
+  /** Lower than the control reading before it and not a rollover: the interval gives no figure. */
+  stepDown: boolean;
+  enteredBy: string | null;
+}
+
+/** A point's consumption over the 24 calendar months ending with the as-of month (src-main/core/validation/consumption-history.ts). */
+export interface PointConsumption {
+  pointId: number;
+  commodity: Commodity;
+  asOf: string;
+  /** 24 months, the oldest first, the as-of month last. */
+  months: ConsumptionMonth[];
+  /** The point's control readings in the window (one a day: the later entered), the oldest first. */
+  readings: ConsumptionReading[];
+  /** Consumption per profile-weighted day as expected consumption reads it; null without enough history. */
+  baseRate: number | null;
+}
+
+/** The months a consumption chart shows, whatever the validation.historyMonths setting. */
+export const consumptionChartMonths = 24;
+
+export const validationChannels = {
+  /** A point's consumption by month with what was expected, for its chart; as of today unless asked. */
+  'validation.pointConsumption': read<PointConsumption>()(z.object({ pointId: id, asOf: isoDate.optional() })),
+};

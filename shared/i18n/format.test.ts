@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateTime, formatMoney, formatPeriod, parseDate, parseMoney } from './format';
+import {
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatDayShort,
+  formatMoney,
+  formatMonthShort,
+  formatPeriod,
+  parseDate,
+  parseMoney,
+} from './format';
 
 describe('format', () => {
   it('writes money as each language does', () => {
@@ -94,5 +104,19 @@ describe('billing periods', () => {
     expect(formatPeriod('2026-09', 'uk')).toBe('09.2026');
     expect(formatPeriod('2026-09', 'en')).toBe('09/2026');
     expect(formatPeriod('вересень', 'uk')).toBe('вересень');
+  });
+});
+
+describe('a chart’s axis', () => {
+  it('names a month short, without the abbreviation point, with the year in two digits', () => {
+    expect(formatMonthShort('2026-01', 'uk')).toBe('січ 26');
+    expect(formatMonthShort('2025-11', 'uk')).toBe('лист 25');
+    expect(formatMonthShort('2026-01', 'en')).toBe('Jan 26');
+    expect(formatMonthShort('січень', 'uk')).toBe('січень');
+  });
+
+  it('names a day by its day and month, as the full dates are written', () => {
+    expect(formatDayShort('2026-12-04', 'uk')).toBe('04.12');
+    expect(formatDayShort('2026-12-04', 'en')).toBe('04/12');
   });
 });

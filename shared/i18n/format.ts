@@ -80,6 +80,26 @@ export function formatPeriod(period: string, locale: Locale): string {
   return `${match[2]}${locale === 'uk' ? '.' : '/'}${match[1]}`;
 }
 
+const monthNames = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A month 2026-01 as a chart's axis names it: «січ 26» (uk), "Jan 26" (en) — the short month
+ * without Intl's abbreviation point, and the year in two digits.
+ */
+export function formatMonthShort(month: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const first = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  const name = cached(monthNames, locale, { month: 'short', timeZone: 'UTC' }).format(first).replace(/\.$/, '');
+  return `${name} ${match[1]!.slice(2)}`;
+}
+
+/** A day of a chart's axis, 2026-12-04 → 04.12 (uk) or 04/12 (en), as the full dates are written. */
+export function formatDayShort(iso: string, locale: Locale): string {
+  const match = /^\d{4}-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[2]}${locale === 'uk' ? '.' : '/'}${match[1]}` : iso;
+}
+
 const isRealDay = (year: number, month: number, day: number) => {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

@@ -16,10 +16,12 @@ import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
 import { moratoriaHandlers } from './moratoria/handlers';
 import { createRegistry, type Registry, type RegistryLog } from './registry';
+import { reportsHandlers } from './reports/handlers';
 import { routesHandlers } from './routes/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { tasksHandlers } from './tasks/handlers';
 import { checkHandlers } from './validation/check-handlers';
+import { validationHandlers } from './validation/handlers';
 
 export interface CoreOptions {
   version: string;
@@ -82,6 +84,8 @@ export function createCore(db: Db, options: CoreOptions): Core {
       disconnectionHandlers(db, { today }),
       orders.handlers,
       notices.handlers,
+      reportsHandlers(db),
+      validationHandlers(db, { today }),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

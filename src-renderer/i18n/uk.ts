@@ -810,6 +810,21 @@ export const uk = {
   'card.reconnection.overdue': 'прострочено',
   'card.reconnect': 'Наряд на підключення',
   'card.reconnectKey': 'F6 — наряд на підключення відключеної точки.',
+  'card.consumption': 'Споживання',
+  'consumption.chart': 'Споживання по місяцях за 24 місяці',
+  'consumption.used': 'Спожито',
+  'consumption.expected': 'Очікувалося',
+  'consumption.covered': 'показниками покрито {covered} з {days} дн.',
+  'consumption.highlight': 'показник, що перевіряється',
+  'consumption.noReadings': 'За останні 24 місяці контрольних показників немає.',
+  'consumption.noFigures': 'За останні 24 місяці споживання не пораховано: немає двох контрольних показників поспіль, що його дають.',
+  'consumption.noExpected': 'Очікуваного споживання немає: замало контрольних показників в історії точки.',
+  'consumption.readings': 'Контрольні показники за 24 місяці',
+  'consumption.flag': 'Позначка',
+  'consumption.rollover': 'перехід через нуль',
+  'consumption.stepDown': 'менший за попередній — споживання не пораховано',
+  'registers.byDay': 'Показань за день по контролерах',
+  'registers.byDayEmpty': 'За період показань не внесено.',
 } as const;
 
 export type MessageKey = keyof typeof uk;

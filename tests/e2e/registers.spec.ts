@@ -100,6 +100,8 @@ test('the task execution report counts what was entered, on screen and in its XL
     )
     .all(firstOfMonth, today);
   await expect(reports.rows).toHaveCount(tasks.length);
+  // Above the table, the readings per controller per day of the same period; these two positions were not read.
+  await expect(reports.byDay).toBeVisible();
 
   const download = await reports.exportXlsx();
   const book = new ExcelJS.Workbook();

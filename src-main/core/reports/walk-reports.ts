@@ -185,6 +185,9 @@ const words = {
 } satisfies Record<Locale, unknown>;
 
 type Words = (typeof words)[Locale];
+
+/** What a report calls the executor of a task formed without one. */
+export const noExecutorName = (locale: Locale): string => words[locale].noExecutor;
 type ColumnKey = keyof Words['columns'];
 
 const layouts: Record<WalkReportKind, [ColumnKey, RegisterColumnKind][]> = {

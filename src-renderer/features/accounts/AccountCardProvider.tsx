@@ -9,6 +9,7 @@ import { useHotkeys } from '../../app/hotkeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { FormReconnectionForm } from '../orders/ReconnectionDialogs';
+import { ConsumptionChart } from '../validation/ConsumptionChart';
 import { HistoryTable } from './HistoryTable';
 import { PointDisconnection, awaitsReconnection } from './PointDisconnection';
 import { PointMarks } from './PointMarks';
@@ -126,6 +127,7 @@ function CardBody({ card }: { card: AccountCard }) {
               <Tabs.Tab value="disconnection">
                 {t('card.disconnection')} ({point.warnings.length + point.cutoffs.length + point.reconnections.length})
               </Tabs.Tab>
+              <Tabs.Tab value="consumption">{t('card.consumption')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
               <HistoryTable
@@ -173,6 +175,9 @@ function CardBody({ card }: { card: AccountCard }) {
             </Tabs.Panel>
             <Tabs.Panel value="disconnection" pt="xs">
               <PointDisconnection point={point} onReconnect={mayReconnect ? () => setReconnecting(point) : undefined} />
+            </Tabs.Panel>
+            <Tabs.Panel value="consumption" pt="xs">
+              <ConsumptionChart pointId={point.id} />
             </Tabs.Panel>
           </Tabs>
         </Stack>

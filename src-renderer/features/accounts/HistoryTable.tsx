@@ -13,15 +13,21 @@ export function HistoryTable<T>({
   columns,
   rows,
   testId,
+  label,
+  active,
 }: {
   height: number;
   columns: HistoryColumn<T>[];
   rows: T[];
   testId?: string;
+  /** The table's accessible name, when the heading around it does not give one. */
+  label?: string;
+  /** A row to mark (the reading under review), shown selected. */
+  active?: (row: T) => boolean;
 }) {
   return (
     <ScrollArea.Autosize mah={height} data-testid={testId}>
-      <Table striped fz="sm" verticalSpacing={2}>
+      <Table striped fz="sm" verticalSpacing={2} aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
@@ -33,7 +39,11 @@ export function HistoryTable<T>({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row, index) => (
-            <Table.Tr key={index}>
+            <Table.Tr
+              key={index}
+              bg={active?.(row) ? 'var(--mantine-color-yellow-light)' : undefined}
+              data-active={active?.(row) || undefined}
+            >
               {columns.map((column) => (
                 <Table.Td key={column.header} ta={column.right ? 'right' : undefined}>
                   {column.cell(row)}

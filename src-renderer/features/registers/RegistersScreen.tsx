@@ -26,6 +26,7 @@ import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
 import { PrintButtons } from '../../components/PrintButtons';
 import { RoutePicker } from '../assignment/RoutePicker';
+import { ReadingsByDayChart } from './ReadingsByDayChart';
 
 const firstOfMonth = () => `${localToday().slice(0, 8)}01`;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -176,6 +177,7 @@ export function RegistersScreen({ group }: { group: keyof typeof groups }) {
         </Group>
         {!valid && <Text c="red">{t('registers.badPeriod')}</Text>}
         <ErrorAlert error={table.error ?? actionError} />
+        {kind === 'execution' && valid && <ReadingsByDayChart dateFrom={dateFrom} dateTo={dateTo} routeId={routeId} />}
         <DataTable
           label={data?.title ?? t(`registers.title.${group}`)}
           columns={columns}

@@ -78,6 +78,15 @@ export class AccountCard {
     return point.getByTestId(`reconnections-${pointId}`).getByRole('row');
   }
 
+  /** The "Споживання" tab of a point, by keyboard: its chart by month and its control readings (header first, newest next). */
+  async consumption(pointId: number) {
+    const point = this.body.getByTestId(`point-${pointId}`);
+    await this.op.enterOn(point.getByRole('tab', { name: /Споживання/ }));
+    const chart = point.getByTestId('consumption-chart');
+    // Recharts draws one rectangle a bar with a height; a month without a figure, or of 0, has none.
+    return { chart, bars: chart.locator('path.recharts-rectangle'), readings: chart.getByTestId('consumption-readings').getByRole('row') };
+  }
+
   /** A point's heading, with its state (підключено, відключено). */
   point(pointId: number) {
     return this.body.getByTestId(`point-${pointId}`).getByRole('heading');

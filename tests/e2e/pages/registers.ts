@@ -7,12 +7,15 @@ export class RegistersScreen {
   readonly kind;
   readonly rows;
   readonly totals;
+  /** The execution report's chart of readings per controller per day. */
+  readonly byDay;
 
   constructor(readonly page: Page) {
     this.op = new Operator(page);
     this.kind = page.getByRole('combobox', { name: 'Реєстр' });
     this.rows = page.getByTestId('register').locator('tbody tr');
     this.totals = page.getByTestId('register-totals');
+    this.byDay = page.getByTestId('readings-by-day');
   }
 
   /** From the menu the screen opens with the register picker focused. */
