@@ -34,7 +34,20 @@ export const registerStatuses = {
   suspicious: ['all', 'waiting', 'decided'],
   verificationDue: ['all'],
 } as const satisfies Record<RegisterKind, readonly string[]>;
-const allStatuses = ['all', 'formed', 'issued', 'executed', 'cancelled', 'new', 'done', 'kept', 'missed', 'overdue', 'waiting', 'decided'] as const;
+const allStatuses = [
+  'all',
+  'formed',
+  'issued',
+  'executed',
+  'cancelled',
+  'new',
+  'done',
+  'kept',
+  'missed',
+  'overdue',
+  'waiting',
+  'decided',
+] as const;
 export type RegisterStatus = (typeof allStatuses)[number];
 
 /** How a column's values are written: dates and money are formatted by the reader's locale. */

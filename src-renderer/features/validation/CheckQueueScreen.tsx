@@ -133,7 +133,7 @@ export function CheckQueueScreen() {
         <Select
           label={t('checks.status')}
           value={status}
-          onChange={(value) => setStatus((value as Status | null) ?? 'waiting')}
+          onChange={(value) => setStatus(value ?? 'waiting')}
           data={(['waiting', 'decided', 'all'] as const).map((value) => ({ value, label: t(`checks.status.${value}`) }))}
           allowDeselect={false}
           w={170}
@@ -142,7 +142,7 @@ export function CheckQueueScreen() {
         <Select
           label={t('checks.failed')}
           value={check}
-          onChange={(value) => setCheck(value as ReadingCheckCode | null)}
+          onChange={(value) => setCheck(value)}
           data={readingCheckCodes.map((value) => ({ value, label: t(`checks.code.${value}`) }))}
           clearable
           w={220}
@@ -188,7 +188,11 @@ function CheckDetail({ item }: { item: CheckItem }) {
           <Text size="sm">{t('checks.enteredBy', { user: item.enteredBy ?? '—', at: formatDateTime(item.queuedAt, locale) })}</Text>
           <Text size="sm">
             {item.taskDate
-              ? t('checks.task', { date: formatDate(item.taskDate, locale), controller: item.controller ?? '—', route: item.routeNumber ?? '—' })
+              ? t('checks.task', {
+                  date: formatDate(item.taskDate, locale),
+                  controller: item.controller ?? '—',
+                  route: item.routeNumber ?? '—',
+                })
               : ''}
           </Text>
           {item.currentValue !== null && item.currentValue !== item.value && (
@@ -236,9 +240,7 @@ function DecisionForm({ item, decision, onClose }: { item: CheckItem; decision: 
   };
   return (
     <FormModal opened title={t(`checks.do.${decision}`)} onClose={onClose} onSubmit={submit} submitLabel={t('checks.submit')}>
-      <Text size="sm">
-        {t('checks.formLine', { account: item.accountNumber, name: item.fullName, value: number(item.value) })}
-      </Text>
+      <Text size="sm">{t('checks.formLine', { account: item.accountNumber, name: item.fullName, value: number(item.value) })}</Text>
       <Text size="sm" c="dimmed">
         {t(`checks.explain.${decision}`)}
       </Text>

@@ -35,6 +35,21 @@ export class RegistersScreen {
     await this.op.pick(name);
   }
 
+  /** The period typed over both dates, as dd.mm.yyyy. */
+  async setPeriod(from: string, to: string) {
+    for (const [label, value] of [
+      ['Дата з', from],
+      ['по', to],
+    ] as const) {
+      const field = this.page.getByLabel(label, { exact: true });
+      await field.focus();
+      await this.op.press('Control+a');
+      await this.op.type(value);
+      await this.op.press('Tab');
+      await expect(field).toHaveValue(value);
+    }
+  }
+
   /** Ctrl+E, and the XLSX file it downloads. */
   async exportXlsx() {
     const download = this.page.waitForEvent('download');
