@@ -23,6 +23,9 @@ export const access: Record<ChannelName, Access> = {
   'moratoria.list': 'operator',
   'moratoria.save': 'admin',
   'moratoria.delete': 'admin',
+  // The monthly profile weighs every point's expected consumption: anyone may see it, an administrator keeps it.
+  'profile.list': 'operator',
+  'profile.save': 'admin',
   // Anyone may look a warning up; handing one out or calling it off is a master's decision.
   'warnings.list': 'operator',
   'warnings.issue': 'master',

@@ -13,6 +13,7 @@ import { moratoriaChannels } from './moratoria';
 import { orderPrintChannels, ordersChannels } from './orders';
 import { noticesChannels } from './notices';
 import { printChannels } from './print';
+import { profileChannels } from './profile';
 import { registerHostChannels, registersChannels } from './registers';
 import { reportsChannels } from './reports';
 import { routesChannels } from './routes';
@@ -33,6 +34,7 @@ export const coreContract = {
   ...checksChannels,
   ...settingsChannels,
   ...moratoriaChannels,
+  ...profileChannels,
   ...disconnectionChannels,
   ...ordersChannels,
   ...registersChannels,

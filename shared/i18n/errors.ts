@@ -259,6 +259,18 @@ const messages = {
     uk: 'Сума має бути від {min} до {max}.',
     en: 'The amount must be from {min} to {max}.',
   },
+  'profile.sharesCount': {
+    uk: 'Профіль споживання має 12 часток — по одній на місяць, а надіслано {count}.',
+    en: 'A consumption profile has 12 shares, one a month; {count} were sent.',
+  },
+  'profile.shareOutOfRange': {
+    uk: 'Частка за {month}-й місяць має бути числом від 0 до {max}.',
+    en: 'The share of month {month} must be a number from 0 to {max}.',
+  },
+  'profile.allZero': {
+    uk: 'Усі частки нульові: хоча б один місяць має бути більшим за 0.',
+    en: 'All the shares are zero: at least one month must be above 0.',
+  },
   'route.numberTaken': {
     uk: 'Маршрут № {number} вже існує («{name}»).',
     en: 'Route No. {number} already exists ("{name}").',
@@ -310,6 +322,8 @@ const messages = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof messages;
+
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(messages, code);
 
 /**
  * A placeholder written {name:date} shows an ISO date as the language writes it (24.11.2026 in

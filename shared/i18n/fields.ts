@@ -27,6 +27,8 @@ const labels: Record<string, Record<Locale, string>> = {
   issuedOn: { uk: 'Дата вручення', en: 'Issue date' },
   reason: { uk: 'Причина', en: 'Reason' },
   note: { uk: 'Примітка', en: 'Note' },
+  commodity: { uk: 'Вид обліку', en: 'Commodity' },
+  shares: { uk: 'Частки за місяцями', en: 'Monthly shares' },
 };
 
 /** The innermost named field wins: "criteria.debtMinKop" is labelled as the debt, not the criteria. */

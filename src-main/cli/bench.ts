@@ -7,6 +7,7 @@ import { taskFigures } from '../bench/tasks';
 import { warningFigure, warningRawFigure } from '../bench/warnings';
 import { orderFigure } from '../bench/orders';
 import { expectedAllFigure, expectedRawFigure } from '../bench/validation';
+import { executionMonthFigure, executionRawFigure } from '../bench/reports';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
@@ -67,6 +68,9 @@ async function main() {
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
   record(expectedRawFigure(db, '2026-11-20'));
   record(expectedAllFigure(db, '2026-11-20'));
+  // The last whole month of the seeded walks.
+  record(executionRawFigure(db, '2026-10'));
+  record(executionMonthFigure(core, '2026-10'));
   const entryTask = (date: string) =>
     unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);

@@ -22,6 +22,7 @@ import { settingsHandlers } from './settings/handlers';
 import { tasksHandlers } from './tasks/handlers';
 import { checkHandlers } from './validation/check-handlers';
 import { validationHandlers } from './validation/handlers';
+import { profileHandlers } from './validation/profile-handlers';
 
 export interface CoreOptions {
   version: string;
@@ -81,6 +82,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       checkHandlers(db, { today }),
       settingsHandlers(db),
       moratoriaHandlers(db),
+      profileHandlers(db),
       disconnectionHandlers(db, { today }),
       orders.handlers,
       notices.handlers,

@@ -11,7 +11,7 @@ import {
   type Output,
   type ParsedInput,
 } from '../../shared/contract/index';
-import { errorMessage } from '../../shared/i18n/errors';
+import { errorMessage, isErrorCode } from '../../shared/i18n/errors';
 import { fieldLabel } from '../../shared/i18n/fields';
 import { asLocale, type Locale } from '../../shared/i18n/locales';
 import type { AuditAction, AuditEntry } from './audit/trail';
@@ -101,11 +101,26 @@ export function parseRequest(channel: unknown, input: unknown, rawLocale: unknow
   }
   const parsed = (contract[channel].input as z.ZodType).safeParse(input ?? {});
   if (!parsed.success) {
+    const refusal = schemaRefusal(parsed.error.issues, locale);
+    if (refusal) return { ok: false, envelope: refusal };
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '—'))].slice(0, 5);
     const labels = fields.map((field) => fieldLabel(field, locale)).join(', ');
     return { ok: false, envelope: fail(locale, 'request.invalid', { fields: labels }, fields[0]) };
   }
   return { ok: true, channel, data: parsed.data, locale };
+}
+
+/**
+ * A rule the schema states itself — a custom issue whose params name an error code — is refused
+ * in that rule's words; any other mismatch names the fields to fill in correctly.
+ */
+function schemaRefusal(issues: z.ZodError['issues'], locale: Locale): Envelope<never> | null {
+  for (const issue of issues) {
+    if (issue.code !== 'custom') continue;
+    const { code, ...params } = issue.params ?? {};
+    if (isErrorCode(code)) return fail(locale, code, params, issue.path.join('.'));
+  }
+  return null;
 }
 
 /** A refusal by rule keeps its code and words; anything else is logged and reported as internal. */

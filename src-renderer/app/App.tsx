@@ -12,6 +12,7 @@ import { EmployeesScreen } from '../features/directories/EmployeesScreen';
 import { SectionsScreen } from '../features/directories/SectionsScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { MoratoriaScreen } from '../features/admin/MoratoriaScreen';
+import { ProfileScreen } from '../features/admin/ProfileScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
@@ -80,6 +81,8 @@ function CurrentScreen() {
       return <SettingsScreen />;
     case 'moratoria':
       return <MoratoriaScreen />;
+    case 'profile':
+      return <ProfileScreen />;
     case 'warnings':
       return <WarningsScreen />;
     case 'registers':

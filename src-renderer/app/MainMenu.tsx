@@ -78,6 +78,7 @@ export function MainMenu() {
             {item(t('menu.import'), { name: 'import' }, access['import.run'])}
             {item(t('menu.settings'), { name: 'settings' }, access['settings.list'])}
             {item(t('menu.moratoria'), { name: 'moratoria' }, access['moratoria.save'])}
+            {item(t('menu.profile'), { name: 'profile' }, access['profile.save'])}
           </Menubar.Dropdown>
         </Menubar.Menu>
       )}

@@ -21,6 +21,7 @@ export type Screen =
   | { name: 'import' }
   | { name: 'settings' }
   | { name: 'moratoria' }
+  | { name: 'profile' }
   | { name: 'warnings' }
   | { name: 'registers' }
   | { name: 'reports' }
@@ -84,6 +85,7 @@ export function parseHash(hash: string): Screen {
     case 'import':
     case 'settings':
     case 'moratoria':
+    case 'profile':
     case 'warnings':
     case 'registers':
     case 'reports':

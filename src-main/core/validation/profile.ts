@@ -44,32 +44,42 @@ export function profileFromShares(shares: readonly number[]): Profile {
 
 export type Profiles = Record<Commodity, Profile>;
 
+type ShareRow = { commodity: Commodity; month: number; share: number };
+const sharesSql = 'SELECT commodity, month, share FROM consumption_profile ORDER BY commodity, month';
+
+/** Each commodity's twelve shares, January first, from the table's rows. */
+function sharesFrom(rows: readonly ShareRow[]): Record<Commodity, number[]> {
+  const shares = (commodity: Commodity) => {
+    const byMonth = Array.from({ length: 12 }, () => 0);
+    let found = 0;
+    for (const row of rows) {
+      if (row.commodity === commodity) {
+        byMonth[row.month - 1] = row.share;
+        found++;
+      }
+    }
+    // A commodity whose rows were removed is taken as flat rather than as using nothing.
+    return found === 0 ? byMonth.map(() => 1) : byMonth;
+  };
+  return { gas: shares('gas'), electricity: shares('electricity') };
+}
+
+/** The shares as the administrator keeps them (table consumption_profile, migration 012). */
+export const readShares = (db: Db): Record<Commodity, number[]> => sharesFrom(db.prepare<[], ShareRow>(sharesSql).all());
+
 /**
- * The profiles as the administrator keeps them (table consumption_profile, migration 012), read
- * afresh on each call; the day-weight tables are built again only when a share changed.
+ * The profiles as the administrator keeps them, read afresh on each call; the day-weight tables
+ * are built again only when a share changed.
  */
 export function profilesReader(db: Db): () => Profiles {
-  const select = db.prepare<[], { commodity: Commodity; month: number; share: number }>(
-    'SELECT commodity, month, share FROM consumption_profile ORDER BY commodity, month',
-  );
+  const select = db.prepare<[], ShareRow>(sharesSql);
   let built: { key: string; profiles: Profiles } | null = null;
   return () => {
     const rows = select.all();
     const key = JSON.stringify(rows);
     if (built?.key === key) return built.profiles;
-    const shares = (commodity: Commodity) => {
-      const byMonth = Array.from({ length: 12 }, () => 0);
-      let found = 0;
-      for (const row of rows) {
-        if (row.commodity === commodity) {
-          byMonth[row.month - 1] = row.share;
-          found++;
-        }
-      }
-      // A commodity whose rows were removed is taken as flat rather than as using nothing.
-      return found === 0 ? byMonth.map(() => 1) : byMonth;
-    };
-    built = { key, profiles: { gas: profileFromShares(shares('gas')), electricity: profileFromShares(shares('electricity')) } };
+    const shares = sharesFrom(rows);
+    built = { key, profiles: { gas: profileFromShares(shares.gas), electricity: profileFromShares(shares.electricity) } };
     return built.profiles;
   };
 }

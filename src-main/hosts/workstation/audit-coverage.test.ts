@@ -39,6 +39,7 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
       id: (await call<{ id: number }>('moratoria.save', { settlementId: 1, fromOn: '2026-12-01', note: '' })).id,
     }),
   },
+  'profile.save': { request: () => Promise.resolve({ commodity: 'gas', shares: [15, 14, 12, 8, 3, 2, 2, 2, 3, 8, 13, 18] }) },
   'employees.save': { request: () => Promise.resolve({ fullName: 'Ковальчук Ірина', isController: true }) },
   'settlements.save': { request: () => Promise.resolve({ name: 'Нове Село', kind: 'село' }) },
   'streets.save': { request: () => Promise.resolve({ settlementId: 1, name: 'Нова', kind: 'вул.' }) },
