@@ -7,9 +7,12 @@ import { chromiumArgs, chromiumPath, startWebMain } from './web-process';
 
 type SaveAnswer = { next: EntryPosition | null };
 
-/** A value that passes every check for this position, so each save is the plain two-Enter case. */
+/**
+ * A value that passes every check for this position, so each save is the plain two-Enter case: the
+ * point's expected consumption, or 7 where the monthly maximum judges it.
+ */
 const plausible = (position: EntryPosition) => {
-  const value = (position.previous?.value ?? 0) + 7;
+  const value = (position.previous?.value ?? 0) + (position.expected ? Math.max(1, Math.round(position.expected.consumption)) : 7);
   return position.meterDigits !== null && value >= 10 ** position.meterDigits ? null : String(value);
 };
 
@@ -99,7 +102,10 @@ export async function nextPaintFigure(
       const before = await seq.textContent();
       const previous = await page.getByTestId('entry-previous').textContent();
       const digits = Number(/(\d+)\s*$/.exec((await page.getByText(/розрядів/).textContent()) ?? '')?.[1] ?? 9);
-      const value = Number(/^(\d+)/.exec(previous ?? '')?.[1] ?? 0) + 7;
+      // The band's lower edge as the form shows it («допустимо 147–1 315»), else 7 under the monthly maximum.
+      const band = /допустимо ([\d\s]+)–/.exec((await page.getByTestId('entry-expected').textContent()) ?? '');
+      const step = band ? Math.max(1, Number(band[1]!.replace(/\s/g, ''))) : 7;
+      const value = Number(/^(\d+)/.exec(previous ?? '')?.[1] ?? 0) + step;
       if (value >= 10 ** digits) await page.keyboard.press('PageDown');
       else {
         await page.keyboard.type(String(value));
