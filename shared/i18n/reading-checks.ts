@@ -29,42 +29,44 @@ function ukPlural(value: number, one: string, few: string, many: string, fractio
 const ukTimes = (ratio: number) => `у ${formatFigure(ratio, 'uk')} ${ukPlural(ratio, 'раз', 'рази', 'разів', 'раза')}`;
 const ukDays = (days: number) => `${formatFigure(days, 'uk')} ${ukPlural(days, 'день', 'дні', 'днів', 'дня')}`;
 
-export function readingCheckSentence(check: ReadingCheck, locale: Locale): string {
+/** The sentence for one check; with a unit («м³», "kWh") the amounts of consumption carry it, meter readings do not. */
+export function readingCheckSentence(check: ReadingCheck, locale: Locale, unit?: string): string {
   const n = (value: number) => formatFigure(value, locale);
+  const a = (value: number) => (unit ? `${n(value)} ${unit}` : n(value));
   const uk = locale === 'uk';
   switch (check.code) {
     case 'tooHigh':
       return uk
-        ? `Споживання ${n(check.consumption)} — ${ukTimes(check.ratio)} більше звичайного для цієї точки (очікувалося близько ${n(check.expected)}).`
-        : `Consumption ${n(check.consumption)} is ${n(check.ratio)} times the usual for this point (about ${n(check.expected)} expected).`;
+        ? `Споживання ${a(check.consumption)} — ${ukTimes(check.ratio)} більше звичайного для цієї точки (очікувалося близько ${a(check.expected)}).`
+        : `Consumption ${a(check.consumption)} is ${n(check.ratio)} times the usual for this point (about ${a(check.expected)} expected).`;
     case 'tooLow':
       if (check.ratio === null) {
         return uk
-          ? `Споживання 0 — значно менше звичайного для цієї точки (очікувалося близько ${n(check.expected)}).`
-          : `Consumption 0 is far below the usual for this point (about ${n(check.expected)} expected).`;
+          ? `Споживання 0 — значно менше звичайного для цієї точки (очікувалося близько ${a(check.expected)}).`
+          : `Consumption 0 is far below the usual for this point (about ${a(check.expected)} expected).`;
       }
       return uk
-        ? `Споживання ${n(check.consumption)} — ${ukTimes(check.ratio)} менше звичайного для цієї точки (очікувалося близько ${n(check.expected)}).`
-        : `Consumption ${n(check.consumption)} is ${n(check.ratio)} times below the usual for this point (about ${n(check.expected)} expected).`;
+        ? `Споживання ${a(check.consumption)} — ${ukTimes(check.ratio)} менше звичайного для цієї точки (очікувалося близько ${a(check.expected)}).`
+        : `Consumption ${a(check.consumption)} is ${n(check.ratio)} times below the usual for this point (about ${a(check.expected)} expected).`;
     case 'zero':
       return uk
         ? `Нульове споживання за ${ukDays(check.days)} на підключеній точці (допускається до ${ukDays(check.zeroDays)}).`
         : `No consumption in ${n(check.days)} days on a connected point (up to ${n(check.zeroDays)} days are expected).`;
     case 'afterDisconnection':
       return uk
-        ? `Споживання ${n(check.consumption)} на відключеній точці.`
-        : `Consumption ${n(check.consumption)} on a disconnected point.`;
+        ? `Споживання ${a(check.consumption)} на відключеній точці.`
+        : `Consumption ${a(check.consumption)} on a disconnected point.`;
     case 'belowPrevious':
       return uk
         ? `Показник ${n(check.value)} менший за попередній контрольний (${n(check.previous)}).`
         : `Reading ${n(check.value)} is lower than the previous control reading (${n(check.previous)}).`;
     case 'rollover':
       return uk
-        ? `Лічильник перейшов через нуль (${n(check.previous)} → ${n(check.value)}): споживання ${n(check.consumption)}.`
-        : `The meter wrapped past zero (${n(check.previous)} → ${n(check.value)}): consumption ${n(check.consumption)}.`;
+        ? `Лічильник перейшов через нуль (${n(check.previous)} → ${n(check.value)}): споживання ${a(check.consumption)}.`
+        : `The meter wrapped past zero (${n(check.previous)} → ${n(check.value)}): consumption ${a(check.consumption)}.`;
     case 'overMaximum':
       return uk
-        ? `Споживання ${n(check.consumption)} більше допустимого ${n(check.allowed)} (макс. ${n(check.max)} на місяць, ${ukDays(check.days)}).`
-        : `Consumption ${n(check.consumption)} is above the allowed ${n(check.allowed)} (max. ${n(check.max)} a month, ${n(check.days)} days).`;
+        ? `Споживання ${a(check.consumption)} більше допустимого ${a(check.allowed)} (макс. ${a(check.max)} на місяць, ${ukDays(check.days)}).`
+        : `Consumption ${a(check.consumption)} is above the allowed ${a(check.allowed)} (max. ${a(check.max)} a month, ${n(check.days)} days).`;
   }
 }

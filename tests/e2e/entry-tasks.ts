@@ -32,6 +32,8 @@ export const candidates = (db: Database.Database, limit: number, offset = 0, las
          ORDER BY r.taken_on DESC, r.id DESC LIMIT 1) AS prev
        FROM metering_points p JOIN meters m ON m.point_id = p.id
        WHERE prev IS NOT NULL AND prev + 5000 < power(10, m.digits) AND NOT EXISTS (SELECT 1 FROM task_positions tp WHERE tp.point_id = p.id)
+         -- connected: any use on a disconnected point is a question of its own
+         AND p.status = 'connected'
          -- by default two months or more since the last control reading: 1,500 a month allows any step these tests call plausible
          AND (SELECT max(r.taken_on) FROM readings r WHERE r.point_id = p.id AND r.kind = 'control') <= ?
        ORDER BY p.id LIMIT ? OFFSET ?`,

@@ -60,7 +60,7 @@ export function PlausibilityDialog({ check, unit, error, retyping, halt, onAccep
         )}
         {check.checks.map((c) => (
           <Text key={c.code} data-testid="plausibility-check" data-code={c.code}>
-            {readingCheckSentence(c, locale)}
+            {readingCheckSentence(c, locale, unit)}
           </Text>
         ))}
         {check.expected !== null && !below && (

@@ -181,7 +181,7 @@ function CheckDetail({ item }: { item: CheckItem }) {
         </Title>
         {item.checks.map((c) => (
           <Text key={c.code} data-testid="check-sentence">
-            {readingCheckSentence(c, locale)}
+            {readingCheckSentence(c, locale, t(`unit.${item.commodity}`))}
           </Text>
         ))}
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing={4}>
