@@ -116,7 +116,7 @@ test('a spike and a zero from a sheet wait in Контроль показник�
   const sheet = book.worksheets[0]!;
   expect(sheet.getRow(1).getCell(1).value).toBe('Сумнівні показники');
   const header = (sheet.getRow(3).values as unknown[]).slice(1);
-  const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).value;
+  const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1).text;
   const fromDb = db
     .prepare<[], { account: string; value: number; decision: string }>(
       `SELECT a.number AS account, c.value, c.decision FROM reading_checks c JOIN metering_points p ON p.id = c.point_id
@@ -126,10 +126,10 @@ test('a spike and a zero from a sheet wait in Контроль показник�
   const words: Record<string, string> = { corrected: 'виправлено', reread: 'повторний контроль' };
   const fileRows = fromDb.map((_, index) => ({
     account: cell(4 + index, 'О/р'),
-    value: cell(4 + index, 'Показник'),
+    value: Number(cell(4 + index, 'Показник')),
     decision: cell(4 + index, 'Рішення'),
   }));
-  expect(fileRows.sort((a, b) => String(a.account).localeCompare(String(b.account)))).toEqual(
+  expect(fileRows.sort((a, b) => a.account.localeCompare(b.account))).toEqual(
     fromDb.map((item) => ({ ...item, decision: words[item.decision] })).sort((a, b) => a.account.localeCompare(b.account)),
   );
   expect(cell(4, 'Перевірка') === 'завелике' || cell(5, 'Перевірка') === 'завелике').toBe(true);
