@@ -20,6 +20,8 @@ interface PositionSql {
   meterDigits: number | null;
   prevValue: number | null;
   prevDate: string | null;
+  /** A control re-read the correction queue put here. */
+  reread: number;
 }
 
 const labels = {
@@ -48,6 +50,7 @@ const labels = {
     billTotal: 'Разом до сплати, грн',
     billAccount: 'Особовий рахунок',
     noMeter: '—',
+    reread: 'повторний контроль',
   },
   en: {
     title: 'Route sheet',
@@ -74,6 +77,7 @@ const labels = {
     billTotal: 'Total due, UAH',
     billAccount: 'Account',
     noMeter: '—',
+    reread: 'control re-read',
   },
 };
 
@@ -106,7 +110,8 @@ const money = formatAmount;
 export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
   const positions = db.prepare<[number], PositionSql>(`SELECT seq, point_id AS pointId, account_number AS accountNumber,
       full_name AS fullName, address, meter_serial AS meterSerial, meter_digits AS meterDigits, prev_value AS prevValue,
-      prev_date AS prevDate FROM task_positions WHERE task_id = ? ORDER BY seq`);
+      prev_date AS prevDate, EXISTS (SELECT 1 FROM reading_checks rc WHERE rc.reread_position_id = task_positions.id) AS reread
+      FROM task_positions WHERE task_id = ? ORDER BY seq`);
   const ledger = debts(db);
   /** What a consumer owes as of the task's date: the bills due by then with something left unpaid, oldest first. */
   const owedBills = (pointIds: number[], asOf: string) =>
@@ -149,7 +154,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
       <thead><tr>${l.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>`;
     const row = (p: PositionSql) => `<tr class="pos">
       <td class="num">${p.seq}</td><td><div>${esc(p.accountNumber)}</div></td><td><div>${esc(p.fullName)}</div></td>
-      <td><div>${esc(p.address)}</div></td>
+      <td><div>${esc(p.address)}${p.reread ? `<br><b>${esc(l.reread)}</b>` : ''}</div></td>
       <td><div>${p.meterSerial ? `${esc(p.meterSerial)}<br>${p.meterDigits ?? ''} ${esc(l.digits)}` : l.noMeter}</div></td>
       <td><div>${p.prevValue ?? '—'}<br>${formatDate(p.prevDate, locale)}</div></td><td></td><td></td><td></td><td></td></tr>`;
     const closing = `<div class="closing">

@@ -189,6 +189,8 @@ describe('the correction queue', () => {
     const item = d.call('checks.list', { status: 'decided' }).rows.find((r) => r.id === d.zero.id)!;
     expect(item.reread).toEqual({ taskId: formed.taskId, taskDate: '2026-11-26', seq: 1 });
     expect(d.call('entry.position', { taskId: formed.taskId, seq: 1 })).toMatchObject({ reread: true, accountId: d.zero.accountId });
+    const sheet = d.call('tasks.sheet', { taskId: formed.taskId, includeBills: false, includeWarnings: false }).html;
+    expect(sheet).toContain('<b>повторний контроль</b>');
     // The task deleted unentered: the re-read waits again for the next one.
     d.call('tasks.delete', { id: formed.taskId });
     expect(d.call('checks.list', { status: 'decided' }).rows.find((r) => r.id === d.zero.id)!.reread).toBeNull();
