@@ -1,7 +1,7 @@
 import type { AccountCard, AccountRow, accountsChannels, CardWarning, PointSearchRow } from '../../../shared/contract/accounts';
 import type { CardCutoff } from '../../../shared/contract/orders';
 import type { Db } from '../../db/open';
-import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
+import { addressColumns, addressJoins, addressOrder, withAddress, type AddressParts } from '../addresses/address';
 import { found } from '../errors';
 import { reconnections } from '../disconnection/reconnection';
 import { debts } from '../ledger/debt';
@@ -17,11 +17,6 @@ type PointSql = Omit<
 
 /** How many of a point's bills the card shows, newest first: two years of monthly bills. */
 const billsShown = 24;
-
-const withAddress = <T extends AddressParts>(row: T) => {
-  const { settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest } = row;
-  return { ...rest, address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }) };
-};
 
 /**
  * How a search box query is read: digits find an account number by prefix; anything else is a

@@ -16,6 +16,12 @@ export function formatAddress(p: AddressParts): string {
   return `${prefix} ${p.settlementName}, ${p.streetKind} ${p.streetName}, ${p.house}${apartment}`;
 }
 
+/** A row read with addressColumns and the apartment, its address parts replaced by the address as printed. */
+export function withAddress<T extends AddressParts>(row: T): Omit<T, keyof AddressParts> & { address: string } {
+  const { settlementKind, settlementName, streetKind, streetName, house, apartment, ...rest } = row;
+  return { ...rest, address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }) };
+}
+
 /**
  * Columns that feed formatAddress, for a query that has joined houses h, streets st and
  * settlements se. Kept in one place so every list spells an address the same way.

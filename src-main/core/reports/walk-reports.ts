@@ -11,7 +11,7 @@ import {
 import { formatDate } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../addresses/address';
+import { addressColumns, addressJoins, addressOrder, withAddress, type AddressParts } from '../addresses/address';
 import { shiftDays, warningRules } from '../disconnection/warning-rules';
 import { daysBetween } from '../entry/plausibility';
 
@@ -342,19 +342,6 @@ export function walkReports(db: Db) {
     WHERE c.taken_on BETWEEN @dateFrom AND @dateTo AND (@routeId IS NULL OR p.route_id = @routeId)
       AND (@status = 'all' OR (@status = 'waiting') = (c.decision IS NULL))
     ORDER BY c.taken_on, ${pointOrder}, c.id`);
-
-  const withAddress = <T extends AddressParts>({
-    settlementKind,
-    settlementName,
-    streetKind,
-    streetName,
-    house,
-    apartment,
-    ...row
-  }: T) => ({
-    ...row,
-    address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }),
-  });
 
   const rowsOf = (filter: Filter, locale: Locale): { rows: Row[]; totals: [keyof Words['totals'], number][] } => {
     const w = words[locale];

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/contract/index';
 import type { ReadingCheck } from '../../../shared/contract/validation';
 import type { z } from 'zod';
 import type { Db } from '../../db/open';
-import { addressColumns, addressJoins, formatAddress, type AddressParts } from '../addresses/address';
+import { addressColumns, addressJoins, withAddress, type AddressParts } from '../addresses/address';
 import { parseReading } from '../entry/plausibility';
 import { readingChain } from '../entry/reading-chain';
 import { DomainError, found } from '../errors';
@@ -120,22 +120,9 @@ export function checkQueue(db: Db, options: { today: () => string }) {
   const linkReread = db.prepare('UPDATE reading_checks SET reread_position_id = ? WHERE id = ?');
 
   const toItem = (row: ItemSql): CheckItem => {
-    const {
-      rereadTaskId,
-      rereadTaskDate,
-      rereadSeq,
-      checks,
-      settlementKind,
-      settlementName,
-      streetKind,
-      streetName,
-      house,
-      apartment,
-      ...rest
-    } = row;
+    const { rereadTaskId, rereadTaskDate, rereadSeq, checks, ...rest } = withAddress(row);
     return {
       ...rest,
-      address: formatAddress({ settlementKind, settlementName, streetKind, streetName, house, apartment }),
       checks: JSON.parse(checks) as ReadingCheck[],
       reread:
         rereadTaskId !== null && rereadTaskDate !== null && rereadSeq !== null
