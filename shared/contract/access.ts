@@ -81,6 +81,13 @@ export const access: Record<ChannelName, Access> = {
   'tasks.list': 'operator',
   'tasks.get': 'operator',
   'tasks.delete': 'master',
+  // Handing a sheet to another controller is the master's, as forming it is.
+  'tasks.reassign': 'master',
+  // Денний план: the master proposes, moves, locks and forms every controller's day.
+  'plans.propose': 'master',
+  'plans.move': 'master',
+  'plans.lock': 'master',
+  'plans.form': 'master',
   'tasks.sheet': 'operator',
   'reasons.list': 'operator',
   'entry.open': 'operator',

@@ -17,6 +17,8 @@ export interface EmployeeRow {
   isController: boolean;
   active: boolean;
   routeCount: number;
+  /** Readings a day in the controller's day plan; null takes the setting plan.capacity. */
+  planCapacity: number | null;
 }
 export interface SettlementRow {
   id: number;
@@ -58,6 +60,8 @@ export const directoriesChannels = {
       phone: text(30).default(''),
       isController: z.boolean(),
       active: z.boolean().default(true),
+      /** Left out, a saved figure stays as it is; null clears it (the setting applies). */
+      planCapacity: z.number().int().min(1).max(500).nullable().optional(),
     }),
   ),
   'settlements.list': read<SettlementRow[]>()(z.object({})),

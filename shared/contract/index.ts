@@ -12,6 +12,7 @@ import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
 import { orderPrintChannels, ordersChannels } from './orders';
 import { noticesChannels } from './notices';
+import { plansChannels } from './plans';
 import { printChannels } from './print';
 import { profileChannels } from './profile';
 import { registerHostChannels, registersChannels } from './registers';
@@ -30,6 +31,7 @@ export const coreContract = {
   ...routesChannels,
   ...accountsChannels,
   ...tasksChannels,
+  ...plansChannels,
   ...entryChannels,
   ...checksChannels,
   ...settingsChannels,

@@ -54,6 +54,19 @@ export const settingRules = {
   'validation.electricity.zeroDays': { kind: 'number', min: 1, max: 730 },
   'validation.minHistoryReadings': { kind: 'number', min: 2, max: 50 },
   'validation.historyMonths': { kind: 'number', min: 6, max: 60 },
+  // Денний план (core/plans/): readings a controller takes in a day unless their own figure says
+  // otherwise; a control reading due every N days; points read fewer than N days ago left out; a
+  // point not admitted back after N days (on another weekday), proposed for a non-admittance warning
+  // after N refusals; access rates over the last N days; a plan at most N % of the capacity;
+  // a meter whose verification falls within N days.
+  'plan.capacity': { kind: 'number', min: 1, max: 500 },
+  'plan.controlLimitDays': { kind: 'number', min: 1, max: 3650 },
+  'plan.recentDays': { kind: 'number', min: 0, max: 365 },
+  'plan.coolOffDays': { kind: 'number', min: 0, max: 90 },
+  'plan.failuresBeforeWarning': { kind: 'number', min: 1, max: 20 },
+  'plan.accessWindowDays': { kind: 'number', min: 7, max: 1095 },
+  'plan.maxOverbookingPercent': { kind: 'number', min: 100, max: 1000 },
+  'plan.verificationDays': { kind: 'number', min: 0, max: 365 },
 } as const;
 export type SettingRule = (typeof settingRules)[SettingKey];
 export type SettingKey = keyof typeof settingRules;

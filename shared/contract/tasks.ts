@@ -18,12 +18,18 @@ export type TaskCriteria = z.infer<typeof taskCriteria>;
 export const sortOrders = ['address', 'account'] as const;
 export type SortOrder = (typeof sortOrders)[number];
 
+/** 'criteria': formed by the task form's criteria; 'plan': formed from a controller's day's plan (Денний план). */
+export const taskKinds = ['criteria', 'plan'] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
 export interface TaskRow {
   id: number;
+  kind: TaskKind;
   taskDate: string;
   routeId: number;
   routeNumber: number;
   routeName: string;
+  executorId: number | null;
   executorName: string | null;
   criteria: TaskCriteria;
   sortOrder: SortOrder;
@@ -101,6 +107,8 @@ export const tasksChannels = {
   ),
   'tasks.get': read<TaskRow>()(z.object({ id })),
   'tasks.delete': write<{ deleted: number }>()(z.object({ id })),
+  /** A formed task handed to another active controller (illness, leave): who walks it and whose name the sheet prints. */
+  'tasks.reassign': write<TaskRow>()(z.object({ id, employeeId: id })),
   'tasks.sheet': read<RouteSheet>()(sheetOptions),
   'reasons.list': read<{ code: number; name: string; nonAdmittance: boolean }[]>()(z.object({})),
 };

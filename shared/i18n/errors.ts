@@ -40,6 +40,30 @@ const messages = {
     uk: 'Завдання від {date:date} по маршруту № {number} не можна видалити: рознесено позицій — {outcomes} (показників — {readings}, причин невиконання — {reasons}). Рознесені результати обходу зберігаються.',
     en: 'The task of {date:date} for route No. {number} cannot be deleted: {outcomes} position(s) have been entered ({readings} reading(s), {reasons} non-execution reason(s)). Entered walk results are kept.',
   },
+  'task.notAController': {
+    uk: '{name} — не діючий контролер: завдання можна передати лише діючому контролеру.',
+    en: '{name} is not an active controller: a task can only be given to an active controller.',
+  },
+  'plan.pastDate': {
+    uk: 'Денний план складають на сьогодні або наперед, а не на {date:date}.',
+    en: 'A day’s plan is made for today or a day to come, not for {date:date}.',
+  },
+  'plan.notAController': {
+    uk: '{name} — не діючий контролер: денного плану для нього немає.',
+    en: '{name} is not an active controller: there is no day’s plan for them.',
+  },
+  'plan.alreadyFormed': {
+    uk: 'План {name} на {date:date} уже сформовано завданнями — змінюйте завдання (передати іншому контролеру можна зі списку завдань).',
+    en: 'The plan of {name} for {date:date} is already formed as tasks — change the tasks instead (the task list hands one to another controller).',
+  },
+  'plan.pointTaken': {
+    uk: 'О/р {account} уже є в завданні, яке ще не рознесено (завдання № {taskId}) — двічі за один обхід точку не планують.',
+    en: 'Account {account} is already in a task not yet entered (task No. {taskId}) — a point is not planned twice.',
+  },
+  'plan.nothingToForm': {
+    uk: 'На {date:date} немає жодного несформованого плану з точками — нічого не сформовано.',
+    en: 'No unformed plan with points for {date:date} — nothing was formed.',
+  },
   'route.hasTasks': {
     uk: 'Маршрут № {number} має завдання на обхід ({count}) — його не можна видалити.',
     en: 'Route No. {number} has walk tasks ({count}) — it cannot be deleted.',

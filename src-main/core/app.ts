@@ -16,6 +16,7 @@ import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
 import { moratoriaHandlers } from './moratoria/handlers';
 import { createRegistry, type Registry, type RegistryLog } from './registry';
+import { plansHandlers } from './plans/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { routesHandlers } from './routes/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -78,6 +79,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       routesHandlers(db),
       accountsHandlers(db, { today }),
       tasks.handlers,
+      plansHandlers(db, { today }),
       entryHandlers(db, { today }),
       checkHandlers(db, { today }),
       settingsHandlers(db),

@@ -29,7 +29,7 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
   const updateSection = db.prepare('UPDATE sections SET name = ?, name_key = ?, settlement_id = ? WHERE id = ?');
 
   const employeeSelect = `SELECT e.id, e.full_name AS fullName, e.position, e.phone,
-      e.is_controller AS isController, e.active,
+      e.is_controller AS isController, e.active, e.plan_capacity AS planCapacity,
       (SELECT count(*) FROM routes r WHERE r.executor_id = e.id) AS routeCount
     FROM employees e`;
   const employee = db.prepare<[number], EmployeeRow>(`${employeeSelect} WHERE e.id = ?`);
@@ -37,10 +37,12 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
     `${employeeSelect} WHERE ? = 0 OR (e.is_controller = 1 AND e.active = 1) ORDER BY e.active DESC, e.name_key`,
   );
   const insertEmployee = db.prepare(
-    'INSERT INTO employees (full_name, name_key, position, phone, is_controller, active) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO employees (full_name, name_key, position, phone, is_controller, active, plan_capacity) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  // A capacity left out of the request keeps the one saved: a screen that does not show it cannot clear it.
   const updateEmployee = db.prepare(
-    'UPDATE employees SET full_name = ?, name_key = ?, position = ?, phone = ?, is_controller = ?, active = ? WHERE id = ?',
+    `UPDATE employees SET full_name = ?, name_key = ?, position = ?, phone = ?, is_controller = ?, active = ?,
+       plan_capacity = CASE WHEN ? THEN plan_capacity ELSE ? END WHERE id = ?`,
   );
 
   const settlementSelect = `SELECT se.id, se.name, se.kind,
@@ -125,12 +127,12 @@ export function directoriesHandlers(db: Db): Handlers<Channel> {
     'employees.list': ({ onlyActiveControllers }) => employees.all(onlyActiveControllers ? 1 : 0).map(employeeRow),
     'employees.save': {
       audit: audit('employee', (id) => employee.get(id)),
-      run: ({ id, fullName, position, phone, isController, active }) => {
+      run: ({ id, fullName, position, phone, isController, active, planCapacity }) => {
         const values = [fullName, ukSortKey(fullName), position, phone, isController ? 1 : 0, active ? 1 : 0] as const;
         const savedId = saveRow(
           id,
-          () => Number(insertEmployee.run(...values).lastInsertRowid),
-          (id) => updateEmployee.run(...values, id).changes,
+          () => Number(insertEmployee.run(...values, planCapacity ?? null).lastInsertRowid),
+          (id) => updateEmployee.run(...values, planCapacity === undefined ? 1 : 0, planCapacity ?? null, id).changes,
           'notFound.employee',
         );
         return employeeRow(found(employee.get(savedId), 'notFound.employee'));

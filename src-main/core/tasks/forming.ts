@@ -89,10 +89,20 @@ export function taskForming(db: Db) {
         AND (@noCriterion OR CASE WHEN @matchAll THEN ${allOf} ELSE ${anyOf} END))
       OR c.pointId IN (SELECT value FROM json_each(@rereads))
     ORDER BY ${addressOrder('c.apartment_key')}`);
+  // The points a day's plan chose, by id: what their sheet prints, as of the task date, as `select` reads it.
+  const snapshot = db.prepare<{ pointIds: string; taskDate: string }, Candidate>(`
+    SELECT p.id AS pointId, p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns},
+      p.apartment, m.serial AS meterSerial, m.digits AS meterDigits, prev.value AS prevValue, prev.taken_on AS prevDate
+    FROM metering_points p JOIN accounts a ON a.id = p.account_id LEFT JOIN meters m ON m.point_id = p.id
+      LEFT JOIN readings prev ON prev.id = (
+        SELECT r.id FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on <= @taskDate
+        ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)
+      ${addressJoins('p.house_id')}
+    WHERE p.id IN (SELECT value FROM json_each(@pointIds))`);
   const insertTask = db.prepare(`INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment,
-      warn_non_admittance, route_number, route_name, executor_id, executor_name)
+      warn_non_admittance, route_number, route_name, executor_id, executor_name, kind)
     VALUES (@routeId, @taskDate, @criteria, @sortOrder, @warnNonPayment, @warnNonAdmittance, @routeNumber, @routeName,
-      @executorId, @executorName)`);
+      @executorId, @executorName, @kind)`);
   const insertPosition = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number,
       full_name, address, meter_serial, meter_digits, prev_value, prev_date)
     VALUES (@taskId, @seq, @pointId, @accountId, @accountNumber, @fullName, @address, @meterSerial, @meterDigits,
@@ -184,6 +194,7 @@ export function taskForming(db: Db) {
           routeName: r.name,
           executorId: r.executorId,
           executorName: r.executorName,
+          kind: 'criteria',
         }).lastInsertRowid,
       );
       rows.forEach((row, index) => place(taskId, index + 1, row));
@@ -195,6 +206,38 @@ export function taskForming(db: Db) {
         { taskId, user },
       );
       return { taskId, positions: rows.length, warnings: formed };
+    },
+    /**
+     * A walk task of a day's plan (core/plans/): the points the plan chose on one of its routes, in
+     * the plan's walk order, for the controller whose plan it is — who need not be the route's
+     * executor, when the master moved points between plans. A re-read the correction queue is
+     * waiting to put on any of them is linked to its position, as a task formed by criteria does.
+     */
+    formPlanned(task: { routeId: number; taskDate: string; executorId: number; executorName: string }, pointIds: readonly number[]) {
+      const r = found(route.get(task.routeId), 'notFound.route');
+      const byId = new Map(snapshot.all({ pointIds: JSON.stringify(pointIds), taskDate: task.taskDate }).map((row) => [row.pointId, row]));
+      const taskId = Number(
+        insertTask.run({
+          routeId: task.routeId,
+          taskDate: task.taskDate,
+          criteria: '{}',
+          sortOrder: 'address',
+          warnNonPayment: 0,
+          warnNonAdmittance: 0,
+          routeNumber: r.number,
+          routeName: r.name,
+          executorId: task.executorId,
+          executorName: task.executorName,
+          kind: 'plan',
+        }).lastInsertRowid,
+      );
+      let seq = 0;
+      for (const pointId of pointIds) {
+        const row = byId.get(pointId);
+        if (row) place(taskId, ++seq, row);
+      }
+      linkRereads.run({ taskId });
+      return { taskId, positions: seq };
     },
     /**
      * One point added at the end of a task already formed (a re-read the correction queue ordered):

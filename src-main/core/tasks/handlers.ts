@@ -1,9 +1,21 @@
-import type { RouteToForm, tasksChannels } from '../../../shared/contract/tasks';
+import type { RouteToForm, TaskRow, tasksChannels } from '../../../shared/contract/tasks';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
 import { taskForming } from './forming';
 import { routeSheets } from './route-sheet';
 import { taskStore } from './task-store';
+
+/** What a reassignment changes, as the audit log keeps it. */
+const executorOf = (task: TaskRow | undefined) =>
+  task
+    ? {
+        taskId: task.id,
+        taskDate: task.taskDate,
+        routeNumber: task.routeNumber,
+        executorId: task.executorId,
+        executorName: task.executorName,
+      }
+    : null;
 
 /** The task handlers, and the printed sheet the hosts print and turn into PDF from the same HTML. */
 export function tasksHandlers(db: Db) {
@@ -34,6 +46,14 @@ export function tasksHandlers(db: Db) {
     'tasks.delete': {
       audit: { entity: 'task', before: ({ id }) => store.find(id) ?? null, after: () => null },
       run: ({ id }) => ({ deleted: store.delete(id) }),
+    },
+    'tasks.reassign': {
+      audit: {
+        entity: 'task',
+        before: ({ id }) => executorOf(store.find(id)),
+        after: (_input, task) => executorOf(task),
+      },
+      run: ({ id, employeeId }) => store.reassign(id, employeeId),
     },
     'tasks.sheet': (options, { locale }) => sheet(options, locale),
     'reasons.list': (_input, { locale }) =>

@@ -31,6 +31,7 @@ const labels = {
     executor: 'Виконавець',
     date: 'Дата завдання',
     criterion: 'Критерій',
+    plan: 'Денний план',
     order: 'Порядок',
     byAddress: 'за адресою',
     byAccount: 'за о/р',
@@ -58,6 +59,7 @@ const labels = {
     executor: 'Executor',
     date: 'Task date',
     criterion: 'Criterion',
+    plan: 'Day plan',
     order: 'Order',
     byAddress: 'by address',
     byAccount: 'by account',
@@ -146,7 +148,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
       <div class="pageno">${esc(branchName)}<br>${esc(l.page(pageNo, pageCount))}</div>
       <div class="meta"><span>${esc(l.executor)}: <b>${esc(task.executorName ?? '—')}</b></span>
         <span>${esc(l.date)}: <b>${formatDate(task.taskDate, locale)}</b></span>
-        <span>${esc(l.criterion)}: <b>${esc(describeCriteria(task.criteria, locale))}</b></span>
+        <span>${esc(l.criterion)}: <b>${esc(task.kind === 'plan' ? l.plan : describeCriteria(task.criteria, locale))}</b></span>
         <span>${esc(l.order)}: <b>${esc(task.sortOrder === 'address' ? l.byAddress : l.byAccount)}</b></span></div>
     </header>`;
     const widths = [8, 17, 33, 41, 19, 19, 16, 14, 8, 11];

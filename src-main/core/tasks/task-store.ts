@@ -22,8 +22,8 @@ const toRow = (row: TaskSql): TaskRow => ({
 
 /** The task list (Завдання на обхід): what was formed, for whom, and how far its entry has got. */
 export function taskStore(db: Db) {
-  const select = `SELECT t.id, t.task_date AS taskDate, t.route_id AS routeId, t.route_number AS routeNumber,
-      t.route_name AS routeName, t.executor_name AS executorName, t.criteria, t.sort_order AS sortOrder,
+  const select = `SELECT t.id, t.kind, t.task_date AS taskDate, t.route_id AS routeId, t.route_number AS routeNumber,
+      t.route_name AS routeName, t.executor_id AS executorId, t.executor_name AS executorName, t.criteria, t.sort_order AS sortOrder,
       t.warn_non_payment AS warnNonPayment, t.warn_non_admittance AS warnNonAdmittance,
       count(p.id) AS total, coalesce(sum(p.status = 'executed'), 0) AS executed,
       coalesce(sum(p.status = 'not_executed'), 0) AS notExecuted
@@ -49,6 +49,10 @@ export function taskStore(db: Db) {
      WHERE hasReading OR status <> 'new' OR reason_code IS NOT NULL`,
   );
   const remove = db.prepare('DELETE FROM walk_tasks WHERE id = ?');
+  const employee = db.prepare<[number], { fullName: string; isController: number; active: number }>(
+    'SELECT full_name AS fullName, is_controller AS isController, active FROM employees WHERE id = ?',
+  );
+  const setExecutor = db.prepare('UPDATE walk_tasks SET executor_id = ?, executor_name = ? WHERE id = ?');
   // A re-read the correction queue put into this task waits again for the route's next one.
   const handBackRereads = db.prepare(
     'UPDATE reading_checks SET reread_position_id = NULL WHERE reread_position_id IN (SELECT id FROM task_positions WHERE task_id = ?)',
@@ -63,6 +67,18 @@ export function taskStore(db: Db) {
       return row && toRow(row);
     },
     list: (filter: TaskFilter): Page<TaskRow> => ({ rows: list.all(filter).map(toRow), total: count.get(filter)!.n }),
+    /**
+     * The task given to another controller (illness, leave): an active controller only, since the
+     * sheet prints their name and the reports count the walk as theirs. Positions entered already
+     * stay as they were; what is still to walk is now the new executor's.
+     */
+    reassign: (id: number, employeeId: number): TaskRow => {
+      get(id);
+      const person = found(employee.get(employeeId), 'notFound.employee');
+      if (person.isController !== 1 || person.active !== 1) throw new DomainError('task.notAController', { name: person.fullName });
+      setExecutor.run(employeeId, person.fullName, id);
+      return get(id);
+    },
     /**
      * Allowed while no position has an outcome (the manual's rule); positions go with it. A
      * non-execution reason counts as much as a reading: non-admittance records are the evidence a

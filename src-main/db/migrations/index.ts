@@ -12,6 +12,7 @@ import { disconnectionOrders } from './010-disconnection-orders';
 import { ledgerOpenBills } from './011-ledger-open-bills';
 import { consumptionProfile } from './012-consumption-profile';
 import { checkQueue } from './013-check-queue';
+import { dailyPlans } from './016-daily-plans';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,6 +32,8 @@ export const migrations: readonly Migration[] = [
   ledgerOpenBills,
   consumptionProfile,
   checkQueue,
+  // 014 (walk sequence) and 015 (meter history) are being added beside this one; 016 goes after them.
+  dailyPlans,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -57,6 +57,11 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
   'points.setMark': { request: () => Promise.resolve({ pointId: 1, mark: 'complaint', since: '2026-11-02', note: 'скарга на рахунок' }) },
   'tasks.form': { request: async ({ call }) => ({ routeId: (await routeWithPoints(call)).id, taskDate: '2026-11-20', criteria: {} }) },
   'tasks.delete': { request: async ({ call }) => ({ id: (await newTask(call)).taskId }) },
+  'tasks.reassign': { request: async ({ call }) => ({ id: (await newTask(call)).taskId, employeeId: 1 }) },
+  // A day well ahead of the workstation's today: plans are made for days to come. Employee 1 is a seeded controller.
+  'plans.move': { request: () => Promise.resolve({ date: '2030-01-15', pointIds: [1], toEmployeeId: 1 }) },
+  'plans.lock': { request: () => Promise.resolve({ date: '2030-01-15', employeeId: 1, locked: true }) },
+  'plans.form': { request: () => Promise.resolve({ date: '2030-01-15' }) },
   'entry.save': {
     request: async ({ call }) => {
       const { taskId } = await newTask(call);
