@@ -85,6 +85,13 @@ export const sheetOptions = z.object({
   includeWarnings: z.boolean().default(false),
 });
 
+/** Several tasks' sheets as one document: a day's plans printed in one job. */
+export const sheetsOptions = z.object({
+  taskIds: z.array(id).min(1).max(500),
+  includeBills: z.boolean().default(false),
+  includeWarnings: z.boolean().default(false),
+});
+
 export const tasksChannels = {
   /** Refused with `task.duplicate` when the route has a task on that date, unless the user has said yes to another. */
   'tasks.form': write<FormResult>()(z.object({ routeId: id, ...taskInput, allowDuplicate: z.boolean().default(false) })),
@@ -110,5 +117,6 @@ export const tasksChannels = {
   /** A formed task handed to another active controller (illness, leave): who walks it and whose name the sheet prints. */
   'tasks.reassign': write<TaskRow>()(z.object({ id, employeeId: id })),
   'tasks.sheet': read<RouteSheet>()(sheetOptions),
+  'tasks.sheets': read<RouteSheet>()(sheetsOptions),
   'reasons.list': read<{ code: number; name: string; nonAdmittance: boolean }[]>()(z.object({})),
 };

@@ -55,6 +55,7 @@ function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today
   return {
     exchange: exchangeServices(db, today),
     sheet: tasks.sheet,
+    sheets: tasks.sheets,
     notices: notices.document,
     demoDistrict: demoDistrict(db),
     registers: orders.registers,

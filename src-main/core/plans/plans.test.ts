@@ -267,6 +267,14 @@ describe('moving, locking and forming the day’s plans', () => {
     // The task list and the sheet read a plan's task like any other.
     expect(d.call('tasks.get', { id: tasks[0]!.id })).toMatchObject({ kind: 'plan', total: 3, executorName: 'Мельник Іван Петрович' });
     expect(d.call('tasks.sheet', { taskId: tasks[0]!.id }).html).toContain('Денний план');
+    // All the day's sheets in one document, one after another, each numbering its own pages.
+    const bundle = d.call('tasks.sheets', { taskIds: formed.taskIds });
+    const single = formed.taskIds.map((taskId) => d.call('tasks.sheet', { taskId }));
+    expect(bundle.pages).toBe(single.reduce((sum, sheet) => sum + sheet.pages, 0));
+    expect(bundle.positions).toBe(formed.positions);
+    expect(bundle.html.match(/<section class="page"/g)).toHaveLength(bundle.pages);
+    expect(bundle.html.match(/Виконавець: <b>Ткачук Олена Іванівна/g)).toHaveLength(2);
+    expect(bundle.fileName).toBe(`route-sheets-${date}.pdf`);
 
     // Formed, the plans show their tasks; nothing is left to form, move into or lock.
     const after = d.propose();

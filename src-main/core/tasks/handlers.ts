@@ -21,7 +21,7 @@ const executorOf = (task: TaskRow | undefined) =>
 export function tasksHandlers(db: Db) {
   const forming = taskForming(db);
   const store = taskStore(db);
-  const sheet = routeSheets(db, store);
+  const { sheet, sheets } = routeSheets(db, store);
   const routesToForm = db.prepare<{ sectionId: number | null; taskDate: string | null }, RouteToForm>(
     `SELECT r.id AS routeId, r.number, r.name, count(p.id) AS points,
        (SELECT count(*) FROM walk_tasks t WHERE t.route_id = r.id AND t.task_date = @taskDate) AS tasksOnDate
@@ -56,8 +56,9 @@ export function tasksHandlers(db: Db) {
       run: ({ id, employeeId }) => store.reassign(id, employeeId),
     },
     'tasks.sheet': (options, { locale }) => sheet(options, locale),
+    'tasks.sheets': (options, { locale }) => sheets(options, locale),
     'reasons.list': (_input, { locale }) =>
       reasons.all().map((r) => ({ code: r.code, name: r[locale], nonAdmittance: r.nonAdmittance === 1 })),
   };
-  return { handlers, sheet };
+  return { handlers, sheet, sheets };
 }

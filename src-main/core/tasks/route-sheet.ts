@@ -27,6 +27,7 @@ interface PositionSql {
 const labels = {
   uk: {
     title: 'Маршрутний лист',
+    titles: 'Маршрутні листи',
     route: 'Маршрут №',
     executor: 'Виконавець',
     date: 'Дата завдання',
@@ -55,6 +56,7 @@ const labels = {
   },
   en: {
     title: 'Route sheet',
+    titles: 'Route sheets',
     route: 'Route No.',
     executor: 'Executor',
     date: 'Task date',
@@ -108,7 +110,20 @@ td.num { text-align: right; }
 // The sheet's money columns are headed "…, грн", so the figures stand alone.
 const money = formatAmount;
 
-/** The printed walk task: one HTML document that the preview shows and the printer or PDF engine prints. */
+interface SheetPages {
+  pages: string[];
+  pageCount: number;
+  positions: number;
+  withNotices: boolean;
+  routeNumber: number;
+  taskDate: string;
+}
+
+/**
+ * The printed walk task: one HTML document that the preview shows and the printer or PDF engine
+ * prints; and the sheets of several tasks as one document (a day's plans, printed in one job), each
+ * sheet numbering its own pages as it would alone.
+ */
 export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
   const positions = db.prepare<[number], PositionSql>(`SELECT seq, point_id AS pointId, account_number AS accountNumber,
       full_name AS fullName, address, meter_serial AS meterSerial, meter_digits AS meterDigits, prev_value AS prevValue,
@@ -127,10 +142,10 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
   const branch = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'branch.name'");
   const notices = warningNotices(db);
 
-  return (
+  const sheetPages = (
     { taskId, includeBills, includeWarnings }: { taskId: number; includeBills: boolean; includeWarnings: boolean },
     locale: Locale,
-  ): RouteSheet => {
+  ): SheetPages => {
     const task = tasks.get(taskId);
     const l = labels[locale];
     const rows = positions.all(taskId);
@@ -196,13 +211,47 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
     });
 
     pages.push(...warningPages);
-    const html = printDocument({
-      lang: locale,
-      title: `${l.title} ${task.routeNumber} ${formatDate(task.taskDate, locale)}`,
-      style: warningPages.length ? style + noticeStyle : style,
+    return {
       pages,
-    });
-    return { html, pages: pageCount, positions: rows.length, fileName: `route-${task.routeNumber}-${task.taskDate}.pdf` };
+      pageCount,
+      positions: rows.length,
+      withNotices: warningPages.length > 0,
+      routeNumber: task.routeNumber,
+      taskDate: task.taskDate,
+    };
+  };
+
+  return {
+    sheet: (options: { taskId: number; includeBills: boolean; includeWarnings: boolean }, locale: Locale): RouteSheet => {
+      const one = sheetPages(options, locale);
+      const html = printDocument({
+        lang: locale,
+        title: `${labels[locale].title} ${one.routeNumber} ${formatDate(one.taskDate, locale)}`,
+        style: one.withNotices ? style + noticeStyle : style,
+        pages: one.pages,
+      });
+      return { html, pages: one.pageCount, positions: one.positions, fileName: `route-${one.routeNumber}-${one.taskDate}.pdf` };
+    },
+    /** The tasks' sheets one after another, in the order asked. */
+    sheets: (
+      { taskIds, includeBills, includeWarnings }: { taskIds: readonly number[]; includeBills: boolean; includeWarnings: boolean },
+      locale: Locale,
+    ): RouteSheet => {
+      const all = taskIds.map((taskId) => sheetPages({ taskId, includeBills, includeWarnings }, locale));
+      const dates = [...new Set(all.map((one) => one.taskDate))].sort();
+      const html = printDocument({
+        lang: locale,
+        title: `${labels[locale].titles} ${dates.map((date) => formatDate(date, locale)).join(', ')}`,
+        style: all.some((one) => one.withNotices) ? style + noticeStyle : style,
+        pages: all.flatMap((one) => one.pages),
+      });
+      return {
+        html,
+        pages: all.reduce((sum, one) => sum + one.pageCount, 0),
+        positions: all.reduce((sum, one) => sum + one.positions, 0),
+        fileName: `route-sheets-${dates.join('_')}.pdf`,
+      };
+    },
   };
 }
 
