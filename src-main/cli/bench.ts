@@ -8,6 +8,7 @@ import { warningFigure, warningRawFigure } from '../bench/warnings';
 import { orderFigure } from '../bench/orders';
 import { expectedAllFigure, expectedRawFigure } from '../bench/validation';
 import { executionMonthFigure, executionRawFigure } from '../bench/reports';
+import { planDayFigure, planRawFigure } from '../bench/plans';
 import { importFigure } from '../bench/import';
 import { commitFigures, nextPaintFigure } from '../bench/entry';
 import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
@@ -71,6 +72,9 @@ async function main() {
   // The last whole month of the seeded walks.
   record(executionRawFigure(db, '2026-10'));
   record(executionMonthFigure(core, '2026-10'));
+  // The Monday after the tasks above: their points are not still to be visited on it.
+  record(planRawFigure(db, '2026-11-23'));
+  record(planDayFigure(db, '2026-11-23'));
   const entryTask = (date: string) =>
     unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
   commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);

@@ -18,41 +18,66 @@ export interface Candidate extends PointFacts {
   readings: number;
 }
 
-interface CandidateSql extends Omit<Candidate, 'reread' | 'warningToDeliver' | 'failedVisits' | 'debtKop' | 'visits' | 'readings'> {
-  reread: number;
-  warningToDeliver: number;
-}
+type CandidateRow = [
+  pointId: number,
+  routeId: number,
+  employeeId: number | null,
+  streetId: number,
+  complaintSince: string | null,
+  inspectionSince: string | null,
+  lastControlOn: string | null,
+];
 
 /**
- * What the plan reads, set-based: a whole district is a few queries, not one per point.
+ * What the plan reads, set-based: a whole district is a few queries, not one per point. The
+ * candidates come in one pass over the points with their last control reading; what only a few
+ * points have (a re-read waiting, a warning in force, a task still to walk, a master's pin) is read
+ * whole and looked up in memory.
  * Estimated readings are not a look at the meter (the correction queue's F8), so they do not count as
  * the last control reading — the partial index of actual control readings answers the question.
  */
 export function planFacts(db: Db) {
   const ledger = debts(db);
-  const columns = `p.id AS pointId, p.route_id AS routeId, r.executor_id AS employeeId, h.street_id AS streetId,
-      st.settlement_id AS settlementId, p.complaint_since AS complaintSince, p.inspection_since AS inspectionSince,
-      m.verification_due AS verificationDue,
+  const columns = `p.id, p.route_id, r.executor_id, h.street_id, p.complaint_since, p.inspection_since,
       (SELECT max(c.taken_on) FROM readings c INDEXED BY readings_control_by_point
-        WHERE c.point_id = p.id AND c.kind = 'control' AND c.estimated = 0 AND c.taken_on <= @date) AS lastControlOn,
-      EXISTS (SELECT 1 FROM reading_checks rc INDEXED BY reading_checks_reread_waiting
-        WHERE rc.point_id = p.id AND rc.decision = 'reread' AND rc.reread_position_id IS NULL) AS reread,
-      EXISTS (SELECT 1 FROM disconnection_warnings w INDEXED BY disconnection_warnings_by_point
-        WHERE w.point_id = p.id AND w.status = 'formed') AS warningToDeliver,
-      (SELECT w.status FROM disconnection_warnings w INDEXED BY disconnection_warnings_by_point
-        WHERE w.point_id = p.id AND w.kind = 'non_admittance' AND w.status IN ('formed', 'issued')) AS nonAdmittanceWarning
-    FROM routes r JOIN metering_points p ON p.route_id = r.id JOIN houses h ON h.id = p.house_id
-      JOIN streets st ON st.id = h.street_id LEFT JOIN meters m ON m.point_id = p.id`;
-  // A point a task of the date or later still has to visit is that task's; a point the master moved or a lock holds is the plan's it is in.
-  const routeCandidates = db.prepare<{ date: string; employees: string; sectionId: number | null }, CandidateSql>(`
-    SELECT ${columns}
-    WHERE r.executor_id IN (SELECT value FROM json_each(@employees)) AND (@sectionId IS NULL OR r.section_id = @sectionId)
-      AND p.status = 'connected'
-      AND NOT EXISTS (SELECT 1 FROM task_positions tp JOIN walk_tasks t ON t.id = tp.task_id
-        WHERE tp.point_id = p.id AND tp.status = 'new' AND t.task_date >= @date)
-      AND NOT EXISTS (SELECT 1 FROM plan_points pp WHERE pp.plan_date = @date AND pp.point_id = p.id)`);
-  const pinnedCandidates = db.prepare<{ date: string; ids: string }, CandidateSql>(`
-    SELECT ${columns} WHERE p.id IN (SELECT value FROM json_each(@ids))`);
+        WHERE c.point_id = p.id AND c.kind = 'control' AND c.estimated = 0 AND c.taken_on <= @date)
+    FROM routes r JOIN metering_points p ON p.route_id = r.id JOIN houses h ON h.id = p.house_id`;
+  // The few meters whose verification falls due soon, read apart: a join would look up every point's meter.
+  const verificationsDue = db
+    .prepare<[string], [number, string]>('SELECT point_id, verification_due FROM meters WHERE verification_due <= ?')
+    .raw();
+  const routeCandidates = db
+    .prepare<{ date: string; employees: string; sectionId: number | null }, CandidateRow>(
+      `SELECT ${columns}
+       WHERE r.executor_id IN (SELECT value FROM json_each(@employees)) AND (@sectionId IS NULL OR r.section_id = @sectionId)
+         AND p.status = 'connected'`,
+    )
+    .raw();
+  const pinnedCandidates = db
+    .prepare<{ date: string; ids: string }, CandidateRow>(`SELECT ${columns} WHERE p.id IN (SELECT value FROM json_each(@ids))`)
+    .raw();
+  const settlementOfStreet = db.prepare<[], [number, number]>('SELECT id, settlement_id FROM streets').raw();
+  // A point a task of the date or later still has to visit is that task's.
+  const stillToVisit = db
+    .prepare<[string], number>(
+      `SELECT DISTINCT tp.point_id FROM walk_tasks t JOIN task_positions tp ON tp.task_id = t.id
+       WHERE t.task_date >= ? AND tp.status = 'new'`,
+    )
+    .pluck();
+  // A point the master moved or a lock holds is the plan's it is in, whoever's route it is on.
+  const pinnedOnDate = db.prepare<[string], number>('SELECT point_id FROM plan_points WHERE plan_date = ?').pluck();
+  const rereads = db
+    .prepare<[], number>(
+      `SELECT DISTINCT point_id FROM reading_checks INDEXED BY reading_checks_reread_waiting
+       WHERE decision = 'reread' AND reread_position_id IS NULL`,
+    )
+    .pluck();
+  const warningsInForce = db
+    .prepare<[], [number, string, string]>(
+      `SELECT point_id, kind, status FROM disconnection_warnings INDEXED BY disconnection_warnings_by_status
+       WHERE status IN ('formed', 'issued')`,
+    )
+    .raw();
   // Every visit entered in the window, read or not: the access rates and the failures come from one pass.
   const visits = db
     .prepare<{ from: string; date: string }, [number, number, number, string, number]>(
@@ -72,13 +97,25 @@ export function planFacts(db: Db) {
       s: PlanSettings,
       scope: { employeeIds: readonly number[]; sectionId: number | null; pinnedIds: readonly number[] },
     ): { candidates: Candidate[]; pinned: Candidate[]; districtPermille: number; accessOf: (pointId: number) => number } {
-      const rows = routeCandidates.all({ date, employees: JSON.stringify(scope.employeeIds), sectionId: scope.sectionId });
+      const taken = new Set([...stillToVisit.all(date), ...pinnedOnDate.all(date)]);
+      const rows = routeCandidates
+        .all({ date, employees: JSON.stringify(scope.employeeIds), sectionId: scope.sectionId })
+        .filter((row) => !taken.has(row[0]));
       const pinnedRows = scope.pinnedIds.length > 0 ? pinnedCandidates.all({ date, ids: JSON.stringify(scope.pinnedIds) }) : [];
+      const settlements = new Map(settlementOfStreet.all());
+      const verifications = new Map(verificationsDue.all(shifted(date, s.verificationDays)));
+      const rereading = new Set(rereads.all());
+      const toDeliver = new Set<number>();
+      const nonAdmittance = new Map<number, 'formed' | 'issued'>();
+      for (const [pointId, kind, status] of warningsInForce.all()) {
+        if (status === 'formed') toDeliver.add(pointId);
+        if (kind === 'non_admittance') nonAdmittance.set(pointId, status as 'formed' | 'issued');
+      }
       const accessFrom = shifted(date, -s.accessWindowDays);
       const from = shifted(date, -Math.max(s.accessWindowDays, s.warningWindowDays, s.coolOffDays));
       const stats = new Map<number, { visits: number; readings: number; failed: FailedVisit[] }>();
       const district = { visits: 0, readings: 0 };
-      for (const [pointId, taskId, read, on, nonAdmittance] of visits.all({ from, date })) {
+      for (const [pointId, taskId, read, on, refused] of visits.all({ from, date })) {
         if (on > date) continue;
         let own = stats.get(pointId);
         if (!own) stats.set(pointId, (own = { visits: 0, readings: 0, failed: [] }));
@@ -90,25 +127,42 @@ export function planFacts(db: Db) {
             district.readings++;
           }
         }
-        if (!read) own.failed.push({ taskId, on, nonAdmittance: nonAdmittance === 1 });
+        if (!read) own.failed.push({ taskId, on, nonAdmittance: refused === 1 });
       }
       const all = [...rows, ...pinnedRows];
       const owing = new Map(
         ledger
           .owing(
-            all.map((row) => row.pointId),
+            all.map((row) => row[0]),
             date,
             Math.max(1, s.minDebtKop),
           )
           .map((d) => [d.pointId, d.debtKop]),
       );
-      const toCandidate = (row: CandidateSql): Candidate => {
-        const own = stats.get(row.pointId);
+      const toCandidate = ([
+        pointId,
+        routeId,
+        employeeId,
+        streetId,
+        complaintSince,
+        inspectionSince,
+        lastControlOn,
+      ]: CandidateRow): Candidate => {
+        const own = stats.get(pointId);
         return {
-          ...row,
-          reread: row.reread === 1,
-          warningToDeliver: row.warningToDeliver === 1,
-          debtKop: owing.get(row.pointId) ?? 0,
+          pointId,
+          routeId,
+          employeeId,
+          streetId,
+          settlementId: settlements.get(streetId) ?? 0,
+          complaintSince,
+          inspectionSince,
+          verificationDue: verifications.get(pointId) ?? null,
+          lastControlOn,
+          reread: rereading.has(pointId),
+          warningToDeliver: toDeliver.has(pointId),
+          nonAdmittanceWarning: nonAdmittance.get(pointId) ?? null,
+          debtKop: owing.get(pointId) ?? 0,
           visits: own?.visits ?? 0,
           readings: own?.readings ?? 0,
           failedVisits: own?.failed ?? [],

@@ -8,7 +8,7 @@ import { dayPlans } from './proposal';
 /** Робота з абонентом / Денний план. */
 export function plansHandlers(db: Db, { today }: { today: () => string }): Handlers<keyof typeof plansChannels> {
   const plans = dayPlans(db);
-  const changes = planChanges(db, { today });
+  const changes = planChanges(db, plans, { today });
   const setting = settingsReader(db);
   // Tomorrow's walk, or Monday's on a Friday: the plans a master forms at the end of a day.
   const nextWorkingDay = () => addDays(today(), 1, 'working', setting('calendar.holidaysOff') !== '0');

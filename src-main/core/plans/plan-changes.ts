@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import { warningForming } from '../disconnection/warning-forming';
 import { DomainError } from '../errors';
 import { taskForming } from '../tasks/forming';
-import { dayPlans } from './proposal';
+import type { DayPlansOf } from './proposal';
 
 interface Employee {
   id: number;
@@ -16,8 +16,7 @@ interface Employee {
  * What a master does to a day's plans: moves points between controllers, locks a plan, forms them
  * all. Each runs inside the one transaction the registry opens for the write.
  */
-export function planChanges(db: Db, { today }: { today: () => string }) {
-  const plans = dayPlans(db);
+export function planChanges(db: Db, plans: DayPlansOf, { today }: { today: () => string }) {
   const tasks = taskForming(db);
   const warnings = warningForming(db);
   const employee = db.prepare<[number], Employee>(

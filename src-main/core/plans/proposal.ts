@@ -68,7 +68,7 @@ export function dayPlans(db: Db) {
    * The plans of the date: every active controller's (of the section's routes, when one is asked),
    * or one controller's. Route by route in their numbers, each walked street by street.
    */
-  return (date: string, scope: { sectionId: number | null; only?: number }): Omit<DayPlans, 'plans'> & { plans: ComputedPlan[] } => {
+  const compute = (date: string, scope: { sectionId: number | null; only?: number }): ComputedDay => {
     const s = settings();
     const people = controllers.all({ sectionId: scope.sectionId, only: scope.only ?? null });
     const tasksOf = new Map<number, number[]>();
@@ -200,7 +200,24 @@ export function dayPlans(db: Db) {
     });
     return { date, plans, leftOut };
   };
+
+  // What the database holds has not changed while this connection has changed no row and no other
+  // connection has committed: then the same question has the same answer. The master looks at the
+  // plans (plans.propose) and forms them (plans.form) with nothing written between, and the day of a
+  // whole district is not computed twice for it.
+  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+  let last: { key: string; day: ComputedDay } | null = null;
+  return (date: string, scope: { sectionId: number | null; only?: number }): ComputedDay => {
+    const key = JSON.stringify([date, scope.sectionId, scope.only ?? null, changes.get(), db.pragma('data_version', { simple: true })]);
+    if (last?.key === key) return last.day;
+    const day = compute(date, scope);
+    last = { key, day };
+    return day;
+  };
 }
+
+export type DayPlansOf = ReturnType<typeof dayPlans>;
+type ComputedDay = Omit<DayPlans, 'plans'> & { plans: ComputedPlan[] };
 
 function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);

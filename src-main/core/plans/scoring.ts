@@ -75,12 +75,17 @@ export const weights = {
   verification: 40,
 } as const;
 
+const none: readonly FailedVisit[] = [];
+
 /** The failures since the point was last read, up to the date: what happened before a reading is settled. */
-const sinceLastReading = (facts: PointFacts, date: string) =>
-  facts.failedVisits.filter((visit) => visit.on <= date && (facts.lastControlOn === null || visit.on > facts.lastControlOn));
+const sinceLastReading = (facts: PointFacts, date: string): readonly FailedVisit[] =>
+  facts.failedVisits.length === 0
+    ? none
+    : facts.failedVisits.filter((visit) => visit.on <= date && (facts.lastControlOn === null || visit.on > facts.lastControlOn));
 
 /** The refused visits the non-admittance rule counts on the date: one a task, on its earliest date, in the window. */
 export function refusalsForWarning(facts: PointFacts, date: string, s: ScoreSettings): string[] {
+  if (facts.failedVisits.length === 0) return [];
   const byTask = new Map<number, string>();
   for (const visit of sinceLastReading(facts, date)) {
     if (!visit.nonAdmittance || daysBetween(visit.on, date) > s.warningWindowDays) continue;
