@@ -27,6 +27,8 @@ import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { ReconnectionsScreen } from '../features/orders/ReconnectionsScreen';
 import { RouteScreen } from '../features/routes/RouteScreen';
 import { RoutesScreen } from '../features/routes/RoutesScreen';
+import { PlanSheetsScreen } from '../features/plans/PlanSheetsScreen';
+import { PlansScreen } from '../features/plans/PlansScreen';
 import { SheetScreen } from '../features/tasks/SheetScreen';
 import { TaskFormScreen } from '../features/tasks/TaskFormScreen';
 import { TasksScreen } from '../features/tasks/TasksScreen';
@@ -105,6 +107,10 @@ function CurrentScreen() {
       return <SheetScreen key={screen.id} taskId={screen.id} />;
     case 'notices':
       return <NoticesScreen key={JSON.stringify(screen.of)} of={screen.of} />;
+    case 'plans':
+      return <PlansScreen />;
+    case 'planSheets':
+      return <PlanSheetsScreen key={screen.taskIds.join(',')} taskIds={screen.taskIds} />;
   }
 }
 

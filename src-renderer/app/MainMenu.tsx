@@ -48,6 +48,7 @@ export function MainMenu() {
           <Menu.Divider />
           <Menu.Label>{t('menu.tasksGroup')}</Menu.Label>
           {item(t('menu.taskForm'), { name: 'taskForm' }, access['tasks.form'])}
+          {item(t('menu.plans'), { name: 'plans' }, access['plans.propose'])}
           {item(t('menu.orderForm'), { name: 'orderForm' }, access['orders.form'])}
           {item(t('menu.tasks'), { name: 'tasks' })}
           {item(t('menu.entry'), { name: 'tasks', purpose: 'entry' })}

@@ -31,6 +31,9 @@ export type Screen =
   | { name: 'reconnections' }
   | { name: 'checks' }
   | { name: 'taskSheet'; id: number }
+  | { name: 'plans' }
+  /** A day's route sheets to print in one job. */
+  | { name: 'planSheets'; taskIds: number[] }
   /** Warning notices to print: the warnings ticked in the register, or a walk task's. */
   | { name: 'notices'; of: { warningIds: number[] } | { taskId: number } };
 
@@ -71,6 +74,10 @@ export function parseHash(hash: string): Screen {
       if (Number.isInteger(taskId) && taskId > 0) return { name: 'notices', of: { taskId } };
       const warningIds = idList(params.get('ids'));
       return warningIds.length > 0 ? { name: 'notices', of: { warningIds } } : { name: 'warnings' };
+    }
+    case 'plans': {
+      const taskIds = idList(params.get('tasks'));
+      return parts[1] === 'sheets' && taskIds.length > 0 ? { name: 'planSheets', taskIds } : { name: 'plans' };
     }
     case 'assign':
       return parts[1] === 'criterion' ? { name: 'assignByCriterion', routeId } : { name: 'assignByStreet', routeId };
@@ -118,6 +125,8 @@ export function toHash(screen: Screen): string {
       return screen.purpose === 'entry' ? '#/entry' : '#/tasks';
     case 'entry':
       return `#/entry/${screen.taskId}`;
+    case 'planSheets':
+      return `#/plans/sheets?tasks=${screen.taskIds.join(',')}`;
     case 'notices':
       return 'taskId' in screen.of ? `#/notices?task=${screen.of.taskId}` : `#/notices?ids=${screen.of.warningIds.join(',')}`;
     default:

@@ -31,6 +31,13 @@ export function EmployeesScreen() {
       width: 90,
     },
     { key: 'routes', header: t('employees.routes'), render: (e) => e.routeCount, width: 110, align: 'right' },
+    {
+      key: 'capacity',
+      header: t('employees.planCapacityShort'),
+      render: (e) => (e.isController ? (e.planCapacity ?? '—') : ''),
+      width: 90,
+      align: 'right',
+    },
   ];
   return (
     <ListEditScreen
@@ -53,7 +60,11 @@ function EmployeeForm({ opened, row, onClose, onSaved }: EditFormProps<EmployeeR
   const [phone, setPhone] = useState(row?.phone ?? '');
   const [isController, setIsController] = useState(row?.isController ?? true);
   const [active, setActive] = useState(row?.active ?? true);
-  const save = () => api.call('employees.save', { ...(row ? { id: row.id } : {}), fullName, position, phone, isController, active });
+  const [capacity, setCapacity] = useState(row?.planCapacity ? String(row.planCapacity) : '');
+  // Empty takes the setting; anything else the core checks (a whole number from 1 to 500).
+  const planCapacity = capacity.trim() === '' ? null : Number(capacity);
+  const save = () =>
+    api.call('employees.save', { ...(row ? { id: row.id } : {}), fullName, position, phone, isController, active, planCapacity });
   return (
     <FormModal
       opened={opened}
@@ -66,6 +77,17 @@ function EmployeeForm({ opened, row, onClose, onSaved }: EditFormProps<EmployeeR
       <TextField label={t('employees.phone')} value={phone} onValue={setPhone} maxLength={30} inputMode="tel" />
       <Checkbox label={t('employees.isController')} checked={isController} onChange={(e) => setIsController(e.currentTarget.checked)} />
       <Checkbox label={t('employees.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+      {isController && (
+        <TextField
+          label={t('employees.planCapacity')}
+          value={capacity}
+          onValue={setCapacity}
+          maxLength={3}
+          inputMode="numeric"
+          w={320}
+          data-testid="employee-capacity"
+        />
+      )}
     </FormModal>
   );
 }

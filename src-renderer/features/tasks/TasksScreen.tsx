@@ -16,14 +16,16 @@ import { Screen } from '../../components/Screen';
 import { useRouteOptions } from '../../components/options';
 import { DeleteButton, useConfirmedDelete } from '../../components/use-confirmed-delete';
 import { useI18n } from '../../i18n/i18n';
+import { useStatus } from '../../app/status';
+import { ControllerPick } from '../plans/ControllerPick';
 
 const limit = 50;
 type Status = 'all' | 'open' | 'done';
 
 /**
  * Завдання на обхід — also reached from Звіти / Завдання та рахунки for reprinting. Enter opens the
- * route sheet, Insert forms a new task, F6 shows the notices of its warnings, Delete deletes one
- * nothing has been entered on.
+ * route sheet, Insert forms a new task, F6 shows the notices of its warnings, F7 hands it to another
+ * controller, Delete deletes one nothing has been entered on.
  */
 export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const { t, locale } = useI18n();
@@ -35,6 +37,8 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
   const [executorId, setExecutorId] = useState<number | null>(null);
   const [state, setState] = useState<Status>(purpose === 'entry' ? 'open' : 'all');
   const [active, setActive] = useState<TaskRow | undefined>();
+  const [reassigning, setReassigning] = useState<TaskRow | null>(null);
+  const status = useStatus();
   const routes = useRouteOptions();
   // Everyone who has been a controller: old tasks name people who have since left.
   const employees = useRead('employees.list', {});
@@ -56,13 +60,19 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
     f4: () => active && go({ name: 'entry', taskId: active.id }),
     // The notices of the task's warnings in force, all at once, to hand out on the walk.
     f6: () => active && go({ name: 'notices', of: { taskId: active.id } }),
+    // Another controller walks it (illness, leave): the sheet then prints their name.
+    f7: () => active && setReassigning(active),
   });
 
   const columns: Column<TaskRow>[] = [
     { key: 'date', header: t('tasks.date'), render: (r) => formatDate(r.taskDate, locale), width: 100 },
     { key: 'route', header: t('tasks.route'), render: (r) => `№ ${r.routeNumber} — ${r.routeName}` },
     { key: 'executor', header: t('tasks.executor'), render: (r) => r.executorName ?? t('common.none') },
-    { key: 'criterion', header: t('tasks.criterion'), render: (r) => describeCriteria(r.criteria, locale) },
+    {
+      key: 'criterion',
+      header: t('tasks.criterion'),
+      render: (r) => (r.kind === 'plan' ? t('tasks.kindPlan') : describeCriteria(r.criteria, locale)),
+    },
     { key: 'total', header: t('tasks.positions'), render: (r) => r.total, width: 80, align: 'right' },
     { key: 'executed', header: t('tasks.executed'), render: (r) => r.executed, width: 90, align: 'right' },
     { key: 'notExecuted', header: t('tasks.notExecuted'), render: (r) => r.notExecuted, width: 110, align: 'right' },
@@ -106,6 +116,14 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
           >
             {t('menu.entry')}
           </Button>
+          <Button
+            variant="default"
+            disabled={!active}
+            onClick={() => active && setReassigning(active)}
+            rightSection={<Kbd size="xs">F7</Kbd>}
+          >
+            {t('tasks.reassign')}
+          </Button>
           <DeleteButton disabled={!active} onClick={() => deletion.ask(active)} />
         </>
       }
@@ -147,6 +165,19 @@ export function TasksScreen({ purpose }: { purpose?: 'entry' | undefined }) {
         onOpen={(r) => go(purpose === 'entry' ? { name: 'entry', taskId: r.id } : { name: 'taskSheet', id: r.id })}
       />
       {deletion.dialog}
+      {reassigning && (
+        <ControllerPick
+          title={t('tasks.reassignTitle', { number: reassigning.routeNumber, date: formatDate(reassigning.taskDate, locale) })}
+          submitLabel={t('tasks.reassignSubmit')}
+          except={reassigning.executorId}
+          onClose={() => setReassigning(null)}
+          onPick={async (employeeId, name) => {
+            await api.call('tasks.reassign', { id: reassigning.id, employeeId });
+            setReassigning(null);
+            status.show(t('tasks.reassigned', { name }));
+          }}
+        />
+      )}
     </Screen>
   );
 }

@@ -1,0 +1,83 @@
+import { Button, Checkbox, Group, Kbd, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useApi } from '../../api/context';
+import { useRead } from '../../api/use-read';
+import { useHotkeys } from '../../app/hotkeys';
+import { useRouter } from '../../app/router';
+import { useStatus } from '../../app/status';
+import { download } from '../../components/download';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PrintButtons } from '../../components/PrintButtons';
+import { Screen } from '../../components/Screen';
+import { useAction } from '../../components/use-action';
+import { useI18n } from '../../i18n/i18n';
+
+/**
+ * The day's route sheets in one document, as they will print: Ctrl+P prints them in one job,
+ * Ctrl+S saves one PDF, Esc goes back to the day's plans. Each sheet numbers its own pages.
+ */
+export function PlanSheetsScreen({ taskIds }: { taskIds: number[] }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { go } = useRouter();
+  const status = useStatus();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [includeBills, setIncludeBills] = useState(false);
+  const [includeWarnings, setIncludeWarnings] = useState(false);
+  const { run, busy, error: actionError } = useAction();
+  const options = { taskIds, includeBills, includeWarnings };
+  const sheets = useRead('tasks.sheets', options);
+  const back = () => go({ name: 'plans' });
+  useHotkeys({ esc: back });
+
+  const print = () =>
+    run(async () => {
+      const { printedByHost } = await api.call('print.sheets', options);
+      if (!printedByHost) frame.current?.contentWindow?.print();
+    });
+  const savePdf = () =>
+    run(async () => {
+      const pdf = await api.call('print.sheetsPdf', options);
+      download(pdf.base64, pdf.fileName, 'application/pdf');
+      status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
+    });
+
+  return (
+    <Screen
+      title={t('planSheets.title', { count: taskIds.length })}
+      actions={
+        <>
+          <Button variant="default" onClick={back} rightSection={<Kbd size="xs">Esc</Kbd>}>
+            {t('planSheets.toPlans')}
+          </Button>
+          <PrintButtons onPrint={print} onPdf={savePdf} busy={busy} disabled={!sheets.data} autoFocus />
+        </>
+      }
+    >
+      <Group gap="lg">
+        <Checkbox label={t('sheet.includeBills')} checked={includeBills} onChange={(e) => setIncludeBills(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('sheet.includeWarnings')}
+          checked={includeWarnings}
+          onChange={(e) => setIncludeWarnings(e.currentTarget.checked)}
+        />
+        {sheets.data && (
+          <Text size="sm" c="dimmed" data-testid="sheets-pages">
+            {t('sheet.pages', { pages: sheets.data.pages, positions: sheets.data.positions })}
+          </Text>
+        )}
+      </Group>
+      <ErrorAlert error={sheets.error ?? actionError} />
+      {sheets.data && (
+        <iframe
+          ref={frame}
+          title={t('planSheets.frameTitle')}
+          className="sheet-frame"
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={sheets.data.html}
+          data-testid="sheets-frame"
+        />
+      )}
+    </Screen>
+  );
+}
