@@ -5,6 +5,7 @@ import { addDays } from '../../src-main/core/calendar/working-days';
 import { expect, test } from './fixtures';
 import { DayPlans } from './pages/day-plans';
 import { RouteSheet } from './pages/route-sheet';
+import { TaskList } from './pages/task-list';
 import { Workstation } from './pages/workstation';
 
 interface Controller {
@@ -105,4 +106,40 @@ test('the master forms the next working day’s plans for every controller by ke
   const text = execFileSync('pdftotext', ['-raw', file, '-']).toString();
   for (const controller of controllers) expect(text).toContain(`Виконавець: ${controller.name}`);
   expect(text.match(/Критерій: Денний план/g)).toHaveLength(pages);
+});
+
+test('a plan’s task is handed to another controller from the task list by F7, and the audit log keeps who had it', async ({ app, db }) => {
+  const list = new TaskList(app);
+  const plans = new DayPlans(app);
+  const { status } = new Workstation(app);
+  // The newest task on top: one of the plans the test before formed.
+  const task = db
+    .prepare<[], { id: number; executorId: number; executorName: string }>(
+      `SELECT id, executor_id AS executorId, executor_name AS executorName FROM walk_tasks
+       ORDER BY task_date DESC, route_number, id DESC LIMIT 1`,
+    )
+    .get()!;
+  const other = db
+    .prepare<[number], { id: number; name: string }>(
+      `SELECT id, full_name AS name FROM employees WHERE is_controller = 1 AND active = 1 AND id <> ? ORDER BY name_key, id LIMIT 1`,
+    )
+    .get(task.executorId)!;
+  await list.open();
+  await expect(list.rows.nth(1)).toContainText('Денний план');
+  await expect(list.rows.nth(1)).toContainText(task.executorName);
+  await list.focus();
+  await list.op.press('F7');
+  await expect(plans.dialog.getByRole('radio', { name: other.name })).toBeChecked();
+  await expect(plans.dialog.getByRole('radio', { name: task.executorName })).toHaveCount(0);
+  await list.op.press('Enter');
+  await expect(status).toHaveText(`Завдання передано: ${other.name}.`);
+  await expect(list.rows.nth(1)).toContainText(other.name);
+  expect(db.prepare('SELECT executor_id AS id, executor_name AS name FROM walk_tasks WHERE id = ?').get(task.id)).toEqual(other);
+  const entry = db
+    .prepare<[], { oldValue: string; newValue: string }>(
+      "SELECT old_value AS oldValue, new_value AS newValue FROM audit_log WHERE channel = 'tasks.reassign' ORDER BY id DESC LIMIT 1",
+    )
+    .get()!;
+  expect(JSON.parse(entry.oldValue)).toMatchObject({ taskId: task.id, executorId: task.executorId, executorName: task.executorName });
+  expect(JSON.parse(entry.newValue)).toMatchObject({ taskId: task.id, executorId: other.id, executorName: other.name });
 });
