@@ -64,8 +64,14 @@ export function planFacts(db: Db) {
        WHERE t.task_date >= ? AND tp.status = 'new'`,
     )
     .pluck();
-  // A point the master moved or a lock holds is the plan's it is in, whoever's route it is on.
-  const pinnedOnDate = db.prepare<[string], number>('SELECT point_id FROM plan_points WHERE plan_date = ?').pluck();
+  // A point the master moved or a lock holds is the plan's it is in, whoever's route it is on — while
+  // that plan is an active controller's: one who has left since holds nothing.
+  const pinnedOnDate = db
+    .prepare<[string], number>(
+      `SELECT pp.point_id FROM plan_points pp JOIN employees e ON e.id = pp.employee_id
+       WHERE pp.plan_date = ? AND e.is_controller = 1 AND e.active = 1`,
+    )
+    .pluck();
   const rereads = db
     .prepare<[], number>(
       `SELECT DISTINCT point_id FROM reading_checks INDEXED BY reading_checks_reread_waiting
@@ -97,11 +103,16 @@ export function planFacts(db: Db) {
       s: PlanSettings,
       scope: { employeeIds: readonly number[]; sectionId: number | null; pinnedIds: readonly number[] },
     ): { candidates: Candidate[]; pinned: Candidate[]; districtPermille: number; accessOf: (pointId: number) => number } {
-      const taken = new Set([...stillToVisit.all(date), ...pinnedOnDate.all(date)]);
+      const visiting = new Set(stillToVisit.all(date));
+      const taken = new Set([...visiting, ...pinnedOnDate.all(date)]);
       const rows = routeCandidates
         .all({ date, employees: JSON.stringify(scope.employeeIds), sectionId: scope.sectionId })
         .filter((row) => !taken.has(row[0]));
-      const pinnedRows = scope.pinnedIds.length > 0 ? pinnedCandidates.all({ date, ids: JSON.stringify(scope.pinnedIds) }) : [];
+      // A pinned point a task formed since has to visit is that task's too: never walked twice.
+      const pinnedRows =
+        scope.pinnedIds.length > 0
+          ? pinnedCandidates.all({ date, ids: JSON.stringify(scope.pinnedIds) }).filter((row) => !visiting.has(row[0]))
+          : [];
       const settlements = new Map(settlementOfStreet.all());
       const verifications = new Map(verificationsDue.all(shifted(date, s.verificationDays)));
       const rereading = new Set(rereads.all());

@@ -288,6 +288,21 @@ describe('moving, locking and forming the day’s plans', () => {
     expect(d.refusal('plans.move', { date, pointIds: [d.p.sa1], toEmployeeId: third.id })).toMatchObject({ code: 'plan.pointTaken' });
   });
 
+  it('hands a moved point back when its new controller leaves, and never plans a point a task formed since will visit', () => {
+    const d = planDistrict();
+    const third = d.call('employees.save', { fullName: 'Гнатюк Ольга', isController: true });
+    d.call('plans.move', { date, pointIds: [d.p.sa1], toEmployeeId: third.id });
+    expect(d.ids(d.planOf(d.controller))).not.toContain(d.p.sa1);
+    expect(d.ids(d.planOf(third.id))).toEqual([d.p.sa1]);
+    d.call('employees.save', { id: third.id, fullName: 'Гнатюк Ольга', isController: true, active: false });
+    expect(d.ids(d.planOf(d.controller))).toContain(d.p.sa1);
+    // Moved to the other controller, then a task by criteria for the route on the day takes it in.
+    d.call('plans.move', { date, pointIds: [d.p.sa1], toEmployeeId: d.otherController });
+    d.call('tasks.form', { routeId: d.town.id, taskDate: date, criteria: {} });
+    expect(d.ids(d.planOf(d.otherController))).toEqual([d.p.po5]);
+    expect(d.ids(d.planOf(d.controller))).toEqual([]);
+  });
+
   it('refuses a day gone by and a plan for anyone but an active controller', () => {
     const d = planDistrict();
     expect(d.refusal('plans.form', { date: shifted(today, -1) }).code).toBe('plan.pastDate');
