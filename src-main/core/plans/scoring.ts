@@ -95,8 +95,13 @@ export function refusalsForWarning(facts: PointFacts, date: string, s: ScoreSett
   return [...byTask.values()].sort();
 }
 
+/** Days since the last control reading; null for a point never read. */
+const ageOf = (facts: PointFacts, date: string) => (facts.lastControlOn === null ? null : daysBetween(facts.lastControlOn, date));
+
 /** The score of a point that is to be visited, with each reason that gave it. */
-export function scorePoint(facts: PointFacts, date: string, s: ScoreSettings): { score: number; reasons: PlanReason[] } {
+export const scorePoint = (facts: PointFacts, date: string, s: ScoreSettings) => scoreAged(facts, date, s, ageOf(facts, date));
+
+function scoreAged(facts: PointFacts, date: string, s: ScoreSettings, age: number | null): { score: number; reasons: PlanReason[] } {
   const reasons: PlanReason[] = [];
   let score = 0;
   if (facts.reread) {
@@ -107,11 +112,11 @@ export function scorePoint(facts: PointFacts, date: string, s: ScoreSettings): {
     score += weights.warning;
     reasons.push({ code: 'warning' });
   }
-  if (facts.lastControlOn === null) {
+  if (age === null) {
     score += weights.neverRead;
     reasons.push({ code: 'neverRead' });
   } else {
-    const days = daysBetween(facts.lastControlOn, date);
+    const days = age;
     if (days >= s.controlLimitDays) {
       score += weights.controlOverdue + Math.min(weights.overdueWeeksMax, Math.floor((days - s.controlLimitDays) / 7));
       reasons.push({ code: 'controlOverdue', days });
@@ -168,7 +173,8 @@ export function judgePoint(facts: PointFacts, date: string, s: ScoreSettings): V
     facts.warningToDeliver ||
     markSinceReading(facts.complaintSince, facts, date) ||
     markSinceReading(facts.inspectionSince, facts, date);
-  if (facts.lastControlOn !== null && daysBetween(facts.lastControlOn, date) < s.recentDays && !calledFor) {
+  const age = ageOf(facts, date);
+  if (age !== null && age < s.recentDays && !calledFor) {
     return { kind: 'leftOut', why: 'recent' };
   }
   if (!facts.warningToDeliver) {
@@ -178,5 +184,5 @@ export function judgePoint(facts: PointFacts, date: string, s: ScoreSettings): V
     const recentFailures = failures.filter((visit) => daysBetween(visit.on, date) <= s.warningWindowDays);
     if (recentFailures.some((visit) => weekday(visit.on) === today)) return { kind: 'leftOut', why: 'sameWeekday' };
   }
-  return { kind: 'visit', ...scorePoint(facts, date, s) };
+  return { kind: 'visit', ...scoreAged(facts, date, s, age) };
 }
