@@ -213,6 +213,10 @@ describe('debt from bills and payments', () => {
                 .map((b) => ({ period: b.period, unpaidKop: unpaid.get(b.id) })),
             })),
         );
+        // The totals alone, as a day's plan ranks by them: the same points, the same sums.
+        expect(d.ledger.owingTotals(asked, asOf, minKop)).toEqual(
+          new Map(asked.filter((point) => owed(point) > 0 && owed(point) >= minKop).map((point) => [point, owed(point)])),
+        );
       }
     }
   });

@@ -106,6 +106,13 @@ const owingSql = (filter: string) => `
   GROUP BY s.pointId HAVING sum(s.unpaidKop) >= @minKop
   ORDER BY s.pointId`;
 
+/** The same points as owingSql, with the total alone: what a ranking needs, without each bill's amount. */
+const owingTotalSql = (filter: string) => `
+  SELECT s.pointId, sum(s.unpaidKop) AS debtKop
+  FROM standing s
+  WHERE s.dueOn <= @asOf AND s.unpaidKop > 0 ${filter}
+  GROUP BY s.pointId HAVING sum(s.unpaidKop) >= @minKop`;
+
 /** A point's debt as of a date with the unpaid amount of each bill in it, oldest period first. */
 export interface PointDebt {
   pointId: number;
@@ -124,6 +131,11 @@ export function debts(db: Db) {
     `${ofPointsAccounts} ${owingSql('AND s.pointId IN (SELECT point_id FROM asked)')}`,
   );
   const owingInDistrict = db.prepare<{ asOf: string; minKop: number }, OwingRow>(`${ofDistrict} ${owingSql('')}`);
+  type TotalRow = { pointId: number; debtKop: number };
+  const owingTotalPoints = db.prepare<{ pointIds: string; asOf: string; minKop: number }, TotalRow>(
+    `${ofPointsAccounts} ${owingTotalSql('AND s.pointId IN (SELECT point_id FROM asked)')}`,
+  );
+  const owingTotalInDistrict = db.prepare<{ asOf: string; minKop: number }, TotalRow>(`${ofDistrict} ${owingTotalSql('')}`);
   const pointCount = db.prepare<[], number>('SELECT count(*) FROM metering_points').pluck();
   const accountStandings = db.prepare<{ accountIds: string; asOf: string }, AccountStanding & { accountId: number }>(`
     ${ofAccounts}
@@ -166,6 +178,19 @@ export function debts(db: Db) {
         debtKop: row.debtKop,
         periods: (JSON.parse(row.periods) as PointDebt['periods']).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)),
       }));
+    },
+    /**
+     * The points owing at least `minKop` (and more than nothing) as of the date, with the total only:
+     * the figures of `owing` without the bills, for ranking a whole district's points by what they owe.
+     */
+    owingTotals(pointIds: readonly number[], asOf: string, minKop: number): Map<number, number> {
+      if (pointIds.length === 0) return new Map();
+      const whole = pointIds.length * 2 >= (pointCount.get() ?? 0);
+      const asked = whole ? new Set(pointIds) : null;
+      const rows = whole
+        ? owingTotalInDistrict.all({ asOf, minKop }).filter((row) => asked!.has(row.pointId))
+        : owingTotalPoints.all({ pointIds: JSON.stringify(pointIds), asOf, minKop });
+      return new Map(rows.map((row) => [row.pointId, row.debtKop]));
     },
     /** Each account's debt as of the date, what is billed but not due yet, and any overpayment. */
     ofAccounts(accountIds: readonly number[], asOf: string): Map<number, AccountStanding> {

@@ -42,9 +42,11 @@ describe('the capacity of a day', () => {
 
 describe('a day within one or two neighbouring routes', () => {
   const route = (routeId: number, list: ReturnType<typeof points>, streets: number[], settlements = [1]) =>
-    ({ routeId, points: list, streets: new Set(streets), settlements: new Set(settlements) }) satisfies RouteCandidates<
-      (typeof list)[number]
-    >;
+    ({
+      routeId,
+      points: list,
+      place: () => ({ streets: new Set(streets), settlements: new Set(settlements) }),
+    }) satisfies RouteCandidates<(typeof list)[number]>;
 
   it('stays within the heaviest route when it fills the day, whatever scores the others hold', () => {
     const plan = planWithinRoutes([route(1, points(60, 1000, 1, 100), [1]), route(2, points(5, 1000, 100, 500), [9])], 45, 135);

@@ -11,8 +11,6 @@ export interface Candidate extends PointFacts {
   routeId: number;
   /** The route's executor: whose plan the point belongs to unless the master moved it. */
   employeeId: number | null;
-  streetId: number;
-  settlementId: number;
   /** Visits entered in the access window, and those that gave a reading. */
   visits: number;
   readings: number;
@@ -22,7 +20,6 @@ type CandidateRow = [
   pointId: number,
   routeId: number,
   employeeId: number | null,
-  streetId: number,
   complaintSince: string | null,
   inspectionSince: string | null,
   lastControlOn: string | null,
@@ -38,10 +35,10 @@ type CandidateRow = [
  */
 export function planFacts(db: Db) {
   const ledger = debts(db);
-  const columns = `p.id, p.route_id, r.executor_id, h.street_id, p.complaint_since, p.inspection_since,
+  const columns = `p.id, p.route_id, r.executor_id, p.complaint_since, p.inspection_since,
       (SELECT max(c.taken_on) FROM readings c INDEXED BY readings_control_by_point
         WHERE c.point_id = p.id AND c.kind = 'control' AND c.estimated = 0 AND c.taken_on <= @date)
-    FROM routes r JOIN metering_points p ON p.route_id = r.id JOIN houses h ON h.id = p.house_id`;
+    FROM routes r JOIN metering_points p ON p.route_id = r.id`;
   // The few meters whose verification falls due soon, read apart: a join would look up every point's meter.
   const verificationsDue = db
     .prepare<[string], [number, string]>('SELECT point_id, verification_due FROM meters WHERE verification_due <= ?')
@@ -56,7 +53,6 @@ export function planFacts(db: Db) {
   const pinnedCandidates = db
     .prepare<{ date: string; ids: string }, CandidateRow>(`SELECT ${columns} WHERE p.id IN (SELECT value FROM json_each(@ids))`)
     .raw();
-  const settlementOfStreet = db.prepare<[], [number, number]>('SELECT id, settlement_id FROM streets').raw();
   // A point a task of the date or later still has to visit is that task's.
   const stillToVisit = db
     .prepare<[string], number>(
@@ -113,7 +109,6 @@ export function planFacts(db: Db) {
         scope.pinnedIds.length > 0
           ? pinnedCandidates.all({ date, ids: JSON.stringify(scope.pinnedIds) }).filter((row) => !visiting.has(row[0]))
           : [];
-      const settlements = new Map(settlementOfStreet.all());
       const verifications = new Map(verificationsDue.all(shifted(date, s.verificationDays)));
       const rereading = new Set(rereads.all());
       const toDeliver = new Set<number>();
@@ -141,31 +136,18 @@ export function planFacts(db: Db) {
         if (!read) own.failed.push({ taskId, on, nonAdmittance: refused === 1 });
       }
       const all = [...rows, ...pinnedRows];
-      const owing = new Map(
-        ledger
-          .owing(
-            all.map((row) => row[0]),
-            date,
-            Math.max(1, s.minDebtKop),
-          )
-          .map((d) => [d.pointId, d.debtKop]),
+      // The debt as the ledger counts it as of the date; below the minimum it weighs nothing, so it is not asked for.
+      const owing = ledger.owingTotals(
+        all.map((row) => row[0]),
+        date,
+        Math.max(1, s.minDebtKop),
       );
-      const toCandidate = ([
-        pointId,
-        routeId,
-        employeeId,
-        streetId,
-        complaintSince,
-        inspectionSince,
-        lastControlOn,
-      ]: CandidateRow): Candidate => {
+      const toCandidate = ([pointId, routeId, employeeId, complaintSince, inspectionSince, lastControlOn]: CandidateRow): Candidate => {
         const own = stats.get(pointId);
         return {
           pointId,
           routeId,
           employeeId,
-          streetId,
-          settlementId: settlements.get(streetId) ?? 0,
           complaintSince,
           inspectionSince,
           verificationDue: verifications.get(pointId) ?? null,

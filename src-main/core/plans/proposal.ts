@@ -4,7 +4,7 @@ import { addressColumns, addressJoins, formatAddress, type AddressParts } from '
 import { accessPermille, planCap, type Rated } from './capacity';
 import { planFacts, type Candidate } from './facts';
 import { planSettings } from './plan-settings';
-import { planWithinRoutes, type RouteCandidates } from './route-choice';
+import { planWithinRoutes, type RouteCandidates, type RoutePlace } from './route-choice';
 import { judgePoint, scorePoint } from './scoring';
 import { walkOrder } from './walk-order';
 
@@ -68,8 +68,23 @@ export function dayPlans(db: Db) {
    * The plans of the date: every active controller's (of the section's routes, when one is asked),
    * or one controller's. Route by route in their numbers, each walked street by street.
    */
+  // Where a route runs: its streets and settlements, asked of a route only when a day wants a second one.
+  const routePlace = db
+    .prepare<[number], [number, number]>(
+      `SELECT DISTINCT h.street_id, st.settlement_id FROM metering_points p INDEXED BY points_by_route
+       JOIN houses h ON h.id = p.house_id JOIN streets st ON st.id = h.street_id WHERE p.route_id = ?`,
+    )
+    .raw();
+  const places = new Map<number, RoutePlace>();
+  const placeOf = (routeId: number): RoutePlace =>
+    getOr(places, routeId, () => {
+      const rows = routePlace.all(routeId);
+      return { streets: new Set(rows.map((row) => row[0])), settlements: new Set(rows.map((row) => row[1])) };
+    });
+
   const compute = (date: string, scope: { sectionId: number | null; only?: number }): ComputedDay => {
     const s = settings();
+    places.clear();
     const people = controllers.all({ sectionId: scope.sectionId, only: scope.only ?? null });
     const tasksOf = new Map<number, number[]>();
     for (const task of formedTasks.all(date)) getOr(tasksOf, task.employeeId, () => []).push(task.id);
@@ -84,13 +99,9 @@ export function dayPlans(db: Db) {
     const rate = (c: Candidate) => accessPermille(c.visits, c.readings, loaded.districtPermille);
     const leftOut = { recent: 0, coolOff: 0, sameWeekday: 0 };
     const visitsOf = new Map<number, Map<number, Scored[]>>();
-    const placeOf = new Map<number, { streets: Set<number>; settlements: Set<number> }>();
     const proposalsOf = new Map<number, Map<number, string[]>>();
     for (const c of loaded.candidates) {
       if (c.employeeId === null) continue;
-      const place = getOr(placeOf, c.routeId, () => ({ streets: new Set<number>(), settlements: new Set<number>() }));
-      place.streets.add(c.streetId);
-      place.settlements.add(c.settlementId);
       const verdict = judgePoint(c, date, s);
       if (verdict.kind === 'warn') {
         getOr(proposalsOf, c.employeeId, () => new Map<number, string[]>()).set(c.pointId, verdict.refusals);
@@ -131,7 +142,7 @@ export function dayPlans(db: Db) {
         const routes: RouteCandidates<Scored>[] = [...(visitsOf.get(person.id) ?? new Map<number, Scored[]>())].map(([routeId, list]) => ({
           routeId,
           points: list,
-          ...placeOf.get(routeId)!,
+          place: () => placeOf(routeId),
         }));
         const already = { count: pinned.length, expectedPermille: pinned.reduce((sum, p) => sum + p.accessPermille, 0) };
         const proposed = planWithinRoutes(routes, capacity, planCap(capacity, s.maxOverbookingPercent), already).points;

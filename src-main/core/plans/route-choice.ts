@@ -4,7 +4,14 @@ export interface RouteCandidates<T extends Rated> {
   routeId: number;
   /** The points of the route that are to be visited. */
   points: readonly T[];
-  /** Where they are: routes sharing a street, or at least a settlement, are neighbours. */
+  /**
+   * Where the route runs: routes sharing a street, or at least a settlement, are neighbours. Asked
+   * only when a second route is wanted, which a day filled by one route never needs.
+   */
+  place: () => RoutePlace;
+}
+
+export interface RoutePlace {
   streets: ReadonlySet<number>;
   settlements: ReadonlySet<number>;
 }
@@ -43,14 +50,13 @@ export function planWithinRoutes<T extends Rated>(
   const full = () =>
     already.count + points.length >= cap || already.expectedPermille + points.reduce((s, p) => s + p.accessPermille, 0) >= capacity * 1000;
   while (left.length > 0 && (chosen.length === 0 || !full())) {
-    const streets = new Set(chosen.flatMap((route) => [...route.streets]));
-    const settlements = new Set(chosen.flatMap((route) => [...route.settlements]));
+    const streets = new Set(chosen.flatMap((route) => [...route.place().streets]));
+    const settlements = new Set(chosen.flatMap((route) => [...route.place().settlements]));
     // Nearness first, then weight; the lower route id on a tie, so the choice is the same every time.
-    const rank = (route: RouteCandidates<T>) => [
-      shared(route.streets, streets),
-      shared(route.settlements, settlements),
-      weight.get(route.routeId)!,
-    ];
+    const rank = (route: RouteCandidates<T>) =>
+      chosen.length === 0
+        ? [0, 0, weight.get(route.routeId)!]
+        : [shared(route.place().streets, streets), shared(route.place().settlements, settlements), weight.get(route.routeId)!];
     let best = 0;
     for (let i = 1; i < left.length; i++) {
       const [a, b] = [rank(left[i]!), rank(left[best]!)];
