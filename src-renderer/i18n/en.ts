@@ -840,7 +840,7 @@ export const en: Record<MessageKey, string> = {
   'consumption.used': 'Used',
   'consumption.expected': 'Expected',
   'consumption.covered': 'readings cover {covered} of {days} days',
-  'consumption.highlight': 'reading under review',
+  'consumption.highlight': 'this reading',
   'consumption.noReadings': 'No control readings in the last 24 months.',
   'consumption.noFigures': 'No consumption over the last 24 months: no two consecutive control readings give a figure.',
   'consumption.noExpected': 'No expected consumption: too few control readings in the point’s history.',

@@ -843,7 +843,7 @@ export const uk = {
   'consumption.used': 'Спожито',
   'consumption.expected': 'Очікувалося',
   'consumption.covered': 'показниками покрито {covered} з {days} дн.',
-  'consumption.highlight': 'показник, що перевіряється',
+  'consumption.highlight': 'цей показник',
   'consumption.noReadings': 'За останні 24 місяці контрольних показників немає.',
   'consumption.noFigures': 'За останні 24 місяці споживання не пораховано: немає двох контрольних показників поспіль, що його дають.',
   'consumption.noExpected': 'Очікуваного споживання немає: замало контрольних показників в історії точки.',

@@ -427,7 +427,10 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
               description={
                 noMeter
                   ? t('entry.noMeterHint')
-                  : position && t('entry.maxHint', { max: number(Number(max[position.commodity]) || 0), unit: unit ?? '' })
+                  : // The maximum judges only a point too short of history to have an expected band.
+                    position &&
+                    !position.expected &&
+                    t('entry.maxHint', { max: number(Number(max[position.commodity]) || 0), unit: unit ?? '' })
               }
               inputMode="numeric"
               autoComplete="off"
