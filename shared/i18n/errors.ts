@@ -295,6 +295,14 @@ const messages = {
     uk: 'Не вибрано жодної точки обліку.',
     en: 'No metering points selected.',
   },
+  'route.pointNotOnRoute': {
+    uk: 'Точка обліку о/р {account} не на маршруті № {number} — порядок обходу не змінено.',
+    en: 'The metering point of account {account} is not on route No. {number} — the walk order was not changed.',
+  },
+  'route.streetNotOnRoute': {
+    uk: 'На маршруті № {number} немає точок обліку на вулиці {street}.',
+    en: 'Route No. {number} has no metering points on {street}.',
+  },
   'section.nameTaken': { uk: 'Дільниця «{name}» вже є в довіднику.', en: 'Section "{name}" is already in the directory.' },
   'settlement.nameTaken': { uk: 'Населений пункт «{name}» вже є в довіднику.', en: 'Settlement "{name}" is already in the directory.' },
   'street.nameTaken': { uk: 'Вулиця «{name}» вже є в цьому населеному пункті.', en: 'Street "{name}" already exists in this settlement.' },
