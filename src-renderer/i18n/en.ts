@@ -237,7 +237,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.section': 'Section',
   'tasks.date': 'Task date',
   'tasks.sort': 'Position order',
-  'tasks.sortAddress': 'by address',
+  'tasks.sortWalk': 'in walk order',
   'tasks.sortAccount': 'by account number',
   'tasks.criteria': 'Selection criterion',
   'tasks.criteriaHint': 'Nothing ticked — every metering point of the route.',

@@ -236,7 +236,7 @@ export const uk = {
   'tasks.section': 'Дільниця',
   'tasks.date': 'Дата завдання',
   'tasks.sort': 'Порядок позицій',
-  'tasks.sortAddress': 'за адресою',
+  'tasks.sortWalk': 'за маршрутом',
   'tasks.sortAccount': 'за номером о/р',
   'tasks.criteria': 'Критерій відбору',
   'tasks.criteriaHint': 'Нічого не відмічено — усі точки обліку маршруту.',
