@@ -67,6 +67,23 @@ export const en: Record<MessageKey, string> = {
   'routes.removed': 'Removed from route: {count}',
   'routes.emptyHint': 'The route is empty: assign metering points by street or by criterion.',
   'routes.back': 'Back to routes',
+  'routes.sequenceTab': 'Walk order',
+  'routes.seq': 'No.',
+  'routes.street': 'Street',
+  'routes.house': 'House',
+  'routes.apartment': 'Apt.',
+  'routes.reverseStreet': 'Reverse the street',
+  'routes.renumber': 'Renumber',
+  'routes.addressOrder': 'Address order…',
+  'routes.addressOrderTitle': 'Walk order by address',
+  'routes.addressOrderConfirm':
+    'Put the points of route No. {number} in address order: settlement, street, house, apartment? The order changed by hand will be lost.',
+  'routes.addressOrderDo': 'Put in address order',
+  'routes.sequenceKeys':
+    'Space — tick · Ctrl+↑/↓ — the ticked points (or the current one) one place up / down · Ctrl+Home/End — to the start / end · F7 — reverse the street · F8 — renumber · Shift+F8 — address order',
+  'routes.streetReversed': '{street}: walked the other way, {count} places changed.',
+  'routes.renumbered': 'Renumbered: {count} places changed.',
+  'routes.addressOrdered': 'Put in address order: {count} places changed.',
 
   'points.account': 'Account',
   'points.name': 'Full name',

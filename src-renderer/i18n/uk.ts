@@ -66,6 +66,23 @@ export const uk = {
   'routes.removed': 'Знято з маршруту: {count}',
   'routes.emptyHint': 'Маршрут порожній: призначте точки обліку по вулиці або за критерієм.',
   'routes.back': 'До списку маршрутів',
+  'routes.sequenceTab': 'Порядок обходу',
+  'routes.seq': '№',
+  'routes.street': 'Вулиця',
+  'routes.house': 'Будинок',
+  'routes.apartment': 'Кв.',
+  'routes.reverseStreet': 'Розвернути вулицю',
+  'routes.renumber': 'Перенумерувати',
+  'routes.addressOrder': 'За адресами…',
+  'routes.addressOrderTitle': 'Порядок обходу за адресами',
+  'routes.addressOrderConfirm':
+    'Розставити точки маршруту № {number} за адресами: населений пункт, вулиця, будинок, квартира? Порядок, змінений вручну, буде втрачено.',
+  'routes.addressOrderDo': 'Розставити за адресами',
+  'routes.sequenceKeys':
+    'Пробіл — позначити · Ctrl+↑/↓ — позначені (або поточну) на місце вище / нижче · Ctrl+Home/End — на початок / у кінець · F7 — розвернути вулицю · F8 — перенумерувати · Shift+F8 — за адресами',
+  'routes.streetReversed': '{street}: порядок обходу розвернуто, змінено місць — {count}.',
+  'routes.renumbered': 'Перенумеровано: змінено місць — {count}.',
+  'routes.addressOrdered': 'Точки розставлено за адресами: змінено місць — {count}.',
 
   'points.account': 'О/р',
   'points.name': 'ПІБ',
