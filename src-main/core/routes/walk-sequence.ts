@@ -70,7 +70,7 @@ export function walkSequence(db: Db) {
   const order = db.prepare<[number], { pointId: number; streetId: number; seq: number | null }>(`
     SELECT p.id AS pointId, h.street_id AS streetId, p.walk_seq AS seq
     FROM metering_points p ${addressJoins('p.house_id')} WHERE p.route_id = ? ORDER BY ${walkOrder}`);
-  const settled = db.prepare<{ routeId: number }, PlaceChange>(`${settledPlaces}`);
+  const settled = db.prepare<{ routeId: number }, PlaceChange>(settledPlaces);
   const addressPlaces = db.prepare<{ routeId: number }, PlaceChange>(`
     SELECT p.id AS pointId, p.walk_seq AS "from", row_number() OVER (ORDER BY ${addressOrder('p.apartment_key')}, p.id) AS "to"
     FROM metering_points p ${addressJoins('p.house_id')} WHERE p.route_id = @routeId`);
