@@ -12,6 +12,7 @@ import { disconnectionOrders } from './010-disconnection-orders';
 import { ledgerOpenBills } from './011-ledger-open-bills';
 import { consumptionProfile } from './012-consumption-profile';
 import { checkQueue } from './013-check-queue';
+import { visitFindings } from './015-visit-findings';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   ledgerOpenBills,
   consumptionProfile,
   checkQueue,
+  visitFindings,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
