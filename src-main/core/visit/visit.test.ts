@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingCheckCode } from '../../../shared/contract/validation';
 import type { VisitFindingsInput } from '../../../shared/contract/visit';
+import { accountImportFields } from '../../../shared/contract/exchange';
+import { accountsFileHeader } from '../../../tests/support/billing-files';
 import { testDistrict } from '../../../tests/support/test-district';
 import { expectedConsumption } from '../validation/expected';
 
@@ -216,6 +218,39 @@ describe('a meter found replaced, through entry', () => {
       [12, null],
       [40, 28],
     ]);
+  });
+});
+
+describe('the billing system’s accounts file after a replacement', () => {
+  it('does not bring back the removed meter while the file still names it, and takes another meter it names', () => {
+    const d = visitDistrict();
+    const pointId = d.pointOf(1);
+    const oldSerial = d.meter(pointId).serial as string;
+    d.enter(1, '40', replaced());
+    const account = d.db
+      .prepare<[number], { number: string }>('SELECT a.number FROM accounts a JOIN metering_points p ON p.account_id = a.id WHERE p.id = ?')
+      .get(pointId)!.number;
+    const row = (serial: string, digits: string) => [
+      account,
+      'Бойко Ганна Петрівна',
+      '',
+      'Коростишів',
+      'місто',
+      'Шевченка',
+      'вул.',
+      '2',
+      '',
+      'електроенергія',
+      serial,
+      'GAMA 100',
+      digits,
+      '01.01.2030',
+    ];
+    const mapping = Object.fromEntries(accountImportFields.map((field, index) => [field, index]));
+    d.importFile('accounts', { header: accountsFileHeader, rows: [row(oldSerial, '6')], mapping });
+    expect(d.meter(pointId)).toMatchObject({ serial: 'N-1', digits: 5 });
+    d.importFile('accounts', { header: accountsFileHeader, rows: [row('B-9', '6')], mapping });
+    expect(d.meter(pointId)).toMatchObject({ serial: 'B-9', digits: 6 });
   });
 });
 
