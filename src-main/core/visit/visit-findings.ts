@@ -176,7 +176,14 @@ export function visitRecorder(db: Db, chain: ReturnType<typeof readingChain>, qu
         // The removed meter's card comes back whole with it; otherwise the fields go back one by one.
         if (earlier.meterChangeId !== null && !keep) replacements.undo(earlier.meterChangeId, user);
         else revertFields(earlier, JSON.parse(earlier.cardBefore) as Card);
-        if (keep) changeId = earlier.meterChangeId;
+        if (keep) {
+          changeId = earlier.meterChangeId;
+          // The position's reading is the new meter's: a check date moved before the change would put it on the old one.
+          const { removedOn } = replacements.get(changeId!)!;
+          if (removedOn > checkedOn) {
+            throw new DomainError('visit.installedAfterCheck', { date: removedOn, checked: checkedOn }, 'replacement.installedOn');
+          }
+        }
       }
       if (!findings) return { doubtful: null };
 

@@ -339,6 +339,15 @@ describe('a position with a replacement entered again', () => {
     expect(d.readings(pointId).map((r) => r.value)).toEqual([5000, 5090, 12, 41]);
   });
 
+  it('refuses to move the check date before the replacement it keeps', () => {
+    const d = visitDistrict();
+    d.enter(1, '14', replaced({ installedOn: '2026-11-22' }), { checkedOn: '2026-11-23' });
+    expect(d.refused(1, '14', replaced({ installedOn: '2026-11-22' }), { checkedOn: '2026-11-21' })).toMatchObject({
+      code: 'visit.installedAfterCheck',
+    });
+    expect(d.enter(1, '14', replaced({ installedOn: '2026-11-22' }), { checkedOn: '2026-11-22' }).saved.checkedOn).toBe('2026-11-22');
+  });
+
   it('takes the replacement back when entered without it, or with another', () => {
     const d = visitDistrict();
     const pointId = d.pointOf(1);
