@@ -48,6 +48,8 @@ CREATE TABLE meter_history (
   removed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX meter_history_by_point ON meter_history(point_id, removed_on);
+-- Entry's summary counts a task's final readings waiting in the queue by the positions that wrote them.
+CREATE INDEX meter_history_by_position ON meter_history(position_id) WHERE position_id IS NOT NULL;
 
 CREATE TABLE visit_findings (
   id INTEGER PRIMARY KEY,
