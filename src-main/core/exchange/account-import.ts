@@ -111,6 +111,10 @@ export function accountImporter(db: Db, today: () => string) {
   );
   const insertMeter = db.prepare('INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (?, ?, ?, ?, ?)');
   const updateMeter = db.prepare('UPDATE meters SET serial = ?, model = ?, digits = ?, verification_due = ? WHERE id = ?');
+  // A meter a visit found replaced (visit/meter-replacement.ts), still named by a file the billing system wrote before it knew.
+  const removedMeter = db
+    .prepare<[number, string], number>('SELECT EXISTS (SELECT 1 FROM meter_history WHERE point_id = ? AND serial = ?)')
+    .pluck();
 
   const check = (rows: Row[], firstLine: number, header: (field: AccountImportField) => string, locale: Locale) => {
     const words = reasons[locale];
@@ -237,14 +241,17 @@ export function accountImporter(db: Db, today: () => string) {
       if (row.meter) {
         const m = row.meter;
         const current = meter.get(pointId);
+        // The file is behind the visit: the point keeps the meter found in place of the one it names.
+        const behindVisit = current !== undefined && current.serial !== m.serial && removedMeter.get(pointId, m.serial) === 1;
         if (!current) {
           insertMeter.run(pointId, m.serial, m.model, m.digits, m.verificationDue);
           changed = true;
         } else if (
-          current.serial !== m.serial ||
-          current.model !== m.model ||
-          current.digits !== m.digits ||
-          current.verificationDue !== m.verificationDue
+          !behindVisit &&
+          (current.serial !== m.serial ||
+            current.model !== m.model ||
+            current.digits !== m.digits ||
+            current.verificationDue !== m.verificationDue)
         ) {
           updateMeter.run(m.serial, m.model, m.digits, m.verificationDue, current.id);
           changed = true;

@@ -13,6 +13,7 @@ import { ledgerOpenBills } from './011-ledger-open-bills';
 import { consumptionProfile } from './012-consumption-profile';
 import { checkQueue } from './013-check-queue';
 import { walkSequence } from './014-walk-sequence';
+import { visitFindings } from './015-visit-findings';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   consumptionProfile,
   checkQueue,
   walkSequence,
+  visitFindings,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
