@@ -72,6 +72,8 @@ export const access: Record<ChannelName, Access> = {
   'routes.assignPreview': 'master',
   'routes.assign': 'master',
   'routes.removePoints': 'master',
+  'routes.sequence': 'operator',
+  'routes.resequence': 'master',
   'accounts.search': 'operator',
   'accounts.card': 'operator',
   'points.search': 'operator',

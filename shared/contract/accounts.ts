@@ -1,3 +1,4 @@
+import type { FindingRow, MeterCard, RemovedMeter } from './visit';
 import type { CardCutoff, ReconnectionRow } from './orders';
 import { z } from 'zod';
 import { read, write, type Page } from './define';
@@ -68,7 +69,11 @@ export interface AccountCard {
     routeName: string | null;
     /** This point's share of the account's debt as of the card's day. */
     debtKop: number;
-    meter: { serial: string; model: string; digits: number; placement: string; condition: string; verificationDue: string } | null;
+    meter: MeterCard | null;
+    /** The meters the point had before this one, the latest removed first (docs/domain.md, "What the visit finds at the meter"). */
+    removedMeters: RemovedMeter[];
+    /** What visits found at the meter, the latest first. */
+    findings: FindingRow[];
     /** `afterDisconnection`: more on the meter than at the cut-off in force when it was read (docs/domain.md). */
     readings: {
       takenOn: string;

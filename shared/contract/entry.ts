@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { read, write } from './define';
 import { id, isoDate, text } from './common';
 import { readingCheckCodes, type ExpectedBand, type ReadingCheck } from './validation';
+import { visitFindings, type MeterCard, type RecordedFindings } from './visit';
 
 export type Commodity = 'gas' | 'electricity';
 
@@ -14,8 +15,11 @@ export interface EntryPosition {
   accountNumber: string;
   fullName: string;
   address: string;
+  /** The meter as the sheet printed it. */
   meterSerial: string | null;
   meterDigits: number | null;
+  /** The point's meter as its card says now (another one, once a visit found it replaced); null without one. */
+  meter: MeterCard | null;
   /** Judged with its own commodity's maximum and unit: one task may hold gas and electricity points. */
   commodity: Commodity;
   /** The latest control reading before this position's own, as consumption is counted from it. */
@@ -33,6 +37,8 @@ export interface EntryPosition {
   reasonCode: number | null;
   problems: number[];
   note: string;
+  /** What the visit found at the meter, as entered with this position. */
+  findings: RecordedFindings | null;
 }
 
 export interface EntrySummary {
@@ -114,6 +120,8 @@ export const entryChannels = {
       outcome: entryOutcome,
       problems: z.array(z.number().int().min(1)).max(20).default([]),
       note: text(500).default(''),
+      /** What the controller found at the meter where it differs from the card (F7 on the form). */
+      findings: visitFindings.nullable().default(null),
     }),
   ),
   'entry.history': read<PositionHistoryRow[]>()(z.object({ positionId: id })),

@@ -6,6 +6,7 @@ import { id, isoDate } from './common';
 export interface ExportedReading {
   accountNumber: string;
   pointId: number;
+  /** The meter the value is on: the sheet's, or the one the visit found in its place. */
   meterSerial: string | null;
   routeNumber: number;
   taskId: number;
@@ -30,6 +31,16 @@ export interface ExportedReading {
   note: string;
   enteredBy: string | null;
   enteredAt: string | null;
+  /**
+   * The visit found the meter replaced: the removed one, the day, its final reading and what it
+   * counted since its previous control reading; `value` and `consumption` are then the new meter's,
+   * counted from its initial reading. Null without a replacement.
+   */
+  removedSerial: string | null;
+  replacedOn: string | null;
+  finalValue: number | null;
+  finalConsumption: number | null;
+  initialValue: number | null;
 }
 
 export const exportFilter = z.object({

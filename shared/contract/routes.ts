@@ -46,6 +46,52 @@ export interface AssignResult {
   alreadyOnRoute: number;
 }
 
+/** A point of a route in its walk sequence (Порядок обходу). */
+export interface WalkRow {
+  pointId: number;
+  /** Its place in the walk, 1..n; null only for a point put on the route past the core (repaired by renumbering). */
+  seq: number | null;
+  accountId: number;
+  accountNumber: string;
+  fullName: string;
+  streetId: number;
+  /** The street as printed: "вул. Шевченка". */
+  street: string;
+  house: string;
+  apartment: string;
+  address: string;
+  commodity: 'gas' | 'electricity';
+  status: 'connected' | 'disconnected';
+}
+
+/** A page of pointIds for a block; a walk is a few hundred points, a whole settlement a few thousand. */
+const block = z.array(id).min(1).max(20_000);
+
+/**
+ * One edit of a route's walk sequence. A block is the points named, in their walk order: the ones
+ * between them stay where they are and the block closes up at its first point before it moves.
+ */
+export const walkChange = z.discriminatedUnion('kind', [
+  /** Up (negative) or down by that many places; past the first or last place it stops there. */
+  z.object({ kind: z.literal('move'), pointIds: block, by: z.number().int().min(-1_000_000).max(1_000_000) }),
+  /** The block's first point to this place (1 = the start); past the end it goes last. */
+  z.object({ kind: z.literal('moveTo'), pointIds: block, position: z.number().int().min(1).max(1_000_000) }),
+  /** The street's points walked the other way, in the places they hold: the other streets keep theirs. */
+  z.object({ kind: z.literal('reverseStreet'), streetId: id }),
+  /** 1..n in the current order: gaps closed, a point without a place put beside its address neighbours. */
+  z.object({ kind: z.literal('renumber') }),
+  /** Back to address order: settlement, street, house, apartment. */
+  z.object({ kind: z.literal('addressOrder') }),
+]);
+export type WalkChange = z.infer<typeof walkChange>;
+
+export interface WalkChangeResult {
+  /** How many points changed place. */
+  changed: number;
+  /** Each of them: point id → its new place. */
+  places: Record<number, number>;
+}
+
 export const routesChannels = {
   'routes.list': read<Page<RouteRow>>()(z.object({ query: text(100).default(''), ...paging })),
   'routes.get': read<RouteRow>()(z.object({ id })),
@@ -63,4 +109,7 @@ export const routesChannels = {
   'routes.assignPreview': read<AssignPreview>()(z.object({ routeId: id, selector: pointSelector })),
   'routes.assign': write<AssignResult>()(z.object({ routeId: id, selector: pointSelector, confirmMove: z.boolean().default(false) })),
   'routes.removePoints': write<{ removed: number }>()(z.object({ routeId: id, pointIds: z.array(id).min(1).max(5000) })),
+  /** The route's points in walk order. */
+  'routes.sequence': read<WalkRow[]>()(z.object({ routeId: id })),
+  'routes.resequence': write<WalkChangeResult>()(z.object({ routeId: id, change: walkChange })),
 };

@@ -15,6 +15,14 @@ export const taskCriteria = z.object({
 });
 export type TaskCriteria = z.infer<typeof taskCriteria>;
 
+/**
+ * How a task's positions are ordered when it is formed; they keep that order afterwards. 'address'
+ * is the route's walk sequence («за маршрутом»): address order as the route was built, with the
+ * master's edits (routes.resequence), so a sheet is walked without crossing back. A strict
+ * alphabetical list beside it would be a sheet nobody walks; the route's own order goes back to it
+ * on request. The stored word stays 'address' (walk_tasks' CHECK since migration 2), and tasks
+ * formed before the walk sequence were in address order, which is what their routes' walk became.
+ */
 export const sortOrders = ['address', 'account'] as const;
 export type SortOrder = (typeof sortOrders)[number];
 

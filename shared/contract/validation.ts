@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoDate } from './common';
 import { read } from './define';
 import type { Commodity } from './entry';
+import type { MeterCondition } from './visit';
 
 /**
  * A check a reading failed, with the figures its dialog states (src-main/core/validation/bands.ts
@@ -22,9 +23,20 @@ export type ReadingCheck =
   /** Wrapped past 99…9; consumption is across 10^digits. */
   | { code: 'rollover'; value: number; previous: number; consumption: number }
   /** No history to judge by: above the monthly maximum scaled to the days. */
-  | { code: 'overMaximum'; consumption: number; allowed: number; max: number; days: number };
+  | { code: 'overMaximum'; consumption: number; allowed: number; max: number; days: number }
+  /** Read off a meter the visit found not working, its seal broken or its glass broken (shared/contract/visit.ts). */
+  | { code: 'meterCondition'; condition: MeterCondition };
 
-export const readingCheckCodes = ['tooHigh', 'tooLow', 'zero', 'afterDisconnection', 'belowPrevious', 'rollover', 'overMaximum'] as const;
+export const readingCheckCodes = [
+  'tooHigh',
+  'tooLow',
+  'zero',
+  'afterDisconnection',
+  'belowPrevious',
+  'rollover',
+  'overMaximum',
+  'meterCondition',
+] as const;
 export type ReadingCheckCode = (typeof readingCheckCodes)[number];
 // Every code of the union is listed above, and nothing else: a new check must be named in both.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -69,6 +81,8 @@ export interface ConsumptionReading {
   rollover: boolean;
   /** Lower than the control reading before it and not a rollover: the interval gives no figure. */
   stepDown: boolean;
+  /** A new meter's first reading (visit/meter-changes.ts): nothing is counted from the removed meter's. */
+  meterStart: boolean;
   enteredBy: string | null;
 }
 

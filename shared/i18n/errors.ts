@@ -121,6 +121,51 @@ const messages = {
   },
   'entry.unknownReason': { uk: 'Такої причини невиконання немає в довіднику.', en: 'No such non-execution reason in the directory.' },
   'entry.unknownProblem': { uk: 'Такої позначки немає в довіднику.', en: 'No such problem in the directory.' },
+  'visit.noMeter': {
+    uk: 'У картці цієї точки обліку немає лічильника — що виявлено на лічильнику, записати нікуди. Лічильник приходить файлом з білінгу.',
+    en: 'This metering point has no meter on its card — there is nothing to record the findings on. Meters come in the billing system’s file.',
+  },
+  'visit.serialRequired': { uk: 'Вкажіть номер нового лічильника.', en: 'Type the new meter’s serial number.' },
+  'visit.sameSerial': {
+    uk: 'Лічильник № {serial} уже стоїть на цій точці — для заміни вкажіть номер нового.',
+    en: 'Meter No. {serial} is already on this point — a replacement needs the new meter’s number.',
+  },
+  'visit.digits': {
+    uk: 'Розрядність нового лічильника — ціле число від 3 до 9.',
+    en: 'The new meter’s digits are a whole number from 3 to 9.',
+  },
+  'visit.initialValue': {
+    uk: 'Початковий показник нового лічильника — ціле число, що вміщується в {digits} розр.',
+    en: 'The new meter’s initial reading is a whole number that fits its {digits} digits.',
+  },
+  'visit.finalValue': {
+    uk: 'Кінцевий показник знятого лічильника — ціле число, що вміщується в {digits} розр.',
+    en: 'The removed meter’s final reading is a whole number that fits its {digits} digits.',
+  },
+  'visit.installedAfterCheck': {
+    uk: 'Дата заміни {date:date} пізніша за дату перевірки {checked:date}.',
+    en: 'The replacement date {date:date} is after the check date {checked:date}.',
+  },
+  'visit.installedBeforeReading': {
+    uk: 'Дата заміни {date:date} раніша за останній контрольний показник знятого лічильника ({last:date}) — вкажіть дату, не ранішу за нього.',
+    en: 'The replacement date {date:date} is before the removed meter’s last control reading ({last:date}) — give a date no earlier than that.',
+  },
+  'visit.verificationBeforeInstall': {
+    uk: 'Повірка нового лічильника до {date:date} — раніше, ніж його встановлено.',
+    en: 'The new meter’s verification due {date:date} is before it was installed.',
+  },
+  'visit.finalBelowPrevious': {
+    uk: 'Кінцевий показник знятого лічильника {value} менший за його попередній контрольний ({previous}) — перевірте обидва.',
+    en: 'The removed meter’s final reading {value} is below its previous control reading ({previous}) — check both.',
+  },
+  'visit.replacementSettled': {
+    uk: 'Заміну лічильника № {serial} уже не можна скасувати: після неї є показник або інша заміна ({date:date}). Виправте показники в «Контролі показників».',
+    en: 'The replacement of meter No. {serial} can no longer be taken back: a reading or another replacement follows it ({date:date}). Correct the readings in the correction queue.',
+  },
+  'visit.serialWithReplacement': {
+    uk: 'Номер і модель «як виявлено» вказують для того самого лічильника; для заміненого — у полях нового лічильника.',
+    en: 'The serial and model "as found" are for the same meter; a replaced one’s go in the new meter’s fields.',
+  },
   'backup.notADatabase': {
     uk: 'Файл {file} не є справною базою «Обходу» ({detail}).',
     en: 'The file {file} is not a sound Obhid database ({detail}).',
@@ -318,6 +363,14 @@ const messages = {
   'route.nothingSelected': {
     uk: 'Не вибрано жодної точки обліку.',
     en: 'No metering points selected.',
+  },
+  'route.pointNotOnRoute': {
+    uk: 'Точка обліку о/р {account} не на маршруті № {number} — порядок обходу не змінено.',
+    en: 'The metering point of account {account} is not on route No. {number} — the walk order was not changed.',
+  },
+  'route.streetNotOnRoute': {
+    uk: 'На маршруті № {number} немає точок обліку на вулиці {street}.',
+    en: 'Route No. {number} has no metering points on {street}.',
   },
   'section.nameTaken': { uk: 'Дільниця «{name}» вже є в довіднику.', en: 'Section "{name}" is already in the directory.' },
   'settlement.nameTaken': { uk: 'Населений пункт «{name}» вже є в довіднику.', en: 'Settlement "{name}" is already in the directory.' },

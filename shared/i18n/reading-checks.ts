@@ -1,7 +1,16 @@
 import type { ReadingCheck } from '../contract/validation';
+import { conditionWords, type MeterCondition } from '../contract/visit';
 import type { Locale } from './locales';
 
 /** Why a reading was stopped, as the entry dialog and the correction queue say it. */
+
+const conditionEnglish: Record<MeterCondition, string> = {
+  ok: 'in order',
+  damaged: 'damaged',
+  sealBroken: 'with its seal broken',
+  glassBroken: 'with its glass broken',
+  notWorking: 'not working',
+};
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 /** 4.2 → «4,2» (uk) or "4.2" (en); whole numbers without a fraction, thousands grouped with a space in Ukrainian. */
@@ -68,5 +77,9 @@ export function readingCheckSentence(check: ReadingCheck, locale: Locale, unit?:
       return uk
         ? `Споживання ${a(check.consumption)} більше допустимого ${a(check.allowed)} (макс. ${a(check.max)} на місяць, ${ukDays(check.days)}).`
         : `Consumption ${a(check.consumption)} is above the allowed ${a(check.allowed)} (max. ${a(check.max)} a month, ${n(check.days)} days).`;
+    case 'meterCondition':
+      return uk
+        ? `Лічильник знайдено в стані «${conditionWords[check.condition]}» — показник потребує перевірки.`
+        : `The meter was found ${conditionEnglish[check.condition]} — the reading needs checking.`;
   }
 }

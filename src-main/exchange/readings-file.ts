@@ -27,6 +27,11 @@ export const readingColumns: [keyof ExportedReading, string][] = [
   ['note', 'Примітка'],
   ['enteredBy', 'Вніс'],
   ['enteredAt', 'Час введення'],
+  ['removedSerial', 'Знятий лічильник'],
+  ['replacedOn', 'Дата заміни'],
+  ['finalValue', 'Кінцевий показник знятого'],
+  ['finalConsumption', 'Споживання знятим'],
+  ['initialValue', 'Початковий показник нового'],
 ];
 
 const cell = (value: unknown) => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? ''));

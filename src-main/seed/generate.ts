@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { addressNumberKey, houseSortKey } from '../core/addresses/house-number';
-import { addressColumns, addressJoins, addressOrder, formatAddress, type AddressParts } from '../core/addresses/address';
+import { addressColumns, addressJoins, formatAddress, type AddressParts } from '../core/addresses/address';
 import { ukSortKey } from '../core/collation/uk-sort-key';
+import { walkSequence } from '../core/routes/walk-sequence';
 import { taskCriteria } from '../../shared/contract/tasks';
 import { addDays, dayOfMonth, monthStart } from './calendar';
 import * as names from './names';
@@ -310,6 +311,8 @@ function buildAccounts(
 function buildRoutes(db: Database, random: Random, dwellings: Dwelling[], points: number[], controllers: number[], summary: SeedSummary) {
   const insertRoute = db.prepare('INSERT INTO routes (number, name, section_id, executor_id) VALUES (?, ?, ?, ?)');
   const assign = db.prepare('UPDATE metering_points SET route_id = ? WHERE id IN (SELECT value FROM json_each(?))');
+  // Each route's walk is laid out as assignment lays it out: by address.
+  const sequence = walkSequence(db);
   const sectionIds = db
     .prepare<[], { id: number }>('SELECT id FROM sections ORDER BY id')
     .all()
@@ -326,6 +329,7 @@ function buildRoutes(db: Database, random: Random, dwellings: Dwelling[], points
         .lastInsertRowid,
     );
     assign.run(routeId, JSON.stringify(batch));
+    sequence.settle(routeId);
     summary.routes++;
     batch = [];
     labels = [];
@@ -378,7 +382,7 @@ function buildWalks(db: Database, random: Random, options: SeedOptions, neglecte
          ${addressColumns}, p.apartment, m.serial AS meterSerial, m.digits AS meterDigits
        FROM metering_points p JOIN accounts a ON a.id = p.account_id LEFT JOIN meters m ON m.point_id = p.id ${addressJoins('p.house_id')}
        WHERE p.id IN (SELECT value FROM json_each(?)) AND p.route_id IS NOT NULL AND p.status = 'connected'
-       ORDER BY p.route_id, ${addressOrder('p.apartment_key')}`,
+       ORDER BY p.route_id, p.walk_seq`,
     )
     .all(JSON.stringify(neglected));
   const byRoute = new Map<number, typeof positions>();

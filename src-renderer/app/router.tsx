@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 export type Screen =
   | { name: 'home' }
   | { name: 'routes' }
-  | { name: 'route'; id: number; tab: 'general' | 'points' }
+  | { name: 'route'; id: number; tab: RouteTab }
   | { name: 'assignByStreet'; routeId?: number }
   | { name: 'assignByCriterion'; routeId?: number }
   | { name: 'sections' }
@@ -37,6 +37,10 @@ export type Screen =
   /** Warning notices to print: the warnings ticked in the register, or a walk task's. */
   | { name: 'notices'; of: { warningIds: number[] } | { taskId: number } };
 
+/** A route card's tabs: its details, the points on it, their walk sequence (Порядок обходу). */
+export type RouteTab = 'general' | 'points' | 'sequence';
+export const asRouteTab = (tab: string | null | undefined): RouteTab => (tab === 'points' || tab === 'sequence' ? tab : 'general');
+
 /** "12,15,40" → [12, 15, 40]; anything that is not a list of ids gives none. */
 const idList = (text: string | null): number[] => {
   const ids = (text ?? '').split(',').map(Number);
@@ -52,7 +56,7 @@ export function parseHash(hash: string): Screen {
   switch (parts[0]) {
     case 'routes': {
       const id = Number(parts[1]);
-      if (Number.isInteger(id) && id > 0) return { name: 'route', id, tab: parts[2] === 'points' ? 'points' : 'general' };
+      if (Number.isInteger(id) && id > 0) return { name: 'route', id, tab: asRouteTab(parts[2]) };
       return { name: 'routes' };
     }
     case 'tasks': {
@@ -109,7 +113,7 @@ export function toHash(screen: Screen): string {
     case 'home':
       return '#/';
     case 'route':
-      return `#/routes/${screen.id}${screen.tab === 'points' ? '/points' : ''}`;
+      return `#/routes/${screen.id}${screen.tab === 'general' ? '' : `/${screen.tab}`}`;
     case 'assignByStreet':
     case 'assignByCriterion':
       return `#/assign/${screen.name === 'assignByStreet' ? 'street' : 'criterion'}${screen.routeId ? `?route=${screen.routeId}` : ''}`;

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Table, Text } from '@mantine/core';
-import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 export interface Column<T> {
@@ -19,6 +19,11 @@ interface Props<T> {
   page?: { total: number; offset: number; limit: number; onOffsetChange: (offset: number) => void };
   onOpen?: (row: T) => void;
   onActiveChange?: (row: T | undefined) => void;
+  /**
+   * The active row's key, for a list whose rows change places (the walk sequence): the active row
+   * stays on that row wherever it moves. The screen keeps it from onActiveChange.
+   */
+  activeKey?: number | string;
   /** With selection: Space ticks the active row. */
   selected?: ReadonlySet<number | string>;
   onToggle?: (row: T) => void;
@@ -35,8 +40,9 @@ export function DataTable<T>(props: Props<T>) {
   const { rows } = props;
   const { total, offset, limit } = props.page ?? { total: rows.length, offset: 0, limit: Math.max(rows.length, 1) };
   const [chosen, setActive] = useState(0);
+  const keyed = props.activeKey === undefined ? -1 : rows.findIndex((row) => props.rowKey(row) === props.activeKey);
   // New rows (a page, a search) may be fewer: the active row is the nearest one left.
-  const active = Math.min(chosen, Math.max(0, rows.length - 1));
+  const active = keyed >= 0 ? keyed : Math.min(chosen, Math.max(0, rows.length - 1));
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
@@ -59,6 +65,23 @@ export function DataTable<T>(props: Props<T>) {
   const move = (index: number) => {
     setActive(index);
     props.onActiveChange?.(rows[index]);
+  };
+
+  // Clicks are heard once for the body, so a row's own props are only its data: a long list
+  // re-renders the two rows whose state changed when the cursor moves, not every row.
+  const rowOf = (event: MouseEvent<HTMLElement>) => {
+    const index = Number((event.target as HTMLElement).closest<HTMLElement>('tr[data-row]')?.dataset.row);
+    return Number.isInteger(index) && rows[index] !== undefined ? index : undefined;
+  };
+  const onBodyClick = (event: MouseEvent<HTMLElement>) => {
+    const index = rowOf(event);
+    if (index === undefined) return;
+    if ((event.target as HTMLElement).closest('input[type="checkbox"]')) props.onToggle?.(rows[index]!);
+    move(index);
+  };
+  const onBodyDoubleClick = (event: MouseEvent<HTMLElement>) => {
+    const index = rowOf(event);
+    if (index !== undefined) props.onOpen?.(rows[index]!);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -102,36 +125,20 @@ export function DataTable<T>(props: Props<T>) {
               ))}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody ref={bodyRef}>
+          <Table.Tbody ref={bodyRef} onClick={onBodyClick} onDoubleClick={onBodyDoubleClick}>
             {rows.map((row, index) => {
               const key = props.rowKey(row);
               return (
-                <Table.Tr
+                <TableRow
                   key={key}
+                  row={row}
+                  index={index}
                   id={`${props.testId ?? 'table'}-row-${index}`}
-                  data-row={index}
-                  aria-selected={index === active}
-                  className={index === active ? 'row-active' : undefined}
-                  onClick={() => setActive(index)}
-                  onDoubleClick={() => props.onOpen?.(row)}
-                >
-                  {props.onToggle && (
-                    <Table.Td>
-                      <Checkbox
-                        tabIndex={-1}
-                        size="xs"
-                        aria-label={String(key)}
-                        checked={props.selected?.has(key) ?? false}
-                        onChange={() => props.onToggle?.(row)}
-                      />
-                    </Table.Td>
-                  )}
-                  {props.columns.map((column) => (
-                    <Table.Td key={column.key} ta={column.align}>
-                      {column.render(row)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
+                  active={index === active}
+                  ticked={props.onToggle ? (props.selected?.has(key) ?? false) : undefined}
+                  tickLabel={String(key)}
+                  columns={props.columns}
+                />
               );
             })}
           </Table.Tbody>
@@ -161,3 +168,34 @@ export function DataTable<T>(props: Props<T>) {
     </div>
   );
 }
+
+interface RowProps<T> {
+  row: T;
+  index: number;
+  id: string;
+  active: boolean;
+  /** Whether its box is ticked; undefined for a table without ticking. */
+  ticked: boolean | undefined;
+  tickLabel: string;
+  columns: Column<T>[];
+}
+
+/** One row, drawn again only when its data, its place, its state or the columns change. */
+function TableRowOf<T>({ row, index, id, active, ticked, tickLabel, columns }: RowProps<T>) {
+  return (
+    <Table.Tr id={id} data-row={index} aria-selected={active} className={active ? 'row-active' : undefined}>
+      {ticked !== undefined && (
+        <Table.Td>
+          {/* The body's click handler ticks it (see onBodyClick). */}
+          <Checkbox tabIndex={-1} size="xs" aria-label={tickLabel} checked={ticked} readOnly />
+        </Table.Td>
+      )}
+      {columns.map((column) => (
+        <Table.Td key={column.key} ta={column.align}>
+          {column.render(row)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+}
+const TableRow = memo(TableRowOf) as typeof TableRowOf;

@@ -1,9 +1,11 @@
 import type { AccountCard, AccountRow, accountsChannels, CardWarning, PointSearchRow } from '../../../shared/contract/accounts';
 import type { CardCutoff } from '../../../shared/contract/orders';
+import type { MeterCard } from '../../../shared/contract/visit';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, withAddress, type AddressParts } from '../addresses/address';
 import { found } from '../errors';
 import { reconnections } from '../disconnection/reconnection';
+import { cardMeterHistory } from '../visit/card-history';
 import { debts } from '../ledger/debt';
 import type { Handlers } from '../registry';
 import { pointMarks } from './marks';
@@ -11,9 +13,9 @@ import { pointMarks } from './marks';
 type AccountSql = Omit<AccountRow, 'address' | 'debtKop'> & AddressParts;
 type PointSql = Omit<
   AccountCard['points'][number],
-  'address' | 'meter' | 'readings' | 'bills' | 'debtKop' | 'warnings' | 'cutoffs' | 'reconnections'
+  'address' | 'meter' | 'removedMeters' | 'findings' | 'readings' | 'bills' | 'debtKop' | 'warnings' | 'cutoffs' | 'reconnections'
 > &
-  AddressParts & { serial: string | null; model: string; digits: number; placement: string; condition: string; verificationDue: string };
+  AddressParts & { serial: string | null } & Omit<MeterCard, 'serial'>;
 
 /** How many of a point's bills the card shows, newest first: two years of monthly bills. */
 const billsShown = 24;
@@ -67,7 +69,8 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
     SELECT p.id, ${addressColumns}, p.apartment, p.commodity, p.status, r.number AS routeNumber, r.name AS routeName,
       p.inspection_since AS inspectionSince, p.inspection_note AS inspectionNote,
       p.complaint_since AS complaintSince, p.complaint_note AS complaintNote,
-      m.serial, m.model, m.digits, m.placement, m.condition, m.verification_due AS verificationDue
+      m.serial, m.model, m.digits, m.placement, m.condition, m.seals, m.installed_on AS installedOn,
+      m.verification_due AS verificationDue
     FROM metering_points p ${addressJoins('p.house_id')}
     LEFT JOIN routes r ON r.id = p.route_id LEFT JOIN meters m ON m.point_id = p.id
     WHERE p.account_id = ? ORDER BY p.id`);
@@ -91,6 +94,7 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
     FROM metering_points p JOIN order_positions op ON op.point_id = p.id JOIN disconnection_orders o ON o.id = op.order_id
     WHERE p.account_id = ? ORDER BY o.order_date DESC, o.id DESC`);
   const reconnecting = reconnections(db, today);
+  const meterHistory = cardMeterHistory(db);
 
   return {
     'accounts.search': ({ query, offset, limit }) => {
@@ -117,15 +121,18 @@ export function accountsHandlers(db: Db, { today }: { today: () => string }): Ha
       const pointWarnings = warnings.all(accountId);
       const pointCutoffs = cutoffs.all(accountId);
       const pointReconnections = reconnecting.ofPoints(pointIds);
+      const history = meterHistory(accountId);
       return {
         account: { ...head, debtKop: standing.debtKop },
         ledger: { asOf, ...standing },
         points: rows.map((row) => {
-          const { serial, model, digits, placement, condition, verificationDue, ...point } = withAddress(row);
+          const { serial, model, digits, placement, condition, seals, installedOn, verificationDue, ...point } = withAddress(row);
           return {
             ...point,
             debtKop: pointDebts.get(row.id)!,
-            meter: serial === null ? null : { serial, model, digits, placement, condition, verificationDue },
+            meter: serial === null ? null : { serial, model, digits, placement, condition, seals, installedOn, verificationDue },
+            removedMeters: history.removedOf(row.id),
+            findings: history.findingsOf(row.id),
             readings: readings.all(row.id).map(({ after, ...reading }) => ({ ...reading, afterDisconnection: after === 1 })),
             bills: bills
               .filter((bill) => bill.pointId === row.id)

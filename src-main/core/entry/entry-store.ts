@@ -1,5 +1,7 @@
 import type { Commodity, EntryPosition, EntrySession, EntrySummary, PositionHistoryRow } from '../../../shared/contract/entry';
 import type { ParsedInput } from '../../../shared/contract/index';
+import type { ReadingCheck } from '../../../shared/contract/validation';
+import type { MeterCard } from '../../../shared/contract/visit';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
@@ -7,6 +9,8 @@ import { bandOf, judgeBands } from '../validation/bands';
 import { checkQueue } from '../validation/check-queue';
 import { expectedConsumption } from '../validation/expected';
 import { validationSettingsReader } from '../validation/validation-settings';
+import type { JudgeFinal } from '../visit/meter-replacement';
+import { visitRecorder } from '../visit/visit-findings';
 import { acceptJudgement, parseReading } from './plausibility';
 import { readingChain } from './reading-chain';
 
@@ -39,8 +43,8 @@ type PositionSql = Pick<
 
 type SaveRequest = ParsedInput<'entry.save'>;
 
-/** What the audit log keeps of an entered position. */
-export type Entered = Pick<EntryPosition, 'status' | 'value' | 'checkedOn' | 'reasonCode' | 'problems' | 'note'>;
+/** What the audit log keeps of an entered position, with what the visit found at the meter. */
+export type Entered = Pick<EntryPosition, 'status' | 'value' | 'checkedOn' | 'reasonCode' | 'problems' | 'note' | 'findings'>;
 export const enteredOf = (p: Entered): Entered => ({
   status: p.status,
   value: p.value,
@@ -48,6 +52,7 @@ export const enteredOf = (p: Entered): Entered => ({
   reasonCode: p.reasonCode,
   problems: p.problems,
   note: p.note,
+  findings: p.findings,
 });
 
 /**
@@ -79,6 +84,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
   );
   const chain = readingChain(db);
   const queue = checkQueue(db, options);
+  const visit = visitRecorder(db, chain, queue);
+  const meterCard = db.prepare<[number], MeterCard>(
+    `SELECT serial, model, digits, placement, condition, seals, installed_on AS installedOn, verification_due AS verificationDue
+     FROM meters WHERE point_id = ?`,
+  );
   const expectation = expectedConsumption(db);
   const validationSettings = validationSettingsReader(db);
   const task = db.prepare<
@@ -106,8 +116,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const flagCounts = db.prepare<{ taskId: number }, { overMax: number; below: number; rollovers: number; queued: number }>(
     `SELECT coalesce(sum(r.over_max_accepted), 0) AS overMax, coalesce(sum(r.below_previous_confirmed), 0) AS below,
        coalesce(sum(r.rollover), 0) AS rollovers,
-       (SELECT count(*) FROM reading_checks c WHERE c.reading_id IN (SELECT id FROM readings WHERE task_position_id IN
-         (SELECT id FROM task_positions WHERE task_id = @taskId)) AND c.decision IS NULL) AS queued
+       (SELECT count(*) FROM reading_checks c WHERE (c.reading_id IN (SELECT id FROM readings WHERE task_position_id IN
+           (SELECT id FROM task_positions WHERE task_id = @taskId))
+         OR c.reading_id IN (SELECT final_reading_id FROM meter_history WHERE position_id IN
+           (SELECT id FROM task_positions WHERE task_id = @taskId)))
+         AND c.decision IS NULL) AS queued
      FROM readings r WHERE r.task_position_id IN (SELECT id FROM task_positions WHERE task_id = @taskId)`,
   );
   const activeReason = db.prepare<[number], { code: number }>('SELECT code FROM non_execution_reasons WHERE code = ? AND active = 1');
@@ -181,6 +194,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       address: row.address,
       meterSerial: row.meterSerial,
       meterDigits: row.meterDigits,
+      meter: meterCard.get(row.pointId) ?? null,
       commodity: row.commodity,
       previous: prev ?? null,
       nextOpenSeq,
@@ -193,6 +207,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       reasonCode: row.reasonCode,
       problems: JSON.parse(row.problems) as number[],
       note: row.note,
+      findings: visit.recorded(row.positionId),
     };
   };
 
@@ -209,7 +224,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     };
   };
 
-  const enteredRow = db.prepare<[number], Omit<Entered, 'problems'> & { problems: string }>(
+  const enteredRow = db.prepare<[number], Omit<Entered, 'problems' | 'findings'> & { problems: string }>(
     `SELECT tp.status, r.value, tp.checked_on AS checkedOn, tp.reason_code AS reasonCode, tp.problems, tp.note
      FROM task_positions tp LEFT JOIN readings r ON r.task_position_id = tp.id WHERE tp.id = ? AND tp.status <> 'new'`,
   );
@@ -242,8 +257,23 @@ export function entryStore(db: Db, options: { today: () => string }) {
     if (own) {
       queue.readingRemoved(own.id, user);
       dropReading.run(own.id);
-      chain.restateFollowing(position.pointId, { takenOn: position.checkedOn ?? request.checkedOn, id: own.id }, position.meterDigits);
+      chain.restateFollowing(position.pointId, { takenOn: position.checkedOn ?? request.checkedOn, id: own.id });
     }
+    // The removed meter's final reading is judged as any reading is, with the position's maximum.
+    const monthlyMax = request.maxConsumption[position.commodity];
+    const bands = validationSettings().bands[position.commodity];
+    const judgeFinal: JudgeFinal = ({ value, previous, on, digits }) => {
+      const expected = previous ? expectation.expectedFor(position.pointId, previous.takenOn, on) : null;
+      const cutoff = cutoffOf(position, on, previous);
+      return { ...judgeBands({ value, previous, checkedOn: on, digits, cutoff, expected, monthlyMax, bands }), expected };
+    };
+    const { doubtful } = visit.enter({
+      position,
+      findings: request.findings,
+      checkedOn: request.checkedOn,
+      user,
+      judge: judgeFinal,
+    });
 
     const common = {
       positionId: position.positionId,
@@ -259,20 +289,24 @@ export function entryStore(db: Db, options: { today: () => string }) {
     } else {
       // The sheet printed no meter here: there is nothing to read, only a reason to give.
       if (position.meterSerial === null) throw new DomainError('entry.noMeter', {}, 'value');
-      const value = parseReading(outcome.value, position.meterDigits);
+      // The meter in force on the check date: another one once a visit found it replaced.
+      const digits = chain.digitsOf(position.pointId, request.checkedOn);
+      const value = parseReading(outcome.value, digits);
       const prev = chain.previousOf(position.pointId, position.positionId, request.checkedOn);
       const expected = prev ? expectation.expectedFor(position.pointId, prev.takenOn, request.checkedOn) : null;
       const judged = judgeBands({
         value,
         previous: prev,
         checkedOn: request.checkedOn,
-        digits: position.meterDigits,
+        digits,
         cutoff: cutoffOf(position, request.checkedOn, prev),
         expected,
-        monthlyMax: request.maxConsumption[position.commodity],
-        bands: validationSettings().bands[position.commodity],
+        monthlyMax,
+        bands,
       });
       const accepted = acceptJudgement(value, judged, expected, outcome);
+      // Read off a meter found not working, unsealed or with its glass broken: a master looks at it, unasked.
+      const checks: ReadingCheck[] = doubtful ? [...accepted.checks, { code: 'meterCondition', condition: doubtful }] : accepted.checks;
       const readingId = Number(
         insertReading.run({
           pointId: position.pointId,
@@ -288,7 +322,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
           afterDisconnection: accepted.checks.some((check) => check.code === 'afterDisconnection') ? 1 : 0,
         }).lastInsertRowid,
       );
-      if (accepted.checks.length > 0) {
+      if (checks.length > 0) {
         queue.enqueue({
           readingId,
           pointId: position.pointId,
@@ -297,11 +331,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
           value,
           consumption: prev ? accepted.consumption : null,
           expected,
-          checks: accepted.checks,
+          checks,
           enteredBy: user,
         });
       }
-      chain.restateFollowing(position.pointId, { takenOn: request.checkedOn, id: readingId }, position.meterDigits);
+      chain.restateFollowing(position.pointId, { takenOn: request.checkedOn, id: readingId });
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
     // Where entry goes next is the saved position's own next open one: asked once, used twice.
@@ -330,7 +364,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     /** The position as entered so far, for the audit log; null while nothing is. */
     entered(positionId: number): Entered | null {
       const row = enteredRow.get(positionId);
-      return row ? { ...row, problems: JSON.parse(row.problems) as number[] } : null;
+      return row ? { ...row, problems: JSON.parse(row.problems) as number[], findings: visit.recorded(positionId) } : null;
     },
     history: db.prepare<[number], PositionHistoryRow>(
       `SELECT status, value, checked_on AS checkedOn, reason_code AS reasonCode, entered_by AS enteredBy, entered_at AS enteredAt,

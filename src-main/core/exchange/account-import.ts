@@ -6,6 +6,7 @@ import type { Db } from '../../db/open';
 import { pointMarks } from '../accounts/marks';
 import { addressNumberKey, houseSortKey, normalizeHouseNumber } from '../addresses/house-number';
 import { ukSortKey } from '../collation/uk-sort-key';
+import { walkSequence } from '../routes/walk-sequence';
 import { parseDate } from '../../../shared/i18n/format';
 import { commodities } from './import-values';
 import { rejected, tableColumns, type ImportTable } from './import-table';
@@ -97,12 +98,23 @@ export function accountImporter(db: Db, today: () => string) {
   const insertPoint = db.prepare(
     'INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity) VALUES (?, ?, ?, ?, ?)',
   );
-  const updatePoint = db.prepare('UPDATE metering_points SET house_id = ?, apartment = ?, apartment_key = ? WHERE id = ?');
+  // A point of a route whose address the billing system changed takes the place its new address
+  // gives in the walk, as if it joined the route then.
+  const updatePoint = db
+    .prepare<[number, string, string, number], number | null>(
+      'UPDATE metering_points SET house_id = ?, apartment = ?, apartment_key = ?, walk_seq = NULL WHERE id = ? RETURNING route_id',
+    )
+    .pluck();
+  const sequence = walkSequence(db);
   const meter = db.prepare<[number], { id: number; serial: string; model: string; digits: number; verificationDue: string }>(
     'SELECT id, serial, model, digits, verification_due AS verificationDue FROM meters WHERE point_id = ?',
   );
   const insertMeter = db.prepare('INSERT INTO meters (point_id, serial, model, digits, verification_due) VALUES (?, ?, ?, ?, ?)');
   const updateMeter = db.prepare('UPDATE meters SET serial = ?, model = ?, digits = ?, verification_due = ? WHERE id = ?');
+  // A meter a visit found replaced (visit/meter-replacement.ts), still named by a file the billing system wrote before it knew.
+  const removedMeter = db
+    .prepare<[number, string], number>('SELECT EXISTS (SELECT 1 FROM meter_history WHERE point_id = ? AND serial = ?)')
+    .pluck();
 
   const check = (rows: Row[], firstLine: number, header: (field: AccountImportField) => string, locale: Locale) => {
     const words = reasons[locale];
@@ -179,6 +191,7 @@ export function accountImporter(db: Db, today: () => string) {
   const write = (rows: Clean[]) => {
     let created = 0;
     let updated = 0;
+    const rerouted = new Set<number>();
     for (const row of rows) {
       const settlementId = idOf(settlement.get(row.settlement), () =>
         Number(insertSettlement.run(row.settlement, ukSortKey(row.settlement), row.settlementKind).lastInsertRowid),
@@ -220,21 +233,25 @@ export function accountImporter(db: Db, today: () => string) {
       } else {
         pointId = existingPoint.id;
         if (existingPoint.houseId !== houseId || existingPoint.apartment !== row.apartment) {
-          updatePoint.run(houseId, row.apartment, addressNumberKey(row.apartment), pointId);
+          const routeId = updatePoint.get(houseId, row.apartment, addressNumberKey(row.apartment), pointId);
+          if (routeId) rerouted.add(routeId);
           changed = true;
         }
       }
       if (row.meter) {
         const m = row.meter;
         const current = meter.get(pointId);
+        // The file is behind the visit: the point keeps the meter found in place of the one it names.
+        const behindVisit = current !== undefined && current.serial !== m.serial && removedMeter.get(pointId, m.serial) === 1;
         if (!current) {
           insertMeter.run(pointId, m.serial, m.model, m.digits, m.verificationDue);
           changed = true;
         } else if (
-          current.serial !== m.serial ||
-          current.model !== m.model ||
-          current.digits !== m.digits ||
-          current.verificationDue !== m.verificationDue
+          !behindVisit &&
+          (current.serial !== m.serial ||
+            current.model !== m.model ||
+            current.digits !== m.digits ||
+            current.verificationDue !== m.verificationDue)
         ) {
           updateMeter.run(m.serial, m.model, m.digits, m.verificationDue, current.id);
           changed = true;
@@ -244,6 +261,7 @@ export function accountImporter(db: Db, today: () => string) {
       if (isNew) created++;
       else if (changed) updated++;
     }
+    for (const routeId of rerouted) sequence.settle(routeId);
     return { created, updated };
   };
 

@@ -38,24 +38,33 @@ export function exchangeServices(db: Db, today: () => string) {
   const problemNames = db.prepare<[], { code: number; name: string }>('SELECT code, name_uk AS name FROM meter_problems');
   const where = `WHERE tp.status <> 'new' AND tp.checked_on BETWEEN @dateFrom AND @dateTo
       AND (@routeId IS NULL OR t.route_id = @routeId) AND (@taskId IS NULL OR t.id = @taskId)`;
-  const queued = `EXISTS (SELECT 1 FROM reading_checks c WHERE c.reading_id = r.id AND c.decision IS NULL)`;
+  // The position's reading waits, or the final reading of a meter its visit found replaced: billing gets both or neither.
+  const queued = `EXISTS (SELECT 1 FROM reading_checks c WHERE (c.reading_id = r.id OR c.reading_id = h.final_reading_id)
+      AND c.decision IS NULL)`;
+  const replaced = `LEFT JOIN visit_findings vf ON vf.position_id = tp.id
+    LEFT JOIN meter_history h ON h.id = vf.meter_change_id`;
   const rows = db.prepare<Omit<ExportFilter, 'includeQueued'> & { includeQueued: number }, Sql>(`
-    SELECT tp.account_number AS accountNumber, tp.point_id AS pointId, tp.meter_serial AS meterSerial,
+    SELECT tp.account_number AS accountNumber, tp.point_id AS pointId, coalesce(vf.serial, tp.meter_serial) AS meterSerial,
       t.route_number AS routeNumber, t.id AS taskId, t.task_date AS taskDate, tp.seq, tp.status,
       tp.checked_on AS checkedOn, r.value, r.consumption, tp.reason_code AS reasonCode, nr.name_uk AS reason,
       r.over_max_accepted AS overMaxAccepted, r.below_previous_confirmed AS belowPreviousConfirmed, r.rollover,
       r.after_disconnection AS afterDisconnection, coalesce(r.estimated, 0) AS estimated, ${queued} AS queued,
-      tp.problems, tp.note, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt
+      tp.problems, tp.note, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt,
+      h.serial AS removedSerial, h.removed_on AS replacedOn, fr.value AS finalValue, fr.consumption AS finalConsumption,
+      ir.value AS initialValue
     FROM task_positions tp
     JOIN walk_tasks t ON t.id = tp.task_id
     LEFT JOIN readings r ON r.task_position_id = tp.id
+    ${replaced}
+    LEFT JOIN readings fr ON fr.id = h.final_reading_id
+    LEFT JOIN readings ir ON ir.id = h.initial_reading_id
     LEFT JOIN non_execution_reasons nr ON nr.code = tp.reason_code
     ${where} AND (@includeQueued OR NOT ${queued})
     ORDER BY t.task_date, t.route_number, t.id, tp.seq`);
   const skipped = db
     .prepare<Omit<ExportFilter, 'includeQueued'>, number>(
       `SELECT count(*) FROM task_positions tp JOIN walk_tasks t ON t.id = tp.task_id
-       JOIN readings r ON r.task_position_id = tp.id ${where} AND ${queued}`,
+       LEFT JOIN readings r ON r.task_position_id = tp.id ${replaced} ${where} AND ${queued}`,
     )
     .pluck();
 

@@ -145,11 +145,12 @@ describe('proposing the day’s plans', () => {
     expect(next.points.map((point) => [point.pointId, point.reasons[0]])).toEqual([[d.p.po5, { code: 'warning' }]]);
   });
 
-  it('walks street by street, houses rising along each, a building’s apartments together', () => {
+  it('walks the route’s walk sequence: street by street, a building whole, a street reversed by the master walked so', () => {
     const d = planDistrict();
+    // Points joining the route by its own channel take their places beside their address neighbours.
     const extra = (streetId: number, number: string, apartments: string[]) => {
       const houseId = d.call('houses.save', { streetId, number }).id;
-      for (const apartment of apartments) {
+      return apartments.map((apartment) => {
         const account = Number(
           d.sql(
             "INSERT INTO accounts (number, full_name, house_id, apartment) VALUES (?, 'Лисенко Олег', ?, ?)",
@@ -158,37 +159,37 @@ describe('proposing the day’s plans', () => {
             apartment,
           ).lastInsertRowid,
         );
-        d.sql(
-          "INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity, route_id) VALUES (?, ?, ?, ?, 'gas', ?)",
-          account,
-          houseId,
-          apartment,
-          addressNumberKey(apartment),
-          d.town.id,
+        return Number(
+          d.sql(
+            "INSERT INTO metering_points (account_id, house_id, apartment, apartment_key, commodity) VALUES (?, ?, ?, ?, 'gas')",
+            account,
+            houseId,
+            apartment,
+            addressNumberKey(apartment),
+          ).lastInsertRowid,
         );
-      }
+      });
     };
-    extra(d.streets.shevchenka, '12', ['3', '1']);
-    extra(d.streets.sadova, '3', []);
-    extra(d.streets.shevchenka, '4', ['']);
-    extra(d.streets.sadova, '11', ['2', '10', '1']);
-    extra(d.streets.shevchenka, '1', ['']);
-    extra(d.streets.sadova, '3а', ['']);
-    const [taskId] = d.call('plans.form', { date }).taskIds;
-    const walked = d.db
-      .prepare<[number], { street: string; house: string; apartment: string }>(
-        `SELECT st.name AS street, h.number AS house, p.apartment FROM task_positions tp
-         JOIN metering_points p ON p.id = tp.point_id JOIN houses h ON h.id = p.house_id JOIN streets st ON st.id = h.street_id
-         WHERE tp.task_id = ? ORDER BY tp.seq`,
-      )
-      .all(taskId!)
-      .map((row) => `${row.street} ${row.house}${row.apartment ? `/${row.apartment}` : ''}`);
-    expect(walked).toEqual([
-      'Садова 1',
-      'Садова 3а',
-      'Садова 11/1',
-      'Садова 11/2',
-      'Садова 11/10',
+    const joining = [
+      ...extra(d.streets.shevchenka, '12', ['3', '1']),
+      ...extra(d.streets.sadova, '3', []),
+      ...extra(d.streets.shevchenka, '4', ['']),
+      ...extra(d.streets.sadova, '11', ['2', '10', '1']),
+      ...extra(d.streets.shevchenka, '1', ['']),
+      ...extra(d.streets.sadova, '3а', ['']),
+    ];
+    d.call('routes.assign', { routeId: d.town.id, selector: { kind: 'points', pointIds: joining } });
+    const walked = (taskId: number) =>
+      d.db
+        .prepare<[number], { street: string; house: string; apartment: string }>(
+          `SELECT st.name AS street, h.number AS house, p.apartment FROM task_positions tp
+           JOIN metering_points p ON p.id = tp.point_id JOIN houses h ON h.id = p.house_id JOIN streets st ON st.id = h.street_id
+           WHERE tp.task_id = ? ORDER BY tp.seq`,
+        )
+        .all(taskId)
+        .map((row) => `${row.street} ${row.house}${row.apartment ? `/${row.apartment}` : ''}`);
+    const sadova = ['Садова 1', 'Садова 3а', 'Садова 11/1', 'Садова 11/2', 'Садова 11/10'];
+    const shevchenka = [
       'Шевченка 1',
       'Шевченка 2',
       'Шевченка 4',
@@ -198,10 +199,29 @@ describe('proposing the day’s plans', () => {
       'Шевченка 10а',
       'Шевченка 12/1',
       'Шевченка 12/3',
-    ]);
+    ];
+    const [taskId] = d.call('plans.form', { date }).taskIds;
+    expect(walked(taskId!)).toEqual([...sadova, ...shevchenka]);
     // Never back along a street: each street one run.
-    const streets = walked.map((line) => line.split(' ')[0]);
+    const streets = walked(taskId!).map((line) => line.split(' ')[0]);
     expect(streets.filter((street, i) => street !== streets[i - 1])).toEqual(['Садова', 'Шевченка']);
+
+    // The master walks Шевченка the other way on this route: the next day's plan follows, buildings still whole.
+    d.call('routes.resequence', { routeId: d.town.id, change: { kind: 'reverseStreet', streetId: d.streets.shevchenka } });
+    const next = '2026-11-11';
+    const [nextTask] = d.call('plans.form', { date: next }).taskIds;
+    expect(walked(nextTask!)).toEqual([
+      ...sadova,
+      'Шевченка 12/3',
+      'Шевченка 12/1',
+      'Шевченка 10а',
+      'Шевченка 10/10',
+      'Шевченка 10/2',
+      'Шевченка 10/1',
+      'Шевченка 4',
+      'Шевченка 2',
+      'Шевченка 1',
+    ]);
   });
 });
 

@@ -71,7 +71,7 @@ export function dayPlans(db: Db) {
   // Where a route runs: its streets and settlements, asked of a route only when a day wants a second one.
   const routePlace = db
     .prepare<[number], [number, number]>(
-      `SELECT DISTINCT h.street_id, st.settlement_id FROM metering_points p INDEXED BY points_by_route
+      `SELECT DISTINCT h.street_id, st.settlement_id FROM metering_points p INDEXED BY points_by_walk
        JOIN houses h ON h.id = p.house_id JOIN streets st ON st.id = h.street_id WHERE p.route_id = ?`,
     )
     .raw();

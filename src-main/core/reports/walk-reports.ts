@@ -94,6 +94,7 @@ const words = {
       belowPrevious: 'менший за попередній',
       rollover: 'перехід через нуль',
       overMaximum: 'понад максимум',
+      meterCondition: 'стан лічильника',
     },
     decisions: {
       confirmed: 'підтверджено',
@@ -171,6 +172,7 @@ const words = {
       belowPrevious: 'below previous',
       rollover: 'rollover',
       overMaximum: 'over the maximum',
+      meterCondition: 'meter condition',
     },
     decisions: {
       confirmed: 'confirmed',

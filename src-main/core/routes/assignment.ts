@@ -1,10 +1,13 @@
 import type { AssignPreview, AssignResult, PointSelector } from '../../../shared/contract/routes';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
+import { walkSequence } from './walk-sequence';
 
 /**
  * Putting metering points on a route. A point lives on one route at most; taking it from another
  * route is a move the user must confirm, because that other route's controller loses the address.
+ * A point that joins a route takes its place in the walk beside its address neighbours; the routes
+ * it leaves keep their order, closed up (walk-sequence.ts).
  */
 export function routeAssignment(db: Db) {
   // Each selector kind is one prepared statement; the ids travel as a JSON array parameter.
@@ -25,7 +28,7 @@ export function routeAssignment(db: Db) {
       SELECT sel.route_id AS routeId, r.number, r.name, count(*) AS count
       FROM (${sql}) sel LEFT JOIN routes r ON r.id = sel.route_id
       GROUP BY sel.route_id ORDER BY r.number`),
-    assign: db.prepare(`UPDATE metering_points SET route_id = @routeId
+    assign: db.prepare(`UPDATE metering_points SET route_id = @routeId, walk_seq = NULL
       WHERE id IN (SELECT id FROM (${sql})) AND route_id IS NOT @routeId`),
   });
   const byKind = {
@@ -35,8 +38,9 @@ export function routeAssignment(db: Db) {
   };
   const routeExists = db.prepare<[number], { id: number }>('SELECT id FROM routes WHERE id = ?');
   const removeFromRoute = db.prepare(
-    'UPDATE metering_points SET route_id = NULL WHERE route_id = @routeId AND id IN (SELECT value FROM json_each(@ids))',
+    'UPDATE metering_points SET route_id = NULL, walk_seq = NULL WHERE route_id = @routeId AND id IN (SELECT value FROM json_each(@ids))',
   );
+  const sequence = walkSequence(db);
 
   const params = (selector: PointSelector): Record<string, unknown> => {
     switch (selector.kind) {
@@ -71,11 +75,17 @@ export function routeAssignment(db: Db) {
         throw new DomainError('route.moveNeedsConfirmation', { count: moving }, undefined, before);
       }
       const changed = byKind[selector.kind].assign.run({ ...params(selector), routeId }).changes;
+      if (changed > 0) {
+        sequence.closeGaps(before.onOtherRoutes.map((group) => group.routeId));
+        sequence.settle(routeId);
+      }
       return { assigned: changed - moving, moved: moving, alreadyOnRoute: before.alreadyOnRoute };
     },
     remove(routeId: number, pointIds: number[]): number {
       found(routeExists.get(routeId), 'notFound.route');
-      return removeFromRoute.run({ routeId, ids: JSON.stringify(pointIds) }).changes;
+      const removed = removeFromRoute.run({ routeId, ids: JSON.stringify(pointIds) }).changes;
+      if (removed > 0) sequence.closeGaps([routeId]);
+      return removed;
     },
   };
 }

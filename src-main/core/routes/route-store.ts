@@ -39,12 +39,14 @@ export function routeStore(db: Db) {
   const taskCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM walk_tasks WHERE route_id = ?');
 
   type PointSql = Omit<RoutePointRow, 'address'> & AddressParts;
+  // In the route's walk order, as its tasks list them (walk-sequence.ts).
   const points = db.prepare<{ routeId: number; offset: number; limit: number }, PointSql>(`
     SELECT p.id AS pointId, a.id AS accountId, a.number AS accountNumber, a.full_name AS fullName,
       ${addressColumns}, p.apartment, p.commodity, p.status, m.serial AS meterSerial, m.model AS meterModel
     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
     LEFT JOIN meters m ON m.point_id = p.id
-    WHERE p.route_id = @routeId ORDER BY ${addressOrder('p.apartment_key')} LIMIT @limit OFFSET @offset`);
+    WHERE p.route_id = @routeId ORDER BY p.walk_seq IS NULL, p.walk_seq, ${addressOrder('p.apartment_key')}, p.id
+    LIMIT @limit OFFSET @offset`);
   const pointCount = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM metering_points WHERE route_id = ?');
 
   const get = (id: number): RouteRow => found(byId.get(id), 'notFound.route');

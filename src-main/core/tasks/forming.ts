@@ -71,7 +71,7 @@ export function taskForming(db: Db) {
     AND (@verificationDueDays IS NULL OR ${conditions.verification})`;
   const select = db.prepare<Record<string, unknown>, Candidate>(`
     WITH c AS (
-      SELECT p.id AS pointId, p.account_id AS accountId, p.house_id AS houseId, p.apartment, p.apartment_key, p.status,
+      SELECT p.id AS pointId, p.account_id AS accountId, p.house_id AS houseId, p.apartment, p.apartment_key, p.walk_seq, p.status,
         p.complaint_since AS complaintSince, p.inspection_since AS inspectionSince,
         m.serial AS meterSerial, m.digits AS meterDigits, m.verification_due AS verificationDue,
         prev.value AS prevValue, prev.taken_on AS prevDate
@@ -88,7 +88,7 @@ export function taskForming(db: Db) {
     WHERE ((@includeDisconnected OR c.status = 'connected')
         AND (@noCriterion OR CASE WHEN @matchAll THEN ${allOf} ELSE ${anyOf} END))
       OR c.pointId IN (SELECT value FROM json_each(@rereads))
-    ORDER BY ${addressOrder('c.apartment_key')}`);
+    ORDER BY c.walk_seq IS NULL, c.walk_seq, ${addressOrder('c.apartment_key')}`);
   // The points a day's plan chose, by id: what their sheet prints, as of the task date, as `select` reads it.
   const snapshot = db.prepare<{ pointIds: string; taskDate: string }, Candidate>(`
     SELECT p.id AS pointId, p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns},
@@ -159,7 +159,8 @@ export function taskForming(db: Db) {
       matchAll: criteria.match === 'all' ? 1 : 0,
       rereads: JSON.stringify(waitingRereads.all(draft.routeId)),
     });
-    // The address order comes from SQL (house numbers by their sort key); account order needs a numeric-aware compare.
+    // The walk order comes from SQL (the route's walk sequence, address order where a point has no
+    // place); account order needs a numeric-aware compare.
     if (draft.sortOrder === 'account') rows.sort((a, b) => accountCollator.compare(a.accountNumber, b.accountNumber));
     return rows;
   };

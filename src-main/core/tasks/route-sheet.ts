@@ -34,7 +34,7 @@ const labels = {
     criterion: 'Критерій',
     plan: 'Денний план',
     order: 'Порядок',
-    byAddress: 'за адресою',
+    byWalk: 'за маршрутом',
     byAccount: 'за о/р',
     page: (x: number, y: number) => `Сторінка ${x} з ${y}`,
     columns: ['№', 'О/р', 'ПІБ', 'Адреса', 'Лічильник', 'Попер. контр. показник', 'Показник', 'Дата', 'Код', 'Підпис'],
@@ -63,7 +63,7 @@ const labels = {
     criterion: 'Criterion',
     plan: 'Day plan',
     order: 'Order',
-    byAddress: 'by address',
+    byWalk: 'walk order',
     byAccount: 'by account',
     page: (x: number, y: number) => `Page ${x} of ${y}`,
     columns: ['No.', 'Account', 'Full name', 'Address', 'Meter', 'Prev. control reading', 'Reading', 'Date', 'Code', 'Signature'],
@@ -164,7 +164,7 @@ export function routeSheets(db: Db, tasks: ReturnType<typeof taskStore>) {
       <div class="meta"><span>${esc(l.executor)}: <b>${esc(task.executorName ?? '—')}</b></span>
         <span>${esc(l.date)}: <b>${formatDate(task.taskDate, locale)}</b></span>
         <span>${esc(l.criterion)}: <b>${esc(task.kind === 'plan' ? l.plan : describeCriteria(task.criteria, locale))}</b></span>
-        <span>${esc(l.order)}: <b>${esc(task.sortOrder === 'address' ? l.byAddress : l.byAccount)}</b></span></div>
+        <span>${esc(l.order)}: <b>${esc(task.sortOrder === 'address' ? l.byWalk : l.byAccount)}</b></span></div>
     </header>`;
     const widths = [8, 17, 33, 41, 19, 19, 16, 14, 8, 11];
     const head = `<colgroup>${widths.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup>

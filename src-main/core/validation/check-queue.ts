@@ -86,12 +86,8 @@ export function checkQueue(db: Db, options: { today: () => string }) {
     `UPDATE reading_checks SET decision = @decision, decided_by = @user, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
        note = @note, corrected_value = @correctedValue WHERE id = @id AND decision IS NULL`,
   );
-  const reading = db.prepare<
-    [number],
-    { id: number; pointId: number; takenOn: string; value: number; positionId: number | null; digits: number | null }
-  >(
-    `SELECT r.id, r.point_id AS pointId, r.taken_on AS takenOn, r.value, r.task_position_id AS positionId, m.digits
-     FROM readings r LEFT JOIN meters m ON m.point_id = r.point_id WHERE r.id = ?`,
+  const reading = db.prepare<[number], { id: number; pointId: number; takenOn: string; value: number; positionId: number | null }>(
+    'SELECT id, point_id AS pointId, taken_on AS takenOn, value, task_position_id AS positionId FROM readings WHERE id = ?',
   );
   const correct = db.prepare<{ id: number; value: number; consumption: number | null; rollover: number }>(
     'UPDATE readings SET value = @value, consumption = @consumption, rollover = @rollover, below_previous_confirmed = 0 WHERE id = @id',
@@ -137,9 +133,11 @@ export function checkQueue(db: Db, options: { today: () => string }) {
     const stored = reading.get(readingId);
     if (!stored) throw new DomainError('checks.readingGone');
     if (typed === null || typed.trim() === '') throw new DomainError('checks.valueRequired', {}, 'value');
-    const value = parseReading(typed, stored.digits);
+    // The meter the reading was taken on: a removed meter's final reading keeps its own digits.
+    const digits = chain.digitsOf(stored.pointId, stored.takenOn, stored.id);
+    const value = parseReading(typed, digits);
     const before = chain.before(stored.id);
-    const step = before ? stepFrom(before.value, value, stored.digits) : null;
+    const step = before ? stepFrom(before.value, value, digits) : null;
     if (before && !step) throw new DomainError('checks.correctionBelowPrevious', { value, previous: before.value }, 'value');
     if (stored.positionId !== null) {
       const position = positionBefore.get(stored.positionId)!;
@@ -151,7 +149,7 @@ export function checkQueue(db: Db, options: { today: () => string }) {
       consumption: step ? step.consumption : null,
       rollover: step?.rollover ? 1 : 0,
     });
-    chain.restateFollowing(stored.pointId, { takenOn: stored.takenOn, id: stored.id }, stored.digits);
+    chain.restateFollowing(stored.pointId, { takenOn: stored.takenOn, id: stored.id });
     return value;
   };
 

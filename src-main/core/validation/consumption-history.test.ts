@@ -51,8 +51,8 @@ describe('a point’s consumption by month', () => {
     // Every month before the first reading has no figure: null, not 0.
     expect(chart.months.slice(0, -2).every((month) => month.consumption === null && month.coveredDays === 0)).toBe(true);
     expect(chart.readings).toEqual([
-      { takenOn: '2025-12-01', value: 1000, consumption: null, rollover: false, stepDown: false, enteredBy: 'operator' },
-      { takenOn: '2026-01-30', value: 1600, consumption: 600, rollover: false, stepDown: false, enteredBy: 'operator' },
+      { takenOn: '2025-12-01', value: 1000, consumption: null, rollover: false, stepDown: false, meterStart: false, enteredBy: 'operator' },
+      { takenOn: '2026-01-30', value: 1600, consumption: 600, rollover: false, stepDown: false, meterStart: false, enteredBy: 'operator' },
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('a point’s consumption by month', () => {
     // 10 days of December 2023 are outside the window; 10 of January 2024 are its first month.
     expect(chart.months[0]).toMatchObject({ month: '2024-01', consumption: 100, coveredDays: 10 });
     expect(chart.readings).toEqual([
-      { takenOn: '2024-01-11', value: 1200, consumption: 200, rollover: false, stepDown: false, enteredBy: 'operator' },
+      { takenOn: '2024-01-11', value: 1200, consumption: 200, rollover: false, stepDown: false, meterStart: false, enteredBy: 'operator' },
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
 import type { Db } from '../../db/open';
 import { daysBetween } from '../entry/plausibility';
 import { found } from '../errors';
+import { meterChanges, meterWalk } from '../visit/meter-changes';
 import { expectedConsumption } from './expected';
 import type { Profile } from './profile';
 
@@ -18,10 +19,12 @@ import type { Profile } from './profile';
  * difference (across 10^digits when the later was entered as a rollover; a step down that is not
  * one gives no figure), and that use is spread over the months the interval spans by the
  * commodity's profile-weighted days — 60 days of gas from December to January fall mostly where
- * the heating is. A month no such interval reaches has no figure: null, never 0.
+ * the heating is. A month no such interval reaches has no figure: null, never 0. No interval runs
+ * across a recorded meter change (visit/meter-changes.ts): the days between the old meter's final
+ * reading and the new one's initial are the same day, and the figures count on different meters.
  */
 
-type ReadingRow = { takenOn: string; value: number; rollover: number; enteredBy: string | null };
+type ReadingRow = { id: number; takenOn: string; value: number; rollover: number; enteredBy: string | null };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The first day of the month `offset` months from the date's month (YYYY-MM-DD). */
@@ -59,12 +62,13 @@ function spread(used: number, from: string, to: string, profile: Profile, into: 
 
 export function consumptionHistory(db: Db) {
   const expected = expectedConsumption(db);
+  const changes = meterChanges(db);
   const point = db.prepare<[number], { commodity: Commodity; digits: number | null }>(
     'SELECT p.commodity, m.digits FROM metering_points p LEFT JOIN meters m ON m.point_id = p.id WHERE p.id = ?',
   );
   // The window's control readings and the last one before it, which the window's first interval runs from.
   const readings = db.prepare<{ pointId: number; from: string; asOf: string }, ReadingRow>(`
-    SELECT taken_on AS takenOn, value, rollover, entered_by AS enteredBy FROM readings
+    SELECT id, taken_on AS takenOn, value, rollover, entered_by AS enteredBy FROM readings
     WHERE point_id = @pointId AND kind = 'control' AND taken_on <= @asOf
       AND taken_on >= coalesce(
         (SELECT max(taken_on) FROM readings WHERE point_id = @pointId AND kind = 'control' AND taken_on < @from), @from)
@@ -81,11 +85,21 @@ export function consumptionHistory(db: Db) {
       const used = new Map<string, number>();
       const covered = new Map<string, number>();
       const listed: ConsumptionReading[] = [];
+      const meters = meterWalk(changes.of([pointId]).get(pointId) ?? [], digits);
       let previous: ReadingRow | null = null;
+      // A new meter's initial reading, or the later one of its day that stands for it.
+      let meterStart = false;
       rows.forEach((row, index) => {
+        if (meters.startsMeter(row.id)) {
+          previous = null;
+          meterStart = true;
+        }
         // A second control reading of a day replaces the first, as expected consumption reads them.
-        if (rows[index + 1]?.takenOn === row.takenOn) return;
-        const consumption = previous ? intervalUse(previous.value, row.value, row.rollover === 1, digits) : null;
+        const next = rows[index + 1];
+        if (next && next.takenOn === row.takenOn && !meters.startsMeter(next.id)) return;
+        const consumption = previous
+          ? intervalUse(previous.value, row.value, row.rollover === 1, meters.digitsAt(row.takenOn, row.id))
+          : null;
         if (previous && consumption !== null) spread(consumption, previous.takenOn, row.takenOn, profile, used, covered);
         if (row.takenOn >= from) {
           listed.push({
@@ -94,9 +108,11 @@ export function consumptionHistory(db: Db) {
             consumption,
             rollover: row.rollover === 1 && previous !== null && row.value < previous.value,
             stepDown: previous !== null && consumption === null,
+            meterStart,
             enteredBy: row.enteredBy,
           });
         }
+        meterStart = false;
         previous = row;
       });
       const { baseRate } = expected.history.of([pointId], asOf).get(pointId)!;

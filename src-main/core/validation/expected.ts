@@ -1,5 +1,6 @@
 import type { Commodity } from '../../../shared/contract/entry';
 import type { Db } from '../../db/open';
+import { meterChanges, meterWalk, type MeterChange } from '../visit/meter-changes';
 import { profilesReader, type Profiles } from './profile';
 import { validationSettingsReader } from './validation-settings';
 
@@ -12,7 +13,10 @@ import { validationSettingsReader } from './validation-settings';
  *
  * Self-readings and billing figures are not the company's own look at the meter, so only control
  * readings count. A step down is a rate only when it was entered as a rollover; otherwise (a meter
- * changed, a figure confirmed lower) the interval says nothing about use and is skipped.
+ * changed unrecorded, a figure confirmed lower) the interval says nothing about use and is skipped.
+ * A recorded meter change (visit/meter-changes.ts) cuts the history: no interval runs from the old
+ * meter's reading to the new one's, while each meter's own intervals still say what the household
+ * uses, so the rate keeps them.
  */
 export interface PointHistory {
   pointId: number;
@@ -58,13 +62,13 @@ export function robustRate(rates: number[]): { rate: number; outliers: number } 
   return { rate: median(kept), outliers: rates.length - kept.length };
 }
 
-type ReadingRow = [pointId: number, takenOn: string, value: number, rollover: number];
+type ReadingRow = [pointId: number, takenOn: string, value: number, rollover: number, id: number];
 type PointRow = [pointId: number, commodity: Commodity, digits: number | null];
 
 const pointsSql = `SELECT p.id, p.commodity, m.digits FROM metering_points p LEFT JOIN meters m ON m.point_id = p.id`;
 // The partial index of migration 013 holds every column read here, in this order, and only actual
 // control readings: one a master marked as estimated says nothing of the point's use.
-const readingsSql = `SELECT point_id, taken_on, value, rollover FROM readings
+const readingsSql = `SELECT point_id, taken_on, value, rollover, id FROM readings
   WHERE kind = 'control' AND estimated = 0 AND taken_on >= ? AND taken_on < ?`;
 
 export function expectedConsumption(db: Db) {
@@ -82,7 +86,16 @@ export function expectedConsumption(db: Db) {
   const readingsAll = db.prepare<[string, string], ReadingRow>(`${readingsSql} ORDER BY point_id, taken_on, id`).raw();
 
   /** The rates of every point from its readings, sorted by point and date. */
-  const build = (points: PointRow[], readings: ReadingRow[], profiles: Profiles, minReadings: number) => {
+  const changes = meterChanges(db);
+  const noChanges: MeterChange[] = [];
+
+  const build = (
+    points: PointRow[],
+    readings: ReadingRow[],
+    changesOf: Map<number, MeterChange[]>,
+    profiles: Profiles,
+    minReadings: number,
+  ) => {
     const histories = new Map<number, PointHistory>();
     const digitsOf = new Map<number, number | null>();
     for (const [pointId, commodity, digits] of points) {
@@ -97,17 +110,23 @@ export function expectedConsumption(db: Db) {
       while (end < readings.length && readings[end]![0] === pointId) end++;
       if (history) {
         const profile = profiles[history.commodity];
-        const digits = digitsOf.get(pointId) ?? null;
+        const meters = meterWalk(changesOf.get(pointId) ?? noChanges, digitsOf.get(pointId) ?? null);
         const rates: number[] = [];
         let days = 0;
+        let lastDay: string | null = null;
         let previous: ReadingRow | null = null;
         for (let index = at; index < end; index++) {
           const row = readings[index]!;
+          // No interval runs across a meter change.
+          if (meters.startsMeter(row[4])) previous = null;
           // A second control reading of a day replaces the first: the later entry is the correction.
+          // Not the old meter's final reading, though, which a new meter's initial one follows that day.
           const next = readings[index + 1];
-          if (next && next[0] === pointId && next[1] === row[1]) continue;
-          days++;
+          if (next && next[0] === pointId && next[1] === row[1] && !meters.startsMeter(next[4])) continue;
+          if (row[1] !== lastDay) days++;
+          lastDay = row[1];
           if (previous) {
+            const digits = meters.digitsAt(row[1], row[4]);
             const used =
               row[2] >= previous[2] ? row[2] - previous[2] : row[3] === 1 && digits !== null ? 10 ** digits - previous[2] + row[2] : null;
             const weighted = profile.weightedDays(previous[1], row[1]);
@@ -137,7 +156,7 @@ export function expectedConsumption(db: Db) {
 
   const historyOf = (pointIds: readonly number[], { since, profiles, minReadings }: ReturnType<typeof context>, asOf: string) => {
     const ids = someIds(pointIds);
-    return build(pointsSome.all(ids), readingsSome.all(since, asOf, ids), profiles, minReadings);
+    return build(pointsSome.all(ids), readingsSome.all(since, asOf, ids), changes.of(pointIds), profiles, minReadings);
   };
 
   const history = {
@@ -146,7 +165,7 @@ export function expectedConsumption(db: Db) {
     /** Every point of the district, as of a date. */
     ofAll(asOf: string): Map<number, PointHistory> {
       const { since, profiles, minReadings } = context(asOf);
-      return build(pointsAll.all(), readingsAll.all(since, asOf), profiles, minReadings);
+      return build(pointsAll.all(), readingsAll.all(since, asOf), changes.ofAll(), profiles, minReadings);
     },
   };
 

@@ -12,6 +12,8 @@ import { disconnectionOrders } from './010-disconnection-orders';
 import { ledgerOpenBills } from './011-ledger-open-bills';
 import { consumptionProfile } from './012-consumption-profile';
 import { checkQueue } from './013-check-queue';
+import { walkSequence } from './014-walk-sequence';
+import { visitFindings } from './015-visit-findings';
 import { dailyPlans } from './016-daily-plans';
 import type { Migration } from './migration';
 
@@ -32,7 +34,8 @@ export const migrations: readonly Migration[] = [
   ledgerOpenBills,
   consumptionProfile,
   checkQueue,
-  // 014 (walk sequence) and 015 (meter history) are being added beside this one; 016 goes after them.
+  walkSequence,
+  visitFindings,
   dailyPlans,
 ];
 

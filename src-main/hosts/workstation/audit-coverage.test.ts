@@ -54,6 +54,9 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
     }),
   },
   'routes.removePoints': { request: async ({ call }) => ({ routeId: (await routeWithPoints(call)).id, pointIds: [1] }) },
+  'routes.resequence': {
+    request: async ({ call }) => ({ routeId: (await routeWithPoints(call)).id, change: { kind: 'move', pointIds: [1], by: 2 } }),
+  },
   'points.setMark': { request: () => Promise.resolve({ pointId: 1, mark: 'complaint', since: '2026-11-02', note: 'скарга на рахунок' }) },
   'tasks.form': { request: async ({ call }) => ({ routeId: (await routeWithPoints(call)).id, taskDate: '2026-11-20', criteria: {} }) },
   'tasks.delete': { request: async ({ call }) => ({ id: (await newTask(call)).taskId }) },

@@ -13,6 +13,7 @@ import { ConsumptionChart } from '../validation/ConsumptionChart';
 import { HistoryTable } from './HistoryTable';
 import { PointDisconnection, awaitsReconnection } from './PointDisconnection';
 import { PointMarks } from './PointMarks';
+import { PointMeter } from './PointMeter';
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
 
@@ -112,7 +113,22 @@ function CardBody({ card }: { card: AccountCard }) {
             <Field label={t('card.route')} value={point.routeNumber ? `№ ${point.routeNumber} — ${point.routeName}` : t('card.noRoute')} />
             <Field
               label={t('card.meter')}
-              value={point.meter ? t('card.meterLine', { ...point.meter, due: date(point.meter.verificationDue) }) : t('card.noMeter')}
+              value={
+                point.meter ? (
+                  <Text data-testid={`card-meter-${point.id}`}>
+                    {t('card.meterLine', {
+                      ...point.meter,
+                      placement: point.meter.placement || '—',
+                      condition: point.meter.condition || '—',
+                      due: point.meter.verificationDue ? date(point.meter.verificationDue) : '—',
+                    })}
+                    {point.meter.seals && `; ${t('card.seals', { seals: point.meter.seals })}`}
+                    {point.meter.installedOn && `; ${t('card.installedOn', { date: date(point.meter.installedOn) })}`}
+                  </Text>
+                ) : (
+                  t('card.noMeter')
+                )
+              }
             />
             <Field label={t('card.flags')} value={<PointMarks point={point} />} />
           </SimpleGrid>
@@ -128,6 +144,9 @@ function CardBody({ card }: { card: AccountCard }) {
                 {t('card.disconnection')} ({point.warnings.length + point.cutoffs.length + point.reconnections.length})
               </Tabs.Tab>
               <Tabs.Tab value="consumption">{t('card.consumption')}</Tabs.Tab>
+              <Tabs.Tab value="meter">
+                {t('card.meterTab')} ({point.removedMeters.length + point.findings.length})
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="readings" pt="xs">
               <HistoryTable
@@ -178,6 +197,9 @@ function CardBody({ card }: { card: AccountCard }) {
             </Tabs.Panel>
             <Tabs.Panel value="consumption" pt="xs">
               <ConsumptionChart pointId={point.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="meter" pt="xs">
+              <PointMeter point={point} />
             </Tabs.Panel>
           </Tabs>
         </Stack>

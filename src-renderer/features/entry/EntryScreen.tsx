@@ -30,6 +30,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountCard } from '../accounts/AccountCardProvider';
+import { emptyFindings, findingFieldOf, findingInput, FindingsPanel, formOf, requestOf, type FindingsForm } from './FindingsPanel';
 import { ownerOf, readingsIn, type Phase } from './key-owner';
 import { mayRetype, mustRetype, PlausibilityDialog, type Confirmation, type Halt } from './PlausibilityDialog';
 import { replayKeys, useKeyRouter, type EntryFocus } from './type-ahead';
@@ -78,6 +79,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const [reason, setReason] = useState<number | null>(null);
   const [ticked, setTicked] = useState<number[]>([]);
   const [note, setNote] = useState('');
+  const [findings, setFindings] = useState<FindingsForm>(emptyFindings);
+  const [showFindings, setShowFindings] = useState(false);
   // The session's check date, and an entered position's own: a correction keeps the date it was
   // read on unless the operator changes it while on that position.
   const [sessionDate, setSessionDate] = useState(() => minDate(session.taskDate, localToday()));
@@ -92,8 +95,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const phase = useRef<Phase>('waiting');
   const queue = useRef<string[]>([]);
   const dropped = useRef<{ seq: number; keys: string[] }>({ seq: 0, keys: [] });
-  const fields = useRef({ position, value, reason, ticked, note, checkedOn: ownDate ?? sessionDate, max, dialog });
-  fields.current = { position, value, reason, ticked, note, checkedOn: ownDate ?? sessionDate, max, dialog };
+  const fields = useRef({ position, value, reason, ticked, note, findings, checkedOn: ownDate ?? sessionDate, max, dialog });
+  fields.current = { position, value, reason, ticked, note, findings, checkedOn: ownDate ?? sessionDate, max, dialog };
   const valueInput = useRef<HTMLInputElement>(null);
   const executeButton = useRef<HTMLButtonElement>(null);
 
@@ -121,6 +124,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       setReason(next.reasonCode);
       setTicked(next.problems);
       setNote(next.note);
+      setFindings(formOf(next.findings));
+      setShowFindings(next.findings !== null);
       setOwnDate(next.status === 'new' ? null : next.checkedOn);
       setError(null);
       setDialog(null);
@@ -149,6 +154,19 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     drop(lost);
     focus('value');
     valueInput.current?.select();
+  };
+
+  /** A refusal of what was found at the meter: the panel open on the field it names, nothing typed ahead kept. */
+  const backToFinding = (caught: ApiError) => {
+    drop(queue.current.splice(0));
+    phase.current = 'typing';
+    flushSync(() => {
+      setError(caught);
+      setDialog(null);
+      setShowFindings(true);
+    });
+    const field = findingFieldOf(caught.field);
+    (field ? findingInput(field) : findingInput('condition'))?.focus();
   };
 
   /** A question about the value: keys typed ahead for later positions are void from here on. */
@@ -185,7 +203,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
         phase.current = 'retyping';
         flushSync(() => setDialog({ ...open, error: caught }));
         drop(queue.current.splice(0));
-      } else backToValue(caught);
+      } else if (findingFieldOf(caught.field) || caught.field === 'replacement') backToFinding(caught);
+      else backToValue(caught);
     }
   };
 
@@ -200,7 +219,24 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       outcome,
       problems: f.ticked,
       note: f.note,
+      findings: requestOf(f.findings),
     });
+  };
+
+  /** F7: the findings panel, the cursor on its first field. */
+  const openFindings = () => {
+    flushSync(() => setShowFindings(true));
+    findingInput('condition')?.focus();
+  };
+  /** Shift+F7: a meter found replaced — the new meter's number first; again, not replaced after all. */
+  const toggleReplaced = () => {
+    const replaced = !fields.current.findings.replaced;
+    flushSync(() => {
+      setShowFindings(true);
+      setFindings((form) => ({ ...form, replaced }));
+    });
+    if (replaced) findingInput('serial')?.focus();
+    else focus('value');
   };
 
   /** A question is answered once: a second click while the answer is on its way does nothing. */
@@ -273,6 +309,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     {
       f8: () => reasonList()?.focus(),
       f6: () => document.querySelector<HTMLInputElement>('[data-entry="problems"] input')?.focus(),
+      f7: () => position && position.meter && openFindings(),
+      'shift+f7': () => position && position.meter && toggleReplaced(),
       f3: () => position && card.open(position.accountId),
       pageup: () => position && void load(position.seq - 1),
       pagedown: () => position && void load(position.seq + 1),
@@ -285,7 +323,10 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const unit = position ? t(`unit.${position.commodity}`) : null;
   const noMeter = position !== null && position.meterSerial === null;
   const typed = /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
-  const consumption = typed !== null && previous ? typed - previous.value : null;
+  // Once a replacement is typed, the reading is the new meter's, counted from its initial reading.
+  const initial = findings.replaced && /^\d+$/.test(findings.initialValue.trim()) ? Number(findings.initialValue.trim()) : null;
+  const from = findings.replaced ? initial : (previous?.value ?? null);
+  const consumption = typed !== null && from !== null ? typed - from : null;
 
   return (
     <Stack gap="sm" p="md" maw={1100}>
@@ -382,9 +423,20 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             <Field label={t('entry.name')}>{position.fullName}</Field>
             <Field label={t('entry.address')}>{position.address}</Field>
             <Field label={t('entry.meter')}>
-              {position.meterSerial
-                ? t('entry.meterLine', { serial: position.meterSerial, digits: position.meterDigits })
-                : t('common.none')}
+              <span data-testid="entry-meter">
+                {position.meter
+                  ? t('entry.meterLine', { serial: position.meter.serial, digits: position.meter.digits })
+                  : position.meterSerial
+                    ? t('entry.meterLine', { serial: position.meterSerial, digits: position.meterDigits })
+                    : t('common.none')}
+                {/* Another meter than the sheet printed: a visit found it replaced. */}
+                {position.meter && position.meterSerial && position.meter.serial !== position.meterSerial && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    ({t('visit.sheetMeter', { serial: position.meterSerial })})
+                  </Text>
+                )}
+              </span>
             </Field>
             <Field label={t('entry.previous')}>
               <span data-testid="entry-previous">
@@ -427,7 +479,10 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
               description={
                 noMeter
                   ? t('entry.noMeterHint')
-                  : position && t('entry.maxHint', { max: number(Number(max[position.commodity]) || 0), unit: unit ?? '' })
+                  : // The maximum judges only a point too short of history to have an expected band.
+                    position &&
+                    !position.expected &&
+                    t('entry.maxHint', { max: number(Number(max[position.commodity]) || 0), unit: unit ?? '' })
               }
               inputMode="numeric"
               autoComplete="off"
@@ -466,7 +521,10 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
               tabIndex={-1}
             />
           </Group>
-          {error && error.field !== 'value' && <ErrorAlert error={error} />}
+          {error && error.field !== 'value' && !findingFieldOf(error.field) && <ErrorAlert error={error} />}
+          {showFindings && position.meter && (
+            <FindingsPanel form={findings} onChange={setFindings} card={position.meter} error={error} onDone={() => focus('value')} />
+          )}
           <Group mt="sm" gap="md" align="flex-start">
             <Checkbox.Group
               label={`${t('entry.problems')} (F6)`}

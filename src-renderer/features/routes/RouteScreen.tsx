@@ -5,7 +5,7 @@ import { useApi } from '../../api/context';
 import { usePagedRead } from '../../api/use-paged-read';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
-import { useRouter } from '../../app/router';
+import { asRouteTab, useRouter, type RouteTab } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,11 +17,12 @@ import { useI18n } from '../../i18n/i18n';
 import { pointIdentityColumns } from '../accounts/point-columns';
 import { useAccountCard } from '../accounts/AccountCardProvider';
 import { RouteFormModal } from './RouteFormModal';
+import { WalkSequencePanel } from './WalkSequencePanel';
 
 const limit = 100;
 
-/** One route: its details and the "Точки обліку" tab listing what is assigned to it. */
-export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points' }) {
+/** One route: its details, the "Точки обліку" tab listing what is assigned to it, and their walk order (F4). */
+export function RouteScreen({ id, tab }: { id: number; tab: RouteTab }) {
   const { t } = useI18n();
   const api = useApi();
   const { go } = useRouter();
@@ -38,6 +39,7 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
     f2: edit,
     f5: () => go({ name: 'assignByStreet', routeId: id }),
     f6: () => go({ name: 'assignByCriterion', routeId: id }),
+    f4: () => go({ name: 'route', id, tab: 'sequence' }),
   });
 
   const toggle = (row: RoutePointRow) => setSelected((current) => toggled(current, row.pointId));
@@ -76,7 +78,7 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
       }
     >
       <ErrorAlert error={route.error ?? points.error ?? actionError} />
-      <Tabs value={tab} onChange={(value) => go({ name: 'route', id, tab: value === 'points' ? 'points' : 'general' })}>
+      <Tabs value={tab} onChange={(value) => go({ name: 'route', id, tab: asRouteTab(value) })}>
         <Tabs.List>
           <Tabs.Tab value="general">{t('routes.general')}</Tabs.Tab>
           <Tabs.Tab value="points">
@@ -86,6 +88,9 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
                 {r.pointCount}
               </Badge>
             )}
+          </Tabs.Tab>
+          <Tabs.Tab value="sequence" rightSection={<Kbd size="xs">F4</Kbd>}>
+            {t('routes.sequenceTab')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="md">
@@ -137,6 +142,9 @@ export function RouteScreen({ id, tab }: { id: number; tab: 'general' | 'points'
               />
             )}
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="sequence" pt="md">
+          {tab === 'sequence' && <WalkSequencePanel routeId={id} routeNumber={r?.number} />}
         </Tabs.Panel>
       </Tabs>
       <RouteFormModal

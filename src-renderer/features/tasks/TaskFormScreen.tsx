@@ -209,7 +209,7 @@ export function TaskFormScreen({ routeId: initialRoute }: { routeId?: number | u
                 value={sortOrder}
                 onChange={(value) => setSortOrder(value === 'account' ? 'account' : 'address')}
                 data={[
-                  { value: 'address', label: t('tasks.sortAddress') },
+                  { value: 'address', label: t('tasks.sortWalk') },
                   { value: 'account', label: t('tasks.sortAccount') },
                 ]}
               />

@@ -136,7 +136,7 @@ export function CheckQueueScreen() {
           onChange={(value) => setStatus(value ?? 'waiting')}
           data={(['waiting', 'decided', 'all'] as const).map((value) => ({ value, label: t(`checks.status.${value}`) }))}
           allowDeselect={false}
-          w={170}
+          w={200}
           data-testid="checks-status"
         />
         <Select

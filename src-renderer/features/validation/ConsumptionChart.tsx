@@ -120,7 +120,11 @@ export function ConsumptionChart({ pointId, asOf, highlightOn }: ConsumptionChar
             {
               header: t('consumption.flag'),
               cell: (reading) =>
-                reading.rollover ? (
+                reading.meterStart ? (
+                  <Badge color="teal" variant="light">
+                    {t('consumption.meterStart')}
+                  </Badge>
+                ) : reading.rollover ? (
                   <Badge variant="light">{t('consumption.rollover')}</Badge>
                 ) : reading.stepDown ? (
                   <Badge color="red" variant="light">

@@ -54,6 +54,36 @@ export class ReadingEntry {
     await this.value.focus();
   }
 
+  /**
+   * A meter found replaced, from the sheet: Shift+F7 opens the findings on the new meter's number;
+   * number, model, digits, its initial reading and the removed meter's final one, Tab between them,
+   * Enter back to Показник.
+   */
+  async meterReplaced(meter: { serial: string; model: string; digits: number; initial: number; final: number }) {
+    await this.op.press('Shift+F7');
+    await expect(this.finding('serial')).toBeFocused();
+    for (const [index, text] of [meter.serial, meter.model, meter.digits, meter.initial, meter.final].entries()) {
+      if (index > 0) await this.op.press('Tab');
+      await this.op.type(String(text));
+    }
+    await this.op.press('Enter');
+    await expect(this.value).toBeFocused();
+  }
+
+  /** F7, the meter's state picked by arrows from «як у картці» (`steps` down the list), Enter back to Показник. */
+  async meterCondition(steps: number) {
+    await this.op.press('F7');
+    await expect(this.finding('condition')).toBeFocused();
+    for (let i = 0; i < steps; i++) await this.op.press('ArrowDown');
+    await this.op.press('Enter');
+    await expect(this.value).toBeFocused();
+  }
+
+  /** A field of the findings panel. */
+  finding(field: string) {
+    return this.page.locator(`[data-finding="${field}"]`);
+  }
+
   /** F8, the reason typed until it is the one offered, Enter. */
   async notExecuted(reason: string) {
     await this.op.press('F8');
