@@ -64,10 +64,6 @@ export function dayPlans(db: Db) {
     WHERE p.id IN (SELECT value FROM json_each(@ids))
     ORDER BY r.number, ${walkOrder('p')}`);
 
-  /**
-   * The plans of the date: every active controller's (of the section's routes, when one is asked),
-   * or one controller's. Route by route in their numbers, each walked street by street.
-   */
   // Where a route runs: its streets and settlements, asked of a route only when a day wants a second one.
   const routePlace = db
     .prepare<[number], [number, number]>(
@@ -82,6 +78,10 @@ export function dayPlans(db: Db) {
       return { streets: new Set(rows.map((row) => row[0])), settlements: new Set(rows.map((row) => row[1])) };
     });
 
+  /**
+   * The plans of the date: every active controller's (of the section's routes, when one is asked),
+   * or one controller's. Route by route in their numbers, each in its walk sequence.
+   */
   const compute = (date: string, scope: { sectionId: number | null; only?: number }): ComputedDay => {
     const s = settings();
     places.clear();
