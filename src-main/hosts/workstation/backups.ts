@@ -89,7 +89,7 @@ export function workstationBackups(
       if (result !== 'ok') log.info(`integrity_check: ${result}`);
     });
   }
-  /** Settles once the start-up copy is written (or has failed and been logged). */
+  /** Settles once the start-up copy is written, skipped as unchanged, or has failed and been logged. */
   const started = opened
     ? autoBackup(opened.db, backupsDir, 'start', keep(), copy).then(
         (file) => {
@@ -182,9 +182,9 @@ export function workstationBackups(
           (error: unknown) => log.info(`backup at close failed: ${String(error)}`),
         );
       }
-      const copied = db !== undefined && healthy() && unchangedSinceCopy(backupsDir, session.dbFile);
+      const copyIsCurrent = db !== undefined && healthy() && unchangedSinceCopy(backupsDir, session.dbFile);
       session.close();
-      if (copied) restateAfterClose(backupsDir, session.dbFile);
+      if (copyIsCurrent) restateAfterClose(backupsDir, session.dbFile);
     },
   };
 }
