@@ -5,7 +5,7 @@ import { percentile, round, type Figure } from './figures';
  * The floor every later write figure is compared with: one row, its own transaction, WAL with
  * synchronous=FULL, i.e. what the disk costs before any of our code runs.
  */
-export function rawInsertFigure(file: string, samples = 400): Figure {
+export function rawInsertFigure(file: string, samples = 1000): Figure {
   const db = openDatabase(file);
   try {
     db.exec(

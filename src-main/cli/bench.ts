@@ -1,56 +1,63 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startupFigure } from '../bench/browser-startup';
+import { startupFigure, startupRawFigure } from '../bench/browser-startup';
+import { backupFigures } from '../bench/backup';
 import { rawInsertFigure } from '../bench/durable-insert';
-import { taskFigures } from '../bench/tasks';
+import { benchRoute, formAllFigure, formAllRawFigure, formRouteFigure, printFigures } from '../bench/tasks';
 import { warningFigure, warningRawFigure } from '../bench/warnings';
 import { orderFigure } from '../bench/orders';
 import { expectedAllFigure, expectedRawFigure } from '../bench/validation';
 import { executionMonthFigure, executionRawFigure } from '../bench/reports';
 import { planDayFigure, planRawFigure } from '../bench/plans';
-import { importFigure } from '../bench/import';
-import { commitFigures, nextPaintFigure } from '../bench/entry';
-import { percentile, print, round, writeReport, type Figure } from '../bench/figures';
+import { importFigures } from '../bench/import';
+import { commitFigures, entryTasks, nextPaintFigure } from '../bench/entry';
+import { growthFigure, percentile, print, ratioFigure, round, sizeLabel, writeReport, type Figure } from '../bench/figures';
 import { createCore } from '../core/app';
-import { backupTo } from '../db/backups';
 import { openDatabase } from '../db/open';
 import { createSeededDatabase } from '../seed/create-database';
 import { intArg, parseArgs } from './args';
 
 const args = parseArgs(process.argv.slice(2));
 const accounts = intArg(args, 'accounts', 200_000);
+// The growth figures set the district beside one a tenth its size; --growth-accounts 0 leaves them out.
+const smallAccounts = intArg(args, 'growth-accounts', Math.round(accounts / 10));
+// --paint-samples 100 for a quicker look: the 1,000 paints take some two minutes.
+const paintSamples = intArg(args, 'paint-samples', 1000);
 const dir = mkdtempSync(join(tmpdir(), 'obhid-bench-'));
 const dbFile = join(dir, 'district.sqlite');
 const figures: Figure[] = [];
-const record = (figure: Figure) => {
-  figures.push(figure);
-  print(figure);
-};
+const record = (...measured: Figure[]) =>
+  measured.forEach((figure) => {
+    figures.push(figure);
+    print(figure);
+  });
+/** The figure, its raw baseline and their ratio, side by side in the table. */
+const recordBeside = (figure: Figure, baseline: Figure) => record(figure, baseline, ratioFigure(figure, baseline));
+const admin = { login: 'bench', fullName: 'Benchmark', role: 'admin' } as const;
 
-const unwrapTask = (answer: ReturnType<ReturnType<typeof createCore>['dispatch']>) => {
-  if (!answer.ok) throw new Error(answer.error.message);
-  return (answer.value as { taskId: number }).taskId;
-};
-
-async function main() {
-  let started = performance.now();
-  // Three months of walks, so the non-admittance warnings have refused visits to count.
-  createSeededDatabase(dbFile, { accounts, seed: 2026, asOf: '2026-11-01', commodity: 'electricity', walkMonths: 3 });
-  record({
-    name: `seed.${accounts / 1000}k_accounts_s`,
+/** The same seeded district at any size: three months of walks, so the non-admittance warnings have refused visits to count. */
+function seedFigure(file: string, size: number): Figure {
+  const started = performance.now();
+  createSeededDatabase(file, { accounts: size, seed: 2026, asOf: '2026-11-01', commodity: 'electricity', walkMonths: 3 });
+  return {
+    name: `seed.${sizeLabel(size)}_accounts_s`,
     value: round((performance.now() - started) / 1000),
     unit: 's',
-    note: `npm run seed: ${accounts} accounts with 24 months of readings, bills and payments, 3 months of walks`,
-  });
+    note: `npm run seed: ${size} accounts with 24 months of readings, bills and payments, 3 months of walks`,
+  };
+}
 
-  record(rawInsertFigure(join(dir, 'raw.sqlite')));
+async function main() {
+  record(seedFigure(dbFile, accounts));
+  const rawInsert = rawInsertFigure(join(dir, 'raw.sqlite'));
+  record(rawInsert);
 
   const db = openDatabase(dbFile);
-  const core = createCore(db, { version: 'bench', signedIn: { login: 'bench', fullName: 'Benchmark', role: 'admin' } });
+  const core = createCore(db, { version: 'bench', signedIn: admin });
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
-    started = performance.now();
+    const started = performance.now();
     const answer = core.dispatch('routes.list', { offset: (i % 3) * 50, limit: 50 }, 'uk');
     times.push(performance.now() - started);
     if (!answer.ok) throw new Error(answer.error.message);
@@ -62,42 +69,68 @@ async function main() {
     note: 'median of 30 routes.list pages (50 rows with point counts) through the handler registry',
   });
 
-  const tasks = await taskFigures(db, core, '2026-11-20');
-  tasks.figures.forEach(record);
-  record(warningRawFigure(db));
-  record(warningFigure(db, '2026-11-20'));
+  const routeId = benchRoute(db, core, 99_990, 0);
+  const route500 = formRouteFigure(core, routeId, '2026-11-20');
+  record(route500.figure);
+  const formAll = formAllFigure(db, core, '2026-11-20');
+  recordBeside(formAll.figure, formAllRawFigure(db, '2026-11-20', formAll.positions));
+  const [pdf, pdfRaw] = await printFigures(db, core, route500.taskId);
+  recordBeside(pdf!, pdfRaw!);
+  const warningsRaw = warningRawFigure(db);
+  const warnings = warningFigure(db, '2026-11-20');
+  recordBeside(warnings, warningsRaw);
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
-  record(expectedRawFigure(db, '2026-11-20'));
-  record(expectedAllFigure(db, '2026-11-20'));
+  const expectedRaw = expectedRawFigure(db, '2026-11-20');
+  recordBeside(expectedAllFigure(db, '2026-11-20'), expectedRaw);
   // The last whole month of the seeded walks.
-  record(executionRawFigure(db, '2026-10'));
-  record(executionMonthFigure(core, '2026-10'));
+  const executionRaw = executionRawFigure(db, '2026-10');
+  recordBeside(executionMonthFigure(core, '2026-10'), executionRaw);
   // The Monday after the tasks above: their points are not still to be visited on it.
-  record(planRawFigure(db, '2026-11-23'));
-  record(planDayFigure(db, '2026-11-23'));
-  const entryTask = (date: string) =>
-    unwrapTask(core.dispatch('tasks.form', { routeId: tasks.routeId, taskDate: date, criteria: {} }, 'uk'));
-  commitFigures(core, entryTask('2026-11-21'), '2026-11-21').forEach(record);
-  const paintTask = entryTask('2026-11-22');
+  const planRaw = planRawFigure(db, '2026-11-23');
+  recordBeside(planDayFigure(db, '2026-11-23'), planRaw);
+
+  // Two 500-point routes, a task each a day, until 1,000 saves are timed; the paint figure gets the next ones.
+  const nextEntryTask = entryTasks(core, [routeId, benchRoute(db, core, 99_991, 1)], '2026-11-21');
+  const [commitP50, commitP95, commitP99] = commitFigures(core, nextEntryTask);
+  record(commitP50!, commitP95!, commitP99!, ratioFigure(commitP99!, rawInsert));
+  const paintTasks = Array.from({ length: Math.ceil(paintSamples / 400) }, () => nextEntryTask().taskId);
   const operator = { login: 'bench-operator', password: 'bench-password' };
   core.dispatch('users.save', { ...operator, fullName: 'Benchmark', role: 'operator' }, 'uk');
-  started = performance.now();
-  await backupTo(db, join(dir, 'backup.sqlite'));
-  record({
-    name: 'backup.200k_db_s',
-    value: round((performance.now() - started) / 1000),
-    unit: 's',
-    note: 'online backup (SQLite backup API) of the whole 200k-account database, as at start and close',
-  });
-  rmSync(join(dir, 'backup.sqlite'), { force: true });
-  record(await importFigure(db, dir));
+
+  const [importLarge, importRaw] = await importFigures(db, dir, `import.accounts_${sizeLabel(accounts)}_s`);
+  recordBeside(importLarge!, importRaw!);
   db.close();
-  record(await nextPaintFigure(resolve(__dirname, 'web-main.cjs'), dbFile, paintTask, operator));
+  record(...(await backupFigures(dbFile, sizeLabel(accounts))));
+  record(await nextPaintFigure(resolve(__dirname, 'web-main.cjs'), dbFile, paintTasks, operator, paintSamples));
+  const startupRaw = await startupRawFigure(dbFile, dir);
+  recordBeside(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile, join(dir, 'backups')), startupRaw);
 
-  record(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile));
+  if (smallAccounts > 0) await growthFigures({ tasks: formAll.figure, warnings, import: importLarge! });
 
-  if (accounts === 200_000) writeReport(resolve('BENCHMARKS.md'), 'npm run bench', figures);
-  else console.log(`(BENCHMARKS.md left as it is: it records the 200k district, this run had ${accounts})`);
+  const report = args.get('report');
+  if (report) writeReport(resolve(report), `npm run bench -- ${process.argv.slice(2).join(' ')}`, figures);
+  else if (accounts === 200_000) writeReport(resolve('BENCHMARKS.md'), 'npm run bench', figures);
+  else
+    console.log(
+      `(BENCHMARKS.md left as it is: it records the 200k district, this run had ${accounts}; --report FILE writes this run's table)`,
+    );
+}
+
+/** The same work on a district a tenth the size, and how each figure grew from it to the large one. */
+async function growthFigures(large: { tasks: Figure; warnings: Figure; import: Figure }) {
+  const file = join(dir, 'small.sqlite');
+  const label = sizeLabel(smallAccounts);
+  record(seedFigure(file, smallAccounts));
+  const db = openDatabase(file);
+  const core = createCore(db, { version: 'bench', signedIn: admin });
+  const small = {
+    tasks: formAllFigure(db, core, '2026-11-20', `tasks.form_all_${label}_ms`).figure,
+    warnings: warningFigure(db, '2026-11-20', `warnings.form_all_${label}_ms`),
+    import: (await importFigures(db, dir, `import.accounts_${label}_s`, false))[0]!,
+  };
+  db.close();
+  const sizes = { small: smallAccounts, large: accounts };
+  for (const kind of ['tasks', 'warnings', 'import'] as const) record(small[kind], growthFigure(small[kind], large[kind], sizes));
 }
 
 main()

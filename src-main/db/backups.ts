@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Db } from './open';
 
 export interface BackupInfo {
@@ -54,10 +54,107 @@ export function rotateBackups(dir: string, keep: number): string[] {
   return stale;
 }
 
-export async function autoBackup(db: Db, dir: string, reason: 'start' | 'close', keep: number): Promise<string> {
+/** Writes a copy of the database file `source` to `target`. */
+export type CopyDatabase = (source: string, target: string) => Promise<void>;
+
+/**
+ * A consistent copy through a read-only connection of its own, in one backup step: one read
+ * transaction holds one snapshot for the whole copy, so the workstation's writer carries on (WAL)
+ * and the copy never restarts, however often an operator saves meanwhile. Stepping page by page
+ * instead, the copy would start over after every save made through another connection. Written
+ * under a name the copies' listing skips, and renamed once whole, so a copy cut short is never offered.
+ */
+export async function copyConsistently(source: string, target: string): Promise<void> {
+  const partial = `${target}.partial`;
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    // better-sqlite3 opens with an empty step, then takes what the progress callback asks for: every page.
+    await db.backup(partial, { progress: () => 0x7fffffff });
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The database's files as they stand: size and modification time of the file and of its WAL. A
+ * committed write appends to the WAL, a checkpoint writes the file, so every change moves one of
+ * them, whoever made it (the app, a migration, a restore, a tool). An empty WAL holds nothing and
+ * is created afresh at every open, so it counts as none.
+ */
+export function fileState(dbFile: string): string {
+  const of = (file: string) => {
+    try {
+      const stat = statSync(file, { bigint: true });
+      return stat.size === 0n ? '-' : `${stat.size}@${stat.mtimeNs}`;
+    } catch {
+      return '-';
+    }
+  };
+  return `${of(dbFile)} ${of(`${dbFile}-wal`)}`;
+}
+
+/** The newest automatic copy and the state of the database's files it was taken from. */
+interface LastCopy {
+  copy: string;
+  state: string;
+}
+const lastCopyFile = (dir: string) => join(dir, 'last-copy.json');
+
+function lastCopy(dir: string): LastCopy | null {
+  try {
+    const record = JSON.parse(readFileSync(lastCopyFile(dir), 'utf8')) as Partial<LastCopy>;
+    return typeof record.copy === 'string' && typeof record.state === 'string' ? { copy: record.copy, state: record.state } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Replaced whole (a rename), so a power cut leaves the old record or the new one, never half of one. */
+function recordCopy(dir: string, record: LastCopy): void {
+  writeFileSync(`${lastCopyFile(dir)}.tmp`, JSON.stringify(record));
+  renameSync(`${lastCopyFile(dir)}.tmp`, lastCopyFile(dir));
+}
+
+const copyHolds = (dir: string, state: string) => {
+  const record = lastCopy(dir);
+  return record !== null && record.state === state && existsSync(join(dir, record.copy));
+};
+
+/** Nothing written to the database since its newest automatic copy was taken, and that copy is still there. */
+export const unchangedSinceCopy = (dir: string, dbFile: string): boolean => copyHolds(dir, fileState(dbFile));
+
+/**
+ * After closing a database that was unchanged since its copy: the closing checkpoint moved its
+ * frames from the WAL into the file, which changes the files but not what they hold, so the
+ * record follows the files and the next start sees nothing new.
+ */
+export function restateAfterClose(dir: string, dbFile: string): void {
+  const record = lastCopy(dir);
+  if (record) recordCopy(dir, { ...record, state: fileState(dbFile) });
+}
+
+/**
+ * The copy made at start and close, skipped (null) when nothing was written since the last one:
+ * a start after a close that changed nothing would only rotate a good copy out for a duplicate.
+ * The files' state is read before copying, so a save made while the copy runs makes the next one run.
+ */
+export async function autoBackup(
+  db: Db,
+  dir: string,
+  reason: 'start' | 'close',
+  keep: number,
+  copy: CopyDatabase = (_source, target) => backupTo(db, target),
+): Promise<string | null> {
   mkdirSync(dir, { recursive: true });
+  const state = fileState(db.name);
+  if (copyHolds(dir, state)) return null;
   const file = newBackupPath(dir, reason);
-  await backupTo(db, file);
+  await copy(db.name, file);
+  recordCopy(dir, { copy: basename(file), state });
   rotateBackups(dir, keep);
   return file;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract/envelope';
+import { copyConsistently } from '../db/backups';
 import { openDatabase } from '../db/open';
 import { testLog } from '../../tests/support/test-log';
 import { openWorkstation } from './workstation/index';
@@ -16,6 +17,7 @@ const openStation = (dbFile: string, lines: string[] = []) =>
     demoFile: join(dirname(dbFile), 'no-demo.sqlite'),
     toPdf: () => Promise.resolve(Buffer.from('')),
     checkIntegrity: () => Promise.resolve('ok'),
+    copyDatabase: copyConsistently,
   });
 
 describe('the workstation around one database', () => {
@@ -59,6 +61,39 @@ describe('the workstation around one database', () => {
 
     await station.close();
     expect(readdirSync(join(dir, 'backups')).filter((name) => name.endsWith('-close.sqlite'))).toHaveLength(1);
+  });
+
+  it('writes no copy at a start or close when nothing was written since the last one', async () => {
+    // Its own folder, so its own backups folder beside the database.
+    const dbFile = join(dir, 'quiet', 'obhid.sqlite');
+    openDatabase(dbFile).close();
+    const copies = () =>
+      readdirSync(join(dir, 'quiet', 'backups'))
+        .filter((name) => name.endsWith('.sqlite'))
+        .sort();
+    const admin = { login: 'admin', password: 'correct horse' };
+    /** One start, some work, and the close; what the log says of the copies. */
+    const run = async (work: (call: (channel: string, input: unknown) => Promise<unknown>) => Promise<unknown>) => {
+      const lines: string[] = [];
+      const station = openStation(dbFile, lines);
+      await station.started;
+      await work((channel, input) => station.dispatch(channel, input, 'uk'));
+      await station.close();
+      return lines.filter((line) => line.startsWith('backup'));
+    };
+
+    expect(await run((call) => call('auth.setup', { ...admin, fullName: 'Адміністратор', branchName: 'Коростишівський РЕМ' }))).toEqual([]);
+    expect(copies().map((name) => name.replace(/^.*-/, ''))).toEqual(['start.sqlite', 'close.sqlite']);
+    // Started and closed without signing in (a sign-in is audited, so it is a write): neither start nor close copies.
+    expect(await run((call) => call('auth.status', {}))).toEqual([
+      'backup at start skipped: nothing written since the last copy',
+      'backup at close skipped: nothing written since the last copy',
+    ]);
+    expect(copies()).toHaveLength(2);
+    expect(
+      await run(async (call) => (await call('auth.login', admin), await call('settlements.save', { name: 'Вільшанка', kind: 'село' }))),
+    ).toEqual(['backup at start skipped: nothing written since the last copy']);
+    expect(copies()).toHaveLength(3);
   });
 
   it('refuses to restore a file that is not a sound database, in the user language', async () => {

@@ -26,6 +26,7 @@ await build({
     'start-electron': 'src-main/hosts/electron/start.ts',
     'electron-main': 'src-main/hosts/electron/main.ts',
     'integrity-worker': 'src-main/hosts/integrity-worker.ts',
+    'backup-worker': 'src-main/hosts/backup-worker.ts',
   },
 });
 // The preload runs sandboxed: one self-contained file that may require only 'electron'.

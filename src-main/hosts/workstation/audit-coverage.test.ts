@@ -8,6 +8,7 @@ import { contract, type ChannelName, type Input } from '../../../shared/contract
 import type { Envelope } from '../../../shared/contract/envelope';
 import { testLog } from '../../../tests/support/test-log';
 import { createCore } from '../../core/app';
+import { copyConsistently } from '../../db/backups';
 import { openDatabase } from '../../db/open';
 import { createSeededDatabase } from '../../seed/create-database';
 import { openWorkstation, type Workstation } from './index';
@@ -250,6 +251,7 @@ describe('every write is audited by the registry itself', () => {
       demoFile,
       toPdf: () => Promise.resolve(Buffer.from('')),
       checkIntegrity: () => Promise.resolve('ok'),
+      copyDatabase: copyConsistently,
     });
     const call = async <T>(name: ChannelName, input: unknown): Promise<T> => {
       const answer = (await station.dispatch(name, input, 'uk')) as Envelope<T>;

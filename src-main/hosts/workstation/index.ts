@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { CopyDatabase } from '../../db/backups';
 import { serveHostChannels, type Dispatch } from '../host-channels';
 import type { HostLog } from '../logging';
 import { workstationBackups } from './backups';
@@ -18,13 +19,15 @@ export interface WorkstationOptions extends PrintEngine {
   demoFile: string;
   /** Defaults to a worker thread running integrity_check beside the app. */
   checkIntegrity?: (file: string) => Promise<string>;
+  /** Defaults to a worker thread writing the copies at start and close beside the app. */
+  copyDatabase?: CopyDatabase;
   /** Milliseconds now, for the idle lock; tests move it. */
   now?: () => number;
 }
 
 export interface Workstation {
   dispatch: Dispatch;
-  /** Settles once the start-up backup is written (or has failed and been logged). */
+  /** Settles once the start-up backup is written, skipped as unchanged, or has failed and been logged. */
   started: Promise<void>;
   close: () => Promise<void>;
 }
@@ -41,6 +44,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     backupsDir,
     log,
     ...(options.checkIntegrity ? { checkIntegrity: options.checkIntegrity } : {}),
+    ...(options.copyDatabase ? { copyDatabase: options.copyDatabase } : {}),
   });
   const dispatch = serveHostChannels(
     {
