@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Kbd, Text } from '@mantine/core';
+import { Button, Kbd } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
@@ -7,6 +7,7 @@ import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SheetPreview, type SheetParts } from '../../components/SheetPreview';
 import { PrintButtons } from '../../components/PrintButtons';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
@@ -22,10 +23,9 @@ export function PlanSheetsScreen({ taskIds }: { taskIds: number[] }) {
   const { go } = useRouter();
   const status = useStatus();
   const frame = useRef<HTMLIFrameElement>(null);
-  const [includeBills, setIncludeBills] = useState(false);
-  const [includeWarnings, setIncludeWarnings] = useState(false);
+  const [parts, setParts] = useState<SheetParts>({ includeBills: false, includeWarnings: false });
   const { run, busy, error: actionError } = useAction();
-  const options = { taskIds, includeBills, includeWarnings };
+  const options = { taskIds, ...parts };
   const sheets = useRead('tasks.sheets', options);
   const back = () => go({ name: 'plans' });
   useHotkeys({ esc: back });
@@ -54,30 +54,15 @@ export function PlanSheetsScreen({ taskIds }: { taskIds: number[] }) {
         </>
       }
     >
-      <Group gap="lg">
-        <Checkbox label={t('sheet.includeBills')} checked={includeBills} onChange={(e) => setIncludeBills(e.currentTarget.checked)} />
-        <Checkbox
-          label={t('sheet.includeWarnings')}
-          checked={includeWarnings}
-          onChange={(e) => setIncludeWarnings(e.currentTarget.checked)}
-        />
-        {sheets.data && (
-          <Text size="sm" c="dimmed" data-testid="sheets-pages">
-            {t('sheet.pages', { pages: sheets.data.pages, positions: sheets.data.positions })}
-          </Text>
-        )}
-      </Group>
       <ErrorAlert error={sheets.error ?? actionError} />
-      {sheets.data && (
-        <iframe
-          ref={frame}
-          title={t('planSheets.frameTitle')}
-          className="sheet-frame"
-          sandbox="allow-same-origin allow-modals"
-          srcDoc={sheets.data.html}
-          data-testid="sheets-frame"
-        />
-      )}
+      <SheetPreview
+        parts={parts}
+        onParts={setParts}
+        document={sheets.data}
+        frame={frame}
+        frameTitle={t('planSheets.frameTitle')}
+        testId="sheets"
+      />
     </Screen>
   );
 }

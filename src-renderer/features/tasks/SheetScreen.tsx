@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
@@ -7,6 +7,7 @@ import { useRouter } from '../../app/router';
 import { useStatus } from '../../app/status';
 import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SheetPreview, type SheetParts } from '../../components/SheetPreview';
 import { Screen } from '../../components/Screen';
 import { useAction } from '../../components/use-action';
 import { useI18n } from '../../i18n/i18n';
@@ -22,11 +23,10 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const { go } = useRouter();
   const status = useStatus();
   const frame = useRef<HTMLIFrameElement>(null);
-  const [includeBills, setIncludeBills] = useState(false);
-  const [includeWarnings, setIncludeWarnings] = useState(false);
+  const [parts, setParts] = useState<SheetParts>({ includeBills: false, includeWarnings: false });
   const { run, busy, error: actionError } = useAction();
   const task = useRead('tasks.get', { id: taskId });
-  const options = { taskId, includeBills, includeWarnings };
+  const options = { taskId, ...parts };
   const sheet = useRead('tasks.sheet', options);
 
   const print = () =>
@@ -54,30 +54,15 @@ export function SheetScreen({ taskId }: { taskId: number }) {
         </>
       }
     >
-      <Group gap="lg">
-        <Checkbox label={t('sheet.includeBills')} checked={includeBills} onChange={(e) => setIncludeBills(e.currentTarget.checked)} />
-        <Checkbox
-          label={t('sheet.includeWarnings')}
-          checked={includeWarnings}
-          onChange={(e) => setIncludeWarnings(e.currentTarget.checked)}
-        />
-        {sheet.data && (
-          <Text size="sm" c="dimmed" data-testid="sheet-pages">
-            {t('sheet.pages', { pages: sheet.data.pages, positions: sheet.data.positions })}
-          </Text>
-        )}
-      </Group>
       <ErrorAlert error={task.error ?? sheet.error ?? actionError} />
-      {sheet.data && (
-        <iframe
-          ref={frame}
-          title={t('sheet.frameTitle')}
-          className="sheet-frame"
-          sandbox="allow-same-origin allow-modals"
-          srcDoc={sheet.data.html}
-          data-testid="sheet-frame"
-        />
-      )}
+      <SheetPreview
+        parts={parts}
+        onParts={setParts}
+        document={sheet.data}
+        frame={frame}
+        frameTitle={t('sheet.frameTitle')}
+        testId="sheet"
+      />
     </Screen>
   );
 }
