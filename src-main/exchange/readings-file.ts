@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportedReading } from '../../shared/contract/exchange';
+import { excel } from './excel';
 
 /** Column headers as the billing system's import reads them, in the order it expects. */
 export const readingColumns: [keyof ExportedReading, string][] = [
@@ -44,7 +44,7 @@ export function readingsCsv(rows: readonly ExportedReading[]): Buffer {
 }
 
 export async function readingsXlsx(rows: readonly ExportedReading[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   const sheet = book.addWorksheet('Показники');
   sheet.addRow(readingColumns.map(([, header]) => header)).font = { bold: true };
   for (const row of table(rows)) sheet.addRow(row);

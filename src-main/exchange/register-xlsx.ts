@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { RegisterCell, RegisterColumnKind, RegisterTable } from '../../shared/contract/registers';
+import { excel } from './excel';
 
 /** A cell as Excel should hold it: dates as dates, money in гривні as a number, so a master can sum and sort. */
 function excelValue(value: RegisterCell | undefined, kind: RegisterColumnKind): ExcelJS.CellValue {
@@ -14,7 +15,7 @@ const formats: Partial<Record<RegisterColumnKind, string>> = { date: 'dd.mm.yyyy
 
 /** The register as one worksheet: its title, the branch and period above the header row, the rows, the totals. */
 export async function registerXlsx(table: RegisterTable, periodText: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   const sheet = book.addWorksheet(table.title.slice(0, 31));
   sheet.addRow([table.title]).font = { bold: true, size: 12 };
   sheet.addRow([table.branchName, periodText]);

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { importFields, type ImportKind } from '../../shared/contract/exchange';
+import { excel } from './excel';
 
 export interface Table {
   header: string[];
@@ -10,7 +10,7 @@ export interface Table {
 /** A CSV (any usual delimiter, with or without a BOM) or the first sheet of an XLSX, as text cells. */
 export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
   if (/\.xlsx$/i.test(fileName)) {
-    const book = new ExcelJS.Workbook();
+    const book = new (await excel()).Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     const lines: string[][] = [];
