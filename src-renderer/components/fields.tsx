@@ -1,4 +1,4 @@
-import { PasswordInput, Text, TextInput, type PasswordInputProps, type TextInputProps } from '@mantine/core';
+import { PasswordInput, Radio, Stack, Text, TextInput, type PasswordInputProps, type TextInputProps } from '@mantine/core';
 import { formatAmount, parseMoney } from '../../shared/i18n/format';
 import { useI18n } from '../i18n/i18n';
 
@@ -46,5 +46,33 @@ export function MoneyField({ onValue, value, error, onFocus, onBlur, ...props }:
         onBlur?.(event);
       }}
     />
+  );
+}
+
+/**
+ * One of a few choices as radios in a column, the first taking the focus when its dialog opens, so
+ * the arrows pick and Enter submits without a look at the mouse.
+ */
+export function ChoiceField<T extends string>({
+  label,
+  value,
+  onValue,
+  options,
+  testId,
+}: {
+  label?: string;
+  value: T;
+  onValue: (value: T) => void;
+  options: readonly { value: T; label: string }[];
+  testId?: string;
+}) {
+  return (
+    <Radio.Group label={label} value={value} onChange={(picked) => onValue(picked)}>
+      <Stack gap={6} mt={4} data-testid={testId}>
+        {options.map((option, index) => (
+          <Radio key={option.value} value={option.value} label={option.label} {...(index === 0 ? { 'data-autofocus': true } : {})} />
+        ))}
+      </Stack>
+    </Radio.Group>
   );
 }

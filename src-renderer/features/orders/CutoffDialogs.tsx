@@ -1,11 +1,11 @@
-import { Alert, Radio, Stack } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useState } from 'react';
 import { notDoneReasons, type NotDoneReason, type OrderPosition } from '../../../shared/contract/orders';
 import { formatMoney } from '../../../shared/i18n/format';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useStatus } from '../../app/status';
-import { TextField } from '../../components/fields';
+import { ChoiceField, TextField } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { ActFields, actRequest, newAct } from './act-fields';
@@ -77,13 +77,12 @@ export function NotDoneForm({ position, onClose }: Props) {
       onSubmit={submit}
       submitLabel={t('orders.recordNotDone')}
     >
-      <Radio.Group label={t('orders.reason')} value={reason} onChange={(value) => setReason(value)}>
-        <Stack gap={6} mt={4}>
-          {notDoneReasons.map((value, index) => (
-            <Radio key={value} value={value} label={t(`orders.reason.${value}`)} {...(index === 0 ? { 'data-autofocus': true } : {})} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      <ChoiceField
+        label={t('orders.reason')}
+        value={reason}
+        onValue={setReason}
+        options={notDoneReasons.map((value) => ({ value, label: t(`orders.reason.${value}`) }))}
+      />
       <TextField label={t('orders.note')} value={note} onValue={setNote} maxLength={200} required={reason === 'other'} />
     </FormModal>
   );

@@ -1,4 +1,3 @@
-import { Radio, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { reconnectionBases, type ReconnectionBasis, type ReconnectionRow } from '../../../shared/contract/orders';
 import { localToday } from '../../../shared/dates';
@@ -7,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { useApi } from '../../api/context';
 import { useStatus } from '../../app/status';
 import { DateField } from '../../components/DateField';
-import { TextField } from '../../components/fields';
+import { ChoiceField, TextField } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { ActFields, actRequest, newAct } from './act-fields';
@@ -44,18 +43,12 @@ export function FormReconnectionForm({ point, onClose }: { point: DisconnectedPo
       onSubmit={submit}
       submitLabel={t('reconnections.formSubmit')}
     >
-      <Radio.Group label={t('reconnections.basis')} value={basis} onChange={(value) => setBasis(value)}>
-        <Stack gap={6} mt={4}>
-          {reconnectionBases.map((value, index) => (
-            <Radio
-              key={value}
-              value={value}
-              label={t(`reconnections.basis.${value}`)}
-              {...(index === 0 ? { 'data-autofocus': true } : {})}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
+      <ChoiceField
+        label={t('reconnections.basis')}
+        value={basis}
+        onValue={setBasis}
+        options={reconnectionBases.map((value) => ({ value, label: t(`reconnections.basis.${value}`) }))}
+      />
       <TextField label={t('reconnections.note')} value={note} onValue={setNote} maxLength={200} required={basis === 'operator'} />
       <DateField label={t('reconnections.formedOn')} value={formedOn} onValue={setFormedOn} required w={180} />
     </FormModal>

@@ -1,4 +1,4 @@
-import { Radio, Stack } from '@mantine/core';
+import { ChoiceField } from '../../components/fields';
 import { useState, type ReactNode } from 'react';
 import { useRead } from '../../api/use-read';
 import { FormModal } from '../../components/FormModal';
@@ -36,18 +36,12 @@ function PickFrom({ title, submitLabel, onClose, onPick, options }: Props & { op
         if (chosen) await onPick(chosen.value, chosen.label);
       }}
     >
-      <Radio.Group value={chosen ? String(chosen.value) : ''} onChange={setPicked}>
-        <Stack gap={6} mt={4} data-testid="controller-pick">
-          {options.map((option, index) => (
-            <Radio
-              key={option.value}
-              value={String(option.value)}
-              label={option.label}
-              {...(index === 0 ? { 'data-autofocus': true } : {})}
-            />
-          ))}
-        </Stack>
-      </Radio.Group>
+      <ChoiceField
+        value={chosen ? String(chosen.value) : ''}
+        onValue={setPicked}
+        options={options.map((option) => ({ value: String(option.value), label: option.label }))}
+        testId="controller-pick"
+      />
     </FormModal>
   );
 }

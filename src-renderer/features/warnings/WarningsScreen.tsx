@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, Radio, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { localToday } from '../../../shared/dates';
 import {
@@ -22,7 +22,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TextField } from '../../components/fields';
+import { ChoiceField, TextField } from '../../components/fields';
 import { FormModal } from '../../components/FormModal';
 import { PickSelect } from '../../components/PickSelect';
 import { Screen } from '../../components/Screen';
@@ -226,13 +226,12 @@ function IssueForm({ ids, onClose, onDone }: FormProps) {
       onSubmit={submit}
       submitLabel={t('warnings.issueSubmit')}
     >
-      <Radio.Group label={t('warnings.how')} value={how} onChange={(value) => setHow(value)}>
-        <Stack gap={6} mt={4}>
-          {issueHows.map((value, index) => (
-            <Radio key={value} value={value} label={t(`warnings.how.${value}`)} {...(index === 0 ? { 'data-autofocus': true } : {})} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      <ChoiceField
+        label={t('warnings.how')}
+        value={how}
+        onValue={setHow}
+        options={issueHows.map((value) => ({ value, label: t(`warnings.how.${value}`) }))}
+      />
       {/* The date comes filled in with today; a different one is typed whole, so the first key replaces it. */}
       <DateField
         label={t('warnings.issueDate')}
@@ -267,13 +266,12 @@ function CancelForm({ ids, onClose, onDone }: FormProps) {
       onSubmit={submit}
       submitLabel={t('warnings.cancelSubmit')}
     >
-      <Radio.Group label={t('warnings.reason')} value={reason} onChange={(value) => setReason(value)}>
-        <Stack gap={6} mt={4}>
-          {operatorCancelReasons.map((value, index) => (
-            <Radio key={value} value={value} label={t(`warnings.reason.${value}`)} {...(index === 0 ? { 'data-autofocus': true } : {})} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      <ChoiceField
+        label={t('warnings.reason')}
+        value={reason}
+        onValue={setReason}
+        options={operatorCancelReasons.map((value) => ({ value, label: t(`warnings.reason.${value}`) }))}
+      />
       <TextField label={t('warnings.note')} value={note} onValue={setNote} maxLength={200} required={reason === 'operator'} />
     </FormModal>
   );
