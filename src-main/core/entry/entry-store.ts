@@ -42,6 +42,8 @@ type PositionSql = Pick<
 };
 
 type SaveRequest = ParsedInput<'entry.save'>;
+/** The expected consumption a save judged its reading by, and the days it covers. */
+type Judged = { from: string; on: string; expected: number | null };
 
 /** What the audit log keeps of an entered position, with what the visit found at the meter. */
 export type Entered = Pick<EntryPosition, 'status' | 'value' | 'checkedOn' | 'reasonCode' | 'problems' | 'note' | 'findings'>;
@@ -169,18 +171,27 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const nextOpen = (taskId: number, seq: number): number | null =>
     openAfter.get(taskId, seq)?.seq ?? openBefore.get(taskId, seq)?.seq ?? null;
 
-  /** What the form shows beside the value: expected use from the previous reading to the position's date (else the task's). */
-  const expectedBand = (row: PositionSql, prev: { takenOn: string } | null): EntryPosition['expected'] => {
+  /**
+   * What the form shows beside the value: expected use from the previous reading to the position's
+   * date (else the task's). A save hands in the figure it judged by when it covers the same days.
+   */
+  const expectedBand = (row: PositionSql, prev: { takenOn: string } | null, judged?: Judged): EntryPosition['expected'] => {
     if (!prev) return null;
     const today = options.today();
     const on = row.checkedOn ?? (row.taskDate < today ? row.taskDate : today);
     if (on < prev.takenOn) return null;
-    const consumption = expectation.expectedFor(row.pointId, prev.takenOn, on);
+    const consumption =
+      judged && judged.from === prev.takenOn && judged.on === on ? judged.expected : expectation.expectedFor(row.pointId, prev.takenOn, on);
     if (consumption === null || consumption <= 0) return null;
     return { on, consumption, ...bandOf(consumption, validationSettings().bands[row.commodity]) };
   };
 
-  const view = (row: PositionSql, taskTotal = total.get(row.taskId)!.n, nextOpenSeq = nextOpen(row.taskId, row.seq)): EntryPosition => {
+  const view = (
+    row: PositionSql,
+    taskTotal = total.get(row.taskId)!.n,
+    nextOpenSeq = nextOpen(row.taskId, row.seq),
+    judged?: Judged,
+  ): EntryPosition => {
     const own = ownReading.get(row.positionId);
     const prev = chain.previousOf(row.pointId, row.positionId, row.checkedOn ?? options.today());
     return {
@@ -198,7 +209,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       commodity: row.commodity,
       previous: prev ?? null,
       nextOpenSeq,
-      expected: expectedBand(row, prev),
+      expected: expectedBand(row, prev, judged),
       reread: row.reread === 1,
       status: row.status,
       value: own?.value ?? null,
@@ -283,6 +294,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       user,
     };
     const { outcome } = request;
+    let judgedBy: Judged | undefined;
     if (outcome.kind === 'reason') {
       if (!activeReason.get(outcome.reasonCode)) throw new DomainError('entry.unknownReason', {}, 'reasonCode');
       updatePosition.run({ ...common, status: 'not_executed', reasonCode: outcome.reasonCode });
@@ -294,6 +306,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       const value = parseReading(outcome.value, digits);
       const prev = chain.previousOf(position.pointId, position.positionId, request.checkedOn);
       const expected = prev ? expectation.expectedFor(position.pointId, prev.takenOn, request.checkedOn) : null;
+      if (prev) judgedBy = { from: prev.takenOn, on: request.checkedOn, expected };
       const judged = judgeBands({
         value,
         previous: prev,
@@ -340,7 +353,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     }
     // Where entry goes next is the saved position's own next open one: asked once, used twice.
     const after = nextOpen(position.taskId, position.seq);
-    const saved = view(byId.get(position.positionId)!, taskTotal, after);
+    const saved = view(byId.get(position.positionId)!, taskTotal, after, judgedBy);
     const next = after !== null ? view(bySeq.get(position.taskId, after)!, taskTotal) : null;
     return { saved, next, summary: summary(position.taskId, locale) };
   };
