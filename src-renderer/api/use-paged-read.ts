@@ -21,6 +21,12 @@ export function usePagedRead<N extends PagedChannel>(channel: N, filters: Filter
   return {
     error: query.error,
     rows: data?.rows ?? [],
-    page: { total: data?.total ?? 0, offset, limit, onOffsetChange: (next: number) => setPaging({ filterKey, offset: next }) },
+    page: {
+      total: data?.total ?? 0,
+      offset,
+      limit,
+      loading: query.isPending,
+      onOffsetChange: (next: number) => setPaging({ filterKey, offset: next }),
+    },
   };
 }

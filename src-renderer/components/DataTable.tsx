@@ -15,8 +15,11 @@ interface Props<T> {
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => number | string;
-  /** A page of a longer list; left out, the rows are the whole list. */
-  page?: { total: number; offset: number; limit: number; onOffsetChange: (offset: number) => void };
+  /**
+   * A page of a longer list; left out, the rows are the whole list. While its first page is still
+   * on its way the table says so (aria-busy), rather than "nothing found".
+   */
+  page?: { total: number; offset: number; limit: number; loading?: boolean; onOffsetChange: (offset: number) => void };
   onOpen?: (row: T) => void;
   onActiveChange?: (row: T | undefined) => void;
   /**
@@ -110,6 +113,7 @@ export function DataTable<T>(props: Props<T>) {
         role="grid"
         aria-label={props.label}
         aria-rowcount={total}
+        aria-busy={props.page?.loading ?? false}
         aria-activedescendant={rows.length ? `${props.testId ?? 'table'}-row-${active}` : undefined}
         onKeyDown={onKeyDown}
         data-testid={props.testId}
@@ -145,7 +149,7 @@ export function DataTable<T>(props: Props<T>) {
         </Table>
         {rows.length === 0 && (
           <Text c="dimmed" ta="center" py="md">
-            {props.emptyText ?? t('common.empty')}
+            {props.page?.loading ? t('app.loading') : (props.emptyText ?? t('common.empty'))}
           </Text>
         )}
       </div>

@@ -39,8 +39,9 @@ export class TaskList {
   /** The list is on both menus: "Робота з абонентом" (to work on) and "Звіти" (to look up). */
   async open(from: 'Робота з абонентом' | 'Звіти' = 'Робота з абонентом') {
     await this.op.menu(from, 'Завдання на обхід');
-    // The first page drawn: the screen has settled before anything is typed into its filters.
-    await expect(this.rows.first()).toBeVisible();
+    // The first page read and drawn: the screen has settled before anything is typed into its
+    // filters, and Enter on the table has a row to open.
+    await expect(this.table).toHaveAttribute('aria-busy', 'false');
   }
 
   /** A route's tasks, by the route as the list names it. */
