@@ -5,7 +5,7 @@ import type { MeterCard } from '../../../shared/contract/visit';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { DomainError, found } from '../errors';
-import { bandOf, judgeBands } from '../validation/bands';
+import { bandOf, judgeBands } from '../../../shared/validation/bands';
 import { checkQueue } from '../validation/check-queue';
 import { expectedConsumption } from '../validation/expected';
 import { validationSettingsReader } from '../validation/validation-settings';

@@ -7,8 +7,9 @@ import { openDatabase } from '../../db/open';
 import { createCore } from '../app';
 import { DomainError } from '../errors';
 import { testDistrict } from '../../../tests/support/test-district';
-import { acceptJudgement, allowedConsumption, parseReading } from './plausibility';
-import { judgeBands } from '../validation/bands';
+import { acceptJudgement, parseReading } from './plausibility';
+import { allowedConsumption } from '../../../shared/validation/bands';
+import { judgeBands } from '../../../shared/validation/bands';
 import type { ReadingCheckCode } from '../../../shared/contract/validation';
 import { localToday } from '../../../shared/dates';
 

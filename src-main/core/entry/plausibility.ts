@@ -1,6 +1,6 @@
 import type { EntryCheck } from '../../../shared/contract/entry';
 import type { ReadingCheck, ReadingCheckCode } from '../../../shared/contract/validation';
-import type { BandJudgement } from '../validation/bands';
+import type { BandJudgement } from '../../../shared/validation/bands';
 import { DomainError } from '../errors';
 
 /** The typed text as a reading, or the reason it is not one. */
@@ -11,23 +11,6 @@ export function parseReading(typed: string, digits: number | null): number {
   const value = Number(text);
   if (digits !== null && value >= 10 ** digits) throw new DomainError('entry.tooManyDigits', { digits }, 'value');
   return value;
-}
-
-/** The average month the maximum is stated for: 365.25 / 12, rounded as the manual's practice has it. */
-export const daysInMonth = 30.4;
-
-/**
- * "Макс. споживання" is a monthly figure: over a gap of `days` between control readings the
- * plausible consumption is max × days / 30.4. A gap under a day (two checks on one date) counts
- * as one day, so a second reading the same day is still judged, not waved through or always flagged.
- */
-export function allowedConsumption(monthlyMax: number, days: number): number {
-  return Math.round((monthlyMax * Math.max(days, 1)) / daysInMonth);
-}
-
-/** Whole days from the previous control reading to this one; dates are YYYY-MM-DD. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export interface Accepted {

@@ -13,7 +13,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { addressColumns, addressJoins, addressOrder, withAddress, type AddressParts } from '../addresses/address';
 import { shiftDays, warningRules } from '../disconnection/warning-rules';
-import { daysBetween } from '../entry/plausibility';
+import { daysBetween } from '../../../shared/validation/bands';
 
 type Filter = ParsedInput<'registers.table'> & { kind: WalkReportKind };
 type Row = Record<string, RegisterCell>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readingCheckSentence } from '../../../shared/i18n/reading-checks';
 import { testDistrict } from '../../../tests/support/test-district';
-import { judgeBands, type ReadingToJudge } from './bands';
+import { judgeBands, type ReadingToJudge } from '../../../shared/validation/bands';
 import { expectedConsumption } from './expected';
 import { readValidationSettings } from './validation-settings';
 

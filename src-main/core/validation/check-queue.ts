@@ -8,7 +8,7 @@ import { parseReading } from '../entry/plausibility';
 import { readingChain } from '../entry/reading-chain';
 import { DomainError, found } from '../errors';
 import { taskForming } from '../tasks/forming';
-import { stepFrom } from './bands';
+import { stepFrom } from '../../../shared/validation/bands';
 
 type Filter = z.output<typeof checkFilter> & { offset: number; limit: number };
 type DecideRequest = ParsedInput<'checks.decide'>;

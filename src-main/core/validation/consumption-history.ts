@@ -6,7 +6,7 @@ import {
   type PointConsumption,
 } from '../../../shared/contract/validation';
 import type { Db } from '../../db/open';
-import { daysBetween } from '../entry/plausibility';
+import { daysBetween } from '../../../shared/validation/bands';
 import { found } from '../errors';
 import { meterChanges, meterWalk } from '../visit/meter-changes';
 import { expectedConsumption } from './expected';

@@ -1,17 +1,9 @@
 import type { Commodity } from '../../../shared/contract/entry';
+import type { Bands } from '../../../shared/validation/bands';
 import type { Db } from '../../db/open';
 import { settingsReader } from '../calendar/working-days';
 
 /** The bands of one commodity (settings validation.<commodity>.*, migration 012). */
-export interface Bands {
-  /** Too high: consumption above highFactor × expected. */
-  highFactor: number;
-  /** Too low: consumption below expected / lowFactor. */
-  lowFactor: number;
-  /** Zero consumption over more than this many days on a connected point. */
-  zeroDays: number;
-}
-
 export interface ValidationSettings {
   bands: Record<Commodity, Bands>;
   /** Fewer control readings than this in the window: no expected consumption, the monthly maximum judges. */

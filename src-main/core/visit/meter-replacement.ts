@@ -6,7 +6,7 @@ import type { readingChain } from '../entry/reading-chain';
 import { parseReading } from '../entry/plausibility';
 import { DomainError } from '../errors';
 import type { checkQueue } from '../validation/check-queue';
-import type { BandJudgement } from '../validation/bands';
+import type { BandJudgement } from '../../../shared/validation/bands';
 
 export type Replacement = z.output<typeof meterReplacement>;
 

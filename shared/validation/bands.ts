@@ -1,6 +1,35 @@
-import type { ReadingCheck } from '../../../shared/contract/validation';
-import { allowedConsumption, daysBetween } from '../entry/plausibility';
-import type { Bands } from './validation-settings';
+import type { ReadingCheck } from '../contract/validation';
+
+/**
+ * How a reading is judged, in one place for the workstation's core and the controller's phone: the
+ * phone checks a reading offline against the same figures the core will judge it by.
+ */
+
+export interface Bands {
+  /** Too high: consumption above highFactor × expected. */
+  highFactor: number;
+  /** Too low: consumption below expected / lowFactor. */
+  lowFactor: number;
+  /** Zero consumption over more than this many days on a connected point. */
+  zeroDays: number;
+}
+
+/** The average month the maximum is stated for: 365.25 / 12, rounded as the manual's practice has it. */
+export const daysInMonth = 30.4;
+
+/**
+ * "Макс. споживання" is a monthly figure: over a gap of `days` between control readings the
+ * plausible consumption is max × days / 30.4. A gap under a day (two checks on one date) counts
+ * as one day, so a second reading the same day is still judged, not waved through or always flagged.
+ */
+export function allowedConsumption(monthlyMax: number, days: number): number {
+  return Math.round((monthlyMax * Math.max(days, 1)) / daysInMonth);
+}
+
+/** Whole days from the previous control reading to this one; dates are YYYY-MM-DD. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
 
 export interface ReadingToJudge {
   value: number;
