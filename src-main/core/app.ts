@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { SignedIn } from '../../shared/contract/auth';
 import { localToday } from '../../shared/dates';
 import type { Db } from '../db/open';
@@ -12,6 +13,7 @@ import { orderSheet } from './disconnection/order-sheet';
 import { noticeHandlers } from './disconnection/notice-handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
+import { fieldServices } from './field/index';
 import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
 import { moratoriaHandlers } from './moratoria/handlers';
@@ -60,6 +62,7 @@ function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today
     demoDistrict: demoDistrict(db),
     registers: orders.registers,
     orderSheet: orderSheet(db),
+    field: fieldServices(db, { today, photosDir: db.memory ? null : join(dirname(db.name), 'photos') }),
     today,
   };
 }

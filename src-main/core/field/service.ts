@@ -13,8 +13,7 @@ export interface FieldCaller {
 
 /** What the listener sends back: a value, or a refusal with its HTTP status and words in the phone's language. */
 export type FieldAnswer<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429; error: { code: string; message: string } };
+  { ok: true; value: T } | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429; error: { code: string; message: string } };
 
 /**
  * The field service's work on the database, for the listener (hosts/field) to call: the listener
@@ -23,13 +22,13 @@ export type FieldAnswer<T> =
  */
 export interface FieldService {
   /** A pairing code and the controller's own login and password → a session token. */
-  pair(body: unknown, locale: Locale): FieldAnswer<FieldPaired>;
+  pair: (body: unknown, locale: Locale) => FieldAnswer<FieldPaired>;
   /** The session of a bearer token, or null (unknown, revoked, or its user no longer an active controller); touches its last-seen time. */
-  authenticate(token: string): FieldCaller | null;
-  plan(caller: FieldCaller, locale: Locale): FieldAnswer<FieldPlan>;
-  results(caller: FieldCaller, body: unknown, locale: Locale): FieldAnswer<FieldResultsAnswer>;
+  authenticate: (token: string) => FieldCaller | null;
+  plan: (caller: FieldCaller, locale: Locale) => FieldAnswer<FieldPlan>;
+  results: (caller: FieldCaller, body: unknown, locale: Locale) => FieldAnswer<FieldResultsAnswer>;
   /** `meta` is `{ positionId, takenAt }` from the request's headers; `bytes` the image as sent. */
-  photo(caller: FieldCaller, photoId: string, meta: unknown, bytes: Buffer, locale: Locale): FieldAnswer<FieldPhotoAnswer>;
+  photo: (caller: FieldCaller, photoId: string, meta: unknown, bytes: Buffer, locale: Locale) => FieldAnswer<FieldPhotoAnswer>;
 }
 
 export interface FieldSessionRow {
@@ -45,8 +44,8 @@ export interface FieldSessionRow {
 /** What the administrator does from Сервіс → Телефони контролерів; the host audits each write. */
 export interface FieldAdmin {
   /** A new six-digit code, valid fieldPairingMinutes; earlier unused codes stay valid until they expire. */
-  createPairing(byLogin: string): { code: string; expiresAt: string };
-  sessions(): FieldSessionRow[];
+  createPairing: (byLogin: string) => { code: string; expiresAt: string };
+  sessions: () => FieldSessionRow[];
   /** Ends a session: its token is refused from the next request. */
-  revoke(sessionId: number, byLogin: string): void;
+  revoke: (sessionId: number, byLogin: string) => void;
 }
