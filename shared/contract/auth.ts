@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { read, write, type Page } from './define';
 import { id, paging, requiredText, text } from './common';
 
-export const roles = ['operator', 'master', 'admin'] as const;
+/** A controller works on their phone only (the field service); the others at the workstation. */
+export const roles = ['controller', 'operator', 'master', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 export interface SignedIn {
@@ -28,6 +29,9 @@ export interface UserRow {
   fullName: string;
   role: Role;
   active: boolean;
+  /** The employee a controller's user stands for; null for the other roles. */
+  employeeId: number | null;
+  employeeName: string | null;
 }
 
 export interface AuditRow {
@@ -67,6 +71,8 @@ export const authChannels = {
       role: z.enum(roles),
       active: z.boolean().default(true),
       password: password.optional(),
+      /** Required for a controller, refused for the other roles. */
+      employeeId: id.nullable().default(null),
     }),
   ),
   'audit.list': read<Page<AuditRow>>()(

@@ -187,6 +187,15 @@ const messages = {
   'auth.alreadySetUp': { uk: 'Адміністратора вже створено — увійдіть.', en: 'The administrator already exists — sign in.' },
   'notFound.user': { uk: 'Користувача не знайдено.', en: 'User not found.' },
   'user.loginTaken': { uk: 'Логін «{login}» вже зайнятий.', en: 'The login "{login}" is taken.' },
+  'auth.controllerOnPhone': {
+    uk: 'Контролер працює з телефону: під’єднайте його в Сервіс → Телефони контролерів.',
+    en: 'A controller works from the phone: pair it in Service → Controllers’ phones.',
+  },
+  'user.controllerEmployee': {
+    uk: 'Для контролера виберіть працівника-контролера, чиї завдання він бачитиме.',
+    en: 'For a controller, choose the controller employee whose tasks they will see.',
+  },
+  'user.employeeTaken': { uk: 'Цей працівник уже має свого користувача.', en: 'This employee already has a user.' },
   'user.passwordRequired': {
     uk: 'Для нового користувача задайте пароль (щонайменше 8 символів).',
     en: 'Set a password (8 characters or more) for a new user.',

@@ -469,6 +469,8 @@ export const en: Record<MessageKey, string> = {
   'auth.lockedHint': '{name}, enter your password to continue.',
   'auth.unlock': 'Unlock',
   'auth.signOut': 'Sign out',
+  'auth.role.controller': 'controller',
+  'users.employee': 'Controller employee',
   'auth.role.operator': 'operator',
   'auth.role.master': 'master',
   'auth.role.admin': 'administrator',

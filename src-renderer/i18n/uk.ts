@@ -469,6 +469,8 @@ export const uk = {
   'auth.lockedHint': '{name}, введіть пароль, щоб продовжити роботу.',
   'auth.unlock': 'Розблокувати',
   'auth.signOut': 'Вийти',
+  'auth.role.controller': 'контролер',
+  'users.employee': 'Працівник-контролер',
   'auth.role.operator': 'оператор',
   'auth.role.master': 'майстер',
   'auth.role.admin': 'адміністратор',

@@ -167,3 +167,34 @@ describe('settings', () => {
     expect(d.call('settings.list', {})).toContainEqual({ key: 'warnings.minDebtKop', value: '125050' });
   });
 });
+
+describe('a controller’s user', () => {
+  it('stands for one controller employee, and signs in on the phone only', () => {
+    const w = workstation();
+    w.call('auth.setup', { login: 'admin', fullName: 'Гнатюк Ольга', password: 'correct horse', branchName: 'Коростишівський РЕМ' });
+    const employee = (name: string, controller: number) =>
+      Number(w.db.prepare('INSERT INTO employees (full_name, is_controller) VALUES (?, ?)').run(name, controller).lastInsertRowid);
+    const kovalenko = employee('Коваленко Петро', 1);
+    const clerk = employee('Бондар Ірина', 0);
+    const user = { login: 'kovalenko', fullName: 'Коваленко Петро', role: 'controller', password: 'walk every day' };
+    expect(w.code('users.save', user)).toBe('user.controllerEmployee');
+    expect(w.code('users.save', { ...user, employeeId: clerk })).toBe('user.controllerEmployee');
+    expect(w.call('users.save', { ...user, employeeId: kovalenko })).toMatchObject({
+      role: 'controller',
+      employeeId: kovalenko,
+      employeeName: 'Коваленко Петро',
+    });
+    // One user per controller: the phone's plan is that employee's.
+    expect(w.code('users.save', { ...user, login: 'kovalenko2', employeeId: kovalenko })).toBe('user.employeeTaken');
+    // Another role keeps no employee, whatever the form sent.
+    expect(
+      w.call('users.save', { login: 'bondar', fullName: 'Бондар Ірина', role: 'operator', password: 'type all day', employeeId: clerk }),
+    ).toMatchObject({ employeeId: null });
+
+    w.call('auth.logout');
+    expect(w.code('auth.login', { login: 'kovalenko', password: 'walk every day' })).toBe('auth.controllerOnPhone');
+    expect(w.call('auth.status')).toMatchObject({ user: null });
+    // A wrong password says nothing of the role.
+    expect(w.code('auth.login', { login: 'kovalenko', password: 'wrong' })).toBe('auth.badCredentials');
+  });
+});

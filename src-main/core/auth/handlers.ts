@@ -13,6 +13,8 @@ interface UserSql {
   role: Role;
   active: number;
   passwordHash: string;
+  employeeId: number | null;
+  employeeName: string | null;
 }
 
 const toRow = ({ passwordHash: _hash, active, ...user }: UserSql): UserRow => ({ ...user, active: active === 1 });
@@ -20,14 +22,16 @@ const signedIn = (user: UserSql): SignedIn => ({ login: user.login, fullName: us
 
 /** Запуск програми та реєстрація користувача: first-run set-up, sign-in, lock, users and the audit log. */
 export function authHandlers(db: Db, session: Session, idleMinutes: () => number): Handlers<keyof typeof authChannels> {
-  const select = 'SELECT id, login, full_name AS fullName, role, active, password_hash AS passwordHash FROM users';
-  const byLogin = db.prepare<[string], UserSql>(`${select} WHERE login = ?`);
-  const byId = db.prepare<[number], UserSql>(`${select} WHERE id = ?`);
-  const all = db.prepare<[], UserSql>(`${select} ORDER BY active DESC, login`);
+  const select = `SELECT u.id, u.login, u.full_name AS fullName, u.role, u.active, u.password_hash AS passwordHash,
+      u.employee_id AS employeeId, e.full_name AS employeeName FROM users u LEFT JOIN employees e ON e.id = u.employee_id`;
+  const byLogin = db.prepare<[string], UserSql>(`${select} WHERE u.login = ?`);
+  const byId = db.prepare<[number], UserSql>(`${select} WHERE u.id = ?`);
+  const all = db.prepare<[], UserSql>(`${select} ORDER BY u.active DESC, u.login`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
   const setBranch = db.prepare("UPDATE settings SET value = ? WHERE key = 'branch.name'");
-  const insert = db.prepare('INSERT INTO users (login, full_name, role, password_hash, active) VALUES (?, ?, ?, ?, ?)');
-  const update = db.prepare('UPDATE users SET login = ?, full_name = ?, role = ?, active = ? WHERE id = ?');
+  const insert = db.prepare('INSERT INTO users (login, full_name, role, password_hash, active, employee_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE users SET login = ?, full_name = ?, role = ?, active = ?, employee_id = ? WHERE id = ?');
+  const controllerEmployee = db.prepare<[number], { active: number }>('SELECT active FROM employees WHERE id = ? AND is_controller = 1');
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const admins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1");
   const auditFilter = `WHERE (@login = '' OR login = @login) AND (@entity = '' OR entity = @entity)
@@ -48,7 +52,7 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
       },
       run: ({ login, fullName, password, branchName }) => {
         if (count.get()!.n > 0) throw new DomainError('auth.alreadySetUp');
-        const id = Number(insert.run(login, fullName, 'admin', hashPassword(password), 1).lastInsertRowid);
+        const id = Number(insert.run(login, fullName, 'admin', hashPassword(password), 1, null).lastInsertRowid);
         setBranch.run(branchName);
         const user = signedIn(byId.get(id)!);
         session.signIn(user);
@@ -62,6 +66,7 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
         // One answer for an unknown login and a wrong password: the screen must not confirm who exists.
         if (!user || user.active !== 1 || !verifyPassword(password, user.passwordHash))
           throw new DomainError('auth.badCredentials', {}, 'password');
+        if (user.role === 'controller') throw new DomainError('auth.controllerOnPhone', {}, 'login');
         session.signIn(signedIn(user));
         return signedIn(user);
       },
@@ -92,17 +97,25 @@ export function authHandlers(db: Db, session: Session, idleMinutes: () => number
         // A new password is recorded as changed, never as itself.
         after: ({ id, password }, saved) => (id !== undefined && password ? { ...saved, password: '(змінено)' } : saved),
       },
-      run: ({ id, login, fullName, role, active, password }) => {
+      run: ({ id, login, fullName, role, active, password, employeeId }) => {
         const taken = () => new DomainError('user.loginTaken', { login }, 'login');
+        // A controller's user is one controller's: their tasks are what the phone shows.
+        if (role === 'controller' && (employeeId === null || !controllerEmployee.get(employeeId)))
+          throw new DomainError('user.controllerEmployee', {}, 'employeeId');
+        const employee = role === 'controller' ? employeeId : null;
+        const employeeTaken = () => new DomainError('user.employeeTaken', {}, 'employeeId');
         if (id === undefined) {
           if (!password) throw new DomainError('user.passwordRequired', {}, 'password');
           const newId = uniquely(
-            () => Number(insert.run(login, fullName, role, hashPassword(password), active ? 1 : 0).lastInsertRowid),
-            taken,
+            () => Number(insert.run(login, fullName, role, hashPassword(password), active ? 1 : 0, employee).lastInsertRowid),
+            (error) => (String(error).includes('employee_id') ? employeeTaken() : taken()),
           );
           return toRow(byId.get(newId)!);
         }
-        uniquely(() => update.run(login, fullName, role, active ? 1 : 0, id), taken);
+        uniquely(
+          () => update.run(login, fullName, role, active ? 1 : 0, employee, id),
+          (error) => (String(error).includes('employee_id') ? employeeTaken() : taken()),
+        );
         if (password) setPassword.run(hashPassword(password), id);
         // The last active administrator cannot be demoted or switched off: nobody could undo it.
         if (admins.get()!.n === 0) throw new DomainError('user.lastAdmin');

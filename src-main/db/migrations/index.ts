@@ -15,6 +15,7 @@ import { checkQueue } from './013-check-queue';
 import { walkSequence } from './014-walk-sequence';
 import { visitFindings } from './015-visit-findings';
 import { dailyPlans } from './016-daily-plans';
+import { fieldService } from './017-field-service';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   walkSequence,
   visitFindings,
   dailyPlans,
+  fieldService,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -1,3 +1,4 @@
+import { skipToken } from '@tanstack/react-query';
 import { Badge, Checkbox, Select } from '@mantine/core';
 import { PasswordField, TextField } from '../../components/fields';
 import { useState } from 'react';
@@ -17,7 +18,12 @@ export function UsersScreen() {
   const columns: Column<UserRow>[] = [
     { key: 'login', header: t('auth.login'), render: (u) => u.login, width: 160 },
     { key: 'name', header: t('auth.fullName'), render: (u) => u.fullName },
-    { key: 'role', header: t('users.role'), render: (u) => t(`auth.role.${u.role}`), width: 160 },
+    {
+      key: 'role',
+      header: t('users.role'),
+      render: (u) => (u.employeeName ? `${t(`auth.role.${u.role}`)} · ${u.employeeName}` : t(`auth.role.${u.role}`)),
+      width: 260,
+    },
     {
       key: 'active',
       header: t('employees.active'),
@@ -46,8 +52,18 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
   const [role, setRole] = useState<Role>(row?.role ?? 'operator');
   const [active, setActive] = useState(row?.active ?? true);
   const [password, setPassword] = useState('');
+  const [employeeId, setEmployeeId] = useState<number | null>(row?.employeeId ?? null);
+  const controllers = useRead('employees.list', role === 'controller' ? { onlyActiveControllers: true } : skipToken);
   const save = () =>
-    api.call('users.save', { ...(row ? { id: row.id } : {}), login, fullName, role, active, ...(password ? { password } : {}) });
+    api.call('users.save', {
+      ...(row ? { id: row.id } : {}),
+      login,
+      fullName,
+      role,
+      active,
+      employeeId: role === 'controller' ? employeeId : null,
+      ...(password ? { password } : {}),
+    });
   return (
     <FormModal opened={opened} title={row ? row.login : t('users.new')} onClose={onClose} onSubmit={async () => onSaved(await save())}>
       <TextField label={t('auth.login')} value={login} onValue={setLogin} required maxLength={40} data-autofocus />
@@ -59,6 +75,17 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
         onChange={(value) => value && setRole(value)}
         allowDeselect={false}
       />
+      {role === 'controller' && (
+        // The controller's phone shows the tasks of this employee.
+        <Select
+          label={t('users.employee')}
+          data={(controllers.data ?? []).map((e) => ({ value: String(e.id), label: e.fullName }))}
+          value={employeeId === null ? null : String(employeeId)}
+          onChange={(value) => setEmployeeId(value ? Number(value) : null)}
+          searchable
+          required
+        />
+      )}
       <PasswordField
         label={row ? t('users.newPassword') : t('auth.password')}
         value={password}
