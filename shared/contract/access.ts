@@ -32,6 +32,10 @@ export const access: Record<ChannelName, Access> = {
   'warnings.cancel': 'master',
   // Orders send a crew to cut a supply off or put it back: a master forms them and records the acts.
   // Anyone may see what waits in Контроль показників; deciding on a reading is a master's.
+  // Results from controllers' phones are taken in at entry, as typed ones are; their photos are anyone's to see.
+  'phone.acceptPlausible': 'operator',
+  'photos.ofAccount': 'operator',
+  'photos.image': 'operator',
   'checks.list': 'operator',
   'checks.decide': 'master',
   'orders.form': 'master',

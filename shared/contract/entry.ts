@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { read, write } from './define';
 import { id, isoDate, text } from './common';
 import { readingCheckCodes, type ExpectedBand, type ReadingCheck } from './validation';
+import type { PhoneResultView } from './phone';
 import { visitFindings, type MeterCard, type RecordedFindings } from './visit';
 
 export type Commodity = 'gas' | 'electricity';
@@ -39,6 +40,8 @@ export interface EntryPosition {
   note: string;
   /** What the visit found at the meter, as entered with this position. */
   findings: RecordedFindings | null;
+  /** The controller's phone's latest result for this position, if one came. */
+  phone: PhoneResultView | null;
 }
 
 export interface EntrySummary {

@@ -12,6 +12,7 @@ import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
 import { orderPrintChannels, ordersChannels } from './orders';
 import { noticesChannels } from './notices';
+import { phoneChannels } from './phone';
 import { plansChannels } from './plans';
 import { printChannels } from './print';
 import { profileChannels } from './profile';
@@ -43,6 +44,7 @@ export const coreContract = {
   ...reportsChannels,
   ...noticesChannels,
   ...validationChannels,
+  ...phoneChannels,
 };
 
 /** Channels a host serves itself, because they need its browser engine. */

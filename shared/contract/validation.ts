@@ -25,7 +25,16 @@ export type ReadingCheck =
   /** No history to judge by: above the monthly maximum scaled to the days. */
   | { code: 'overMaximum'; consumption: number; allowed: number; max: number; days: number }
   /** Read off a meter the visit found not working, its seal broken or its glass broken (shared/contract/visit.ts). */
-  | { code: 'meterCondition'; condition: MeterCondition };
+  | { code: 'meterCondition'; condition: MeterCondition }
+  /** The controller's phone sent another result for a position the office had entered from paper. */
+  | {
+      code: 'phoneResult';
+      controller: string;
+      phoneValue: number | null;
+      phoneReason: { uk: string; en: string } | null;
+      officeValue: number | null;
+      officeReason: { uk: string; en: string } | null;
+    };
 
 export const readingCheckCodes = [
   'tooHigh',
@@ -36,6 +45,7 @@ export const readingCheckCodes = [
   'rollover',
   'overMaximum',
   'meterCondition',
+  'phoneResult',
 ] as const;
 export type ReadingCheckCode = (typeof readingCheckCodes)[number];
 // Every code of the union is listed above, and nothing else: a new check must be named in both.

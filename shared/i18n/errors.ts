@@ -195,6 +195,31 @@ const messages = {
     uk: 'Для контролера виберіть працівника-контролера, чиї завдання він бачитиме.',
     en: 'For a controller, choose the controller employee whose tasks they will see.',
   },
+  'field.badCredentials': {
+    uk: 'Невірний логін або пароль, або користувач не контролер.',
+    en: 'Wrong login or password, or the user is not a controller.',
+  },
+  'field.pairingCodeInvalid': {
+    uk: 'Код під’єднання невірний, уже використаний або старший за {minutes} хв. Попросіть новий код.',
+    en: 'The pairing code is wrong, used already or older than {minutes} min. Ask for a new one.',
+  },
+  'notFound.fieldSession': { uk: 'Сеанс телефону не знайдено.', en: 'Phone session not found.' },
+  'field.notYourPosition': {
+    uk: 'Позиція {position} не з ваших завдань. Завантажте план знову.',
+    en: 'Position {position} is not in your tasks. Download the plan again.',
+  },
+  'field.clientIdReused': {
+    uk: 'Цей ідентифікатор уже надіслано для іншої позиції.',
+    en: 'This id was already sent for another position.',
+  },
+  'photo.tooLarge': { uk: 'Фото більше за {kb} КБ: зменште його.', en: 'The photo is over {kb} KB: make it smaller.' },
+  'photo.notImage': { uk: 'Це не фото (очікується JPEG, PNG або WebP).', en: 'This is not a photo (JPEG, PNG or WebP expected).' },
+  'photo.noFolder': { uk: 'Фото не можна зберегти: база даних не на диску.', en: 'Photos cannot be kept: the database is not on disk.' },
+  'notFound.photo': { uk: 'Фото не знайдено.', en: 'Photo not found.' },
+  'photo.fileMissing': {
+    uk: 'Файл фото «{file}» зник з папки photos біля бази даних.',
+    en: 'The photo file "{file}" is missing from the photos folder beside the database.',
+  },
   'user.employeeTaken': { uk: 'Цей працівник уже має свого користувача.', en: 'This employee already has a user.' },
   'user.passwordRequired': {
     uk: 'Для нового користувача задайте пароль (щонайменше 8 символів).',

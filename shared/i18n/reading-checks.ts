@@ -81,5 +81,12 @@ export function readingCheckSentence(check: ReadingCheck, locale: Locale, unit?:
       return uk
         ? `Лічильник знайдено в стані «${conditionWords[check.condition]}» — показник потребує перевірки.`
         : `The meter was found ${conditionEnglish[check.condition]} — the reading needs checking.`;
+    case 'phoneResult': {
+      const said = (value: number | null, reason: { uk: string; en: string } | null) =>
+        value !== null ? n(value) : `«${reason?.[locale] ?? '—'}»`;
+      return uk
+        ? `З телефону ${check.controller} надіслав ${said(check.phoneValue, check.phoneReason)}, а в конторі внесено ${said(check.officeValue, check.officeReason)}.`
+        : `${check.controller} sent ${said(check.phoneValue, check.phoneReason)} from the phone; the office entered ${said(check.officeValue, check.officeReason)}.`;
+    }
   }
 }

@@ -14,6 +14,7 @@ import { noticeHandlers } from './disconnection/notice-handlers';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { fieldServices } from './field/index';
+import { phoneHandlers } from './field/office-handlers';
 import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
 import { moratoriaHandlers } from './moratoria/handlers';
@@ -53,6 +54,9 @@ interface FeatureServices {
   orders: ReturnType<typeof orderHandlers>;
 }
 
+/** Photos from phones live in the `photos` folder beside the database file; a database in memory keeps none. */
+export const photosDirOf = (db: Db): string | null => (db.memory ? null : join(dirname(db.name), 'photos'));
+
 function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today: () => string) {
   return {
     exchange: exchangeServices(db, today),
@@ -62,7 +66,7 @@ function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today
     demoDistrict: demoDistrict(db),
     registers: orders.registers,
     orderSheet: orderSheet(db),
-    field: fieldServices(db, { today, photosDir: db.memory ? null : join(dirname(db.name), 'photos') }),
+    field: fieldServices(db, { today, photosDir: photosDirOf(db) }),
     today,
   };
 }
@@ -94,6 +98,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       notices.handlers,
       reportsHandlers(db),
       validationHandlers(db, { today }),
+      phoneHandlers(db, { today, photosDir: photosDirOf(db) }),
     ],
     {
       ...(options.log ? { log: options.log } : {}),

@@ -743,6 +743,7 @@ export const en: Record<MessageKey, string> = {
   'checks.code.rollover': 'Rollover',
   'checks.code.overMaximum': 'Over the maximum',
   'checks.code.meterCondition': 'Meter condition',
+  'checks.code.phoneResult': 'Differs on the phone',
   'checks.decision.confirmed': 'Confirmed',
   'checks.decision.corrected': 'Corrected',
   'checks.decision.reread': 'Control re-read',

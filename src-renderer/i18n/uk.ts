@@ -744,6 +744,7 @@ export const uk = {
   'checks.code.rollover': 'Перехід через нуль',
   'checks.code.overMaximum': 'Понад максимум',
   'checks.code.meterCondition': 'Стан лічильника',
+  'checks.code.phoneResult': 'Інше з телефону',
   'checks.decision.confirmed': 'Підтверджено',
   'checks.decision.corrected': 'Виправлено',
   'checks.decision.reread': 'Повторний контроль',

@@ -1,5 +1,6 @@
 import type { Commodity, EntryPosition, EntrySession, EntrySummary, PositionHistoryRow } from '../../../shared/contract/entry';
 import type { ParsedInput } from '../../../shared/contract/index';
+import type { PhoneResultView } from '../../../shared/contract/phone';
 import type { ReadingCheck } from '../../../shared/contract/validation';
 import type { MeterCard } from '../../../shared/contract/visit';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -87,6 +88,31 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const chain = readingChain(db);
   const queue = checkQueue(db, options);
   const visit = visitRecorder(db, chain, queue);
+  const phoneResult = db.prepare<
+    [number],
+    Omit<PhoneResultView, 'problems' | 'location'> & { problems: string; lat: number | null; lon: number | null; accuracy: number | null }
+  >(
+    `SELECT pr.id, pr.value, pr.reason_code AS reasonCode, pr.problems, pr.note, pr.taken_at AS takenAt, pr.sent_by AS sentBy,
+       pr.status, pr.lat, pr.lon, pr.accuracy,
+       coalesce((SELECT client_id FROM photos WHERE client_id = pr.photo_client_id),
+         (SELECT client_id FROM photos WHERE position_id = pr.position_id ORDER BY taken_at DESC, id DESC LIMIT 1)) AS photoId
+     FROM phone_results pr WHERE pr.position_id = ? AND pr.status <> 'replaced' ORDER BY pr.id DESC LIMIT 1`,
+  );
+  const phoneOf = (positionId: number): PhoneResultView | null => {
+    const row = phoneResult.get(positionId);
+    if (!row) return null;
+    const { lat, lon, accuracy, problems, ...rest } = row;
+    return {
+      ...rest,
+      problems: JSON.parse(problems) as number[],
+      location: lat !== null && lon !== null ? { lat, lon, accuracy: accuracy ?? 0 } : null,
+    };
+  };
+  // A position entered while a phone's result for it waited has settled that result, in the operator's name.
+  const settlePhone = db.prepare(
+    `UPDATE phone_results SET status = 'entered', settled_by = @user, settled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE position_id = @positionId AND status = 'waiting'`,
+  );
   const meterCard = db.prepare<[number], MeterCard>(
     `SELECT serial, model, digits, placement, condition, seals, installed_on AS installedOn, verification_due AS verificationDue
      FROM meters WHERE point_id = ?`,
@@ -219,6 +245,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       problems: JSON.parse(row.problems) as number[],
       note: row.note,
       findings: visit.recorded(row.positionId),
+      phone: phoneOf(row.positionId),
     };
   };
 
@@ -351,6 +378,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       chain.restateFollowing(position.pointId, { takenOn: request.checkedOn, id: readingId });
       updatePosition.run({ ...common, status: 'executed', reasonCode: null });
     }
+    settlePhone.run({ positionId: position.positionId, user });
     // Where entry goes next is the saved position's own next open one: asked once, used twice.
     const after = nextOpen(position.taskId, position.seq);
     const saved = view(byId.get(position.positionId)!, taskTotal, after, judgedBy);
@@ -358,15 +386,35 @@ export function entryStore(db: Db, options: { today: () => string }) {
     return { saved, next, summary: summary(position.taskId, locale) };
   };
 
+  const monthlyMax = (kind: Commodity) => Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;
+  /** The settings' monthly maxima, which a session starts with and a phone's result is judged by. */
+  const maxima = () => ({ electricity: monthlyMax('electricity'), gas: monthlyMax('gas') });
+
   return {
+    /**
+     * What a reading of the position taken on a day would be judged by, with the settings' monthly
+     * maximum: the controller's phone judges offline by these figures and the same code.
+     */
+    figures(positionId: number, on: string) {
+      const position = found(byId.get(positionId), 'notFound.position');
+      const previous = chain.previousOf(position.pointId, position.positionId, on) ?? null;
+      return {
+        previous,
+        digits: chain.digitsOf(position.pointId, on),
+        cutoff: cutoffOf(position, on, previous),
+        expected: previous ? expectation.expectedFor(position.pointId, previous.takenOn, on) : null,
+        monthlyMax: monthlyMax(position.commodity),
+        bands: validationSettings().bands[position.commodity],
+      };
+    },
+    maxima,
     open(taskId: number, locale: Locale): EntrySession {
       const header = found(task.get(taskId), 'notFound.task');
-      const monthlyMax = (kind: Commodity) => Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;
       const present = commodities.all(taskId).map((c) => c.commodity);
       return {
         ...header,
         commodities: present.length ? present : ['electricity'],
-        maxConsumption: { electricity: monthlyMax('electricity'), gas: monthlyMax('gas') },
+        maxConsumption: maxima(),
         total: total.get(taskId)!.n,
         firstOpenSeq: firstOpen.get(taskId)?.seq ?? null,
         summary: summary(taskId, locale),

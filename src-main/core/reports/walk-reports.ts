@@ -95,6 +95,7 @@ const words = {
       rollover: 'перехід через нуль',
       overMaximum: 'понад максимум',
       meterCondition: 'стан лічильника',
+      phoneResult: 'інше з телефону',
     },
     decisions: {
       confirmed: 'підтверджено',
@@ -173,6 +174,7 @@ const words = {
       rollover: 'rollover',
       overMaximum: 'over the maximum',
       meterCondition: 'meter condition',
+      phoneResult: 'differs on the phone',
     },
     decisions: {
       confirmed: 'confirmed',

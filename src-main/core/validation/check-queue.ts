@@ -15,7 +15,8 @@ type DecideRequest = ParsedInput<'checks.decide'>;
 
 /** A reading as entry judged it, for the queue. */
 export interface Doubtful {
-  readingId: number;
+  /** Null for a phone's result beside a position the office entered with a reason. */
+  readingId: number | null;
   pointId: number;
   positionId: number | null;
   takenOn: string;
@@ -182,10 +183,11 @@ export function checkQueue(db: Db, options: { today: () => string }) {
     decide(request: DecideRequest, user: string): CheckItem {
       const current = item(request.id);
       if (current.decision !== null) throw new DomainError('checks.alreadyDecided', { by: current.decidedBy ?? '' });
-      if (current.readingId === null) throw new DomainError('checks.readingGone');
+      // Keeping what the office entered needs no reading: a phone's reading beside an office's reason.
+      if (current.readingId === null && request.decision !== 'confirmed') throw new DomainError('checks.readingGone');
       let correctedValue: number | null = null;
-      if (request.decision === 'corrected') correctedValue = correctValue(current.readingId, request.value, user);
-      if (request.decision === 'estimated') markEstimated.run(current.readingId);
+      if (request.decision === 'corrected') correctedValue = correctValue(current.readingId!, request.value, user);
+      if (request.decision === 'estimated') markEstimated.run(current.readingId!);
       decide.run({ id: request.id, decision: request.decision, user, note: request.note, correctedValue });
       if (request.decision === 'reread') orderReread(request.id, current.pointId);
       return item(request.id);

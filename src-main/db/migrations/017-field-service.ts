@@ -16,7 +16,8 @@ import type { Migration } from './migration';
  * - 'waiting': for the operator to take in (Розноска: «з телефону»);
  * - 'entered': the position was entered from it, or by an operator while it waited;
  * - 'beside': the office had entered the position already; kept beside, and in the correction
- *   queue when it says something else.
+ *   queue when it says something else;
+ * - 'replaced': a newer result for the same position came while this one waited.
  * `photos`: files beside the database (the `photos` folder), one per client id, of a position.
  */
 export const fieldService: Migration = {
@@ -96,7 +97,7 @@ CREATE TABLE phone_results (
   accuracy REAL,
   photo_client_id TEXT,
   received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  status TEXT NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'entered', 'beside')),
+  status TEXT NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'entered', 'beside', 'replaced')),
   settled_by TEXT,
   settled_at TEXT,
   CHECK ((value IS NULL) <> (reason_code IS NULL))

@@ -66,6 +66,8 @@ const scenarios: { [N in Audited]: { start?: Start; request: (world: World) => P
   'plans.move': { request: () => Promise.resolve({ date: '2030-01-15', pointIds: [1], toEmployeeId: 1 }) },
   'plans.lock': { request: () => Promise.resolve({ date: '2030-01-15', employeeId: 1, locked: true }) },
   'plans.form': { request: () => Promise.resolve({ date: '2030-01-15' }) },
+  // Nothing came from a phone: the call still says so (0 taken in) and is on record.
+  'phone.acceptPlausible': { request: async ({ call }) => ({ taskId: (await newTask(call)).taskId }) },
   'entry.save': {
     request: async ({ call }) => {
       const { taskId } = await newTask(call);
