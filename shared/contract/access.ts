@@ -34,7 +34,7 @@ export const access: Record<ChannelName, Access> = {
   // Anyone may see what waits in Контроль показників; deciding on a reading is a master's.
   // Results from controllers' phones are taken in at entry, as typed ones are; their photos are anyone's to see.
   'phone.acceptPlausible': 'operator',
-  'photos.ofAccount': 'operator',
+  'photos.ofPoint': 'operator',
   'photos.image': 'operator',
   'checks.list': 'operator',
   'checks.decide': 'master',

@@ -55,6 +55,8 @@ export interface EntrySummary {
   rollovers: number;
   /** Readings of the task waiting in the correction queue (Контроль показників). */
   queued: number;
+  /** Results from the controller's phone waiting to be taken in (F9 takes the plausible ones). */
+  phoneWaiting: number;
 }
 
 export interface EntrySession {

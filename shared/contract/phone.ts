@@ -38,7 +38,8 @@ export const phoneChannels = {
    * each saved as entry saves a typed position, in the operator's name. The rest stay for review.
    */
   'phone.acceptPlausible': write<{ accepted: number; left: number }>()(z.object({ taskId: id })),
-  'photos.ofAccount': read<PhotoRow[]>()(z.object({ accountId: id })),
+  /** A point's meter photos from phones, newest first. */
+  'photos.ofPoint': read<PhotoRow[]>()(z.object({ pointId: id })),
   /** The image as a data URL (the screen's CSP takes data: images and nothing remote). */
   'photos.image': read<{ dataUrl: string }>()(z.object({ photoId: clientId })),
 };

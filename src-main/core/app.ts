@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { photosBeside } from '../db/photo-backups';
 import type { SignedIn } from '../../shared/contract/auth';
 import { localToday } from '../../shared/dates';
 import type { Db } from '../db/open';
@@ -55,7 +55,7 @@ interface FeatureServices {
 }
 
 /** Photos from phones live in the `photos` folder beside the database file; a database in memory keeps none. */
-export const photosDirOf = (db: Db): string | null => (db.memory ? null : join(dirname(db.name), 'photos'));
+export const photosDirOf = (db: Db): string | null => (db.memory ? null : photosBeside(db.name));
 
 function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today: () => string) {
   return {

@@ -151,6 +151,12 @@ export function entryStore(db: Db, options: { today: () => string }) {
          AND c.decision IS NULL) AS queued
      FROM readings r WHERE r.task_position_id IN (SELECT id FROM task_positions WHERE task_id = @taskId)`,
   );
+  const phoneWaiting = db
+    .prepare<[number], number>(
+      `SELECT count(*) FROM phone_results pr JOIN task_positions tp ON tp.id = pr.position_id
+       WHERE tp.task_id = ? AND tp.status = 'new' AND pr.status = 'waiting'`,
+    )
+    .pluck();
   const activeReason = db.prepare<[number], { code: number }>('SELECT code FROM non_execution_reasons WHERE code = ? AND active = 1');
   const activeProblems = db.prepare<[], { code: number }>('SELECT code FROM meter_problems WHERE active = 1');
   const keepHistory = db.prepare(
@@ -259,6 +265,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       belowPrevious: flags.below,
       rollovers: flags.rollovers,
       queued: flags.queued,
+      phoneWaiting: phoneWaiting.get(taskId)!,
     };
   };
 

@@ -84,8 +84,8 @@ export function phoneHandlers(db: Db, options: { today: () => string; photosDir:
       audit: { entity: 'phoneResult', action: 'change', id: ({ taskId }) => taskId },
       run: ({ taskId }, { locale, user }) => acceptPlausible(taskId, locale, user),
     },
-    'photos.ofAccount': ({ accountId }) =>
-      photos.ofAccount(accountId).map((row) => ({
+    'photos.ofPoint': ({ pointId }) =>
+      photos.ofPoint(pointId).map((row) => ({
         photoId: row.clientId,
         positionId: row.positionId,
         takenAt: row.takenAt,

@@ -46,9 +46,7 @@ export function fieldPhotos(db: Db, photosDir: string | null) {
   const select = `SELECT ph.id, ph.client_id AS clientId, ph.position_id AS positionId, ph.taken_at AS takenAt, ph.bytes, ph.mime,
       ph.sent_by AS sentBy, t.task_date AS taskDate, t.route_number AS routeNumber
     FROM photos ph JOIN task_positions tp ON tp.id = ph.position_id JOIN walk_tasks t ON t.id = tp.task_id`;
-  const ofAccount = db.prepare<[number], PhotoRow>(
-    `${select} WHERE ph.point_id IN (SELECT id FROM metering_points WHERE account_id = ?) ORDER BY ph.taken_at DESC, ph.id DESC`,
-  );
+  const ofPoint = db.prepare<[number], PhotoRow>(`${select} WHERE ph.point_id = ? ORDER BY ph.taken_at DESC, ph.id DESC`);
   const byClientId = db.prepare<[string], PhotoRow & { file: string }>(
     `${select.replace('SELECT ph.id', 'SELECT ph.file, ph.id')} WHERE ph.client_id = ?`,
   );
@@ -96,7 +94,7 @@ export function fieldPhotos(db: Db, photosDir: string | null) {
       });
       return { photoId: clientId, status: 'new' as const };
     },
-    ofAccount: (accountId: number): PhotoRow[] => ofAccount.all(accountId),
+    ofPoint: (pointId: number): PhotoRow[] => ofPoint.all(pointId),
     /** The photo as a data URL for the screen (the renderer's CSP allows data: images, nothing remote). */
     image(clientId: string): { dataUrl: string; row: PhotoRow } {
       const { file, ...row } = found(byClientId.get(clientId), 'notFound.photo');

@@ -16,6 +16,7 @@ import {
   type CopyDatabase,
 } from '../../db/backups';
 import { latestVersion } from '../../db/migrations/index';
+import { mirrorPhotos, restorePhotos } from '../../db/photo-backups';
 import type { HostEntries } from '../host-channels';
 import type { HostLog } from '../logging';
 import type { Session } from './session';
@@ -74,7 +75,12 @@ export function workstationBackups(
   },
 ) {
   const { backupsDir, log } = options;
-  const copy = options.copyDatabase ?? copyInWorker;
+  const copyDatabase = options.copyDatabase ?? copyInWorker;
+  // Every copy of the database tops up the mirror of the photos its rows name.
+  const copy: CopyDatabase = async (source, target) => {
+    await copyDatabase(source, target);
+    await mirrorPhotos(source, backupsDir);
+  };
   // 'checking' until the worker answers, 'ok', or what is wrong — for a file that could not even be opened, why not.
   const trouble = session.trouble();
   let integrity = trouble?.kind === 'damaged' ? trouble.detail : 'checking';
@@ -156,6 +162,7 @@ export function workstationBackups(
         } finally {
           source.close();
         }
+        await restorePhotos(backupsDir, session.dbFile);
         session.reopen(whoWasIn);
         integrity = integrityOf(session.dbFile);
         log.info(`restored ${file} (by ${user})`);

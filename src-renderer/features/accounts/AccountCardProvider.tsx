@@ -14,6 +14,7 @@ import { HistoryTable } from './HistoryTable';
 import { PointDisconnection, awaitsReconnection } from './PointDisconnection';
 import { PointMarks } from './PointMarks';
 import { PointMeter } from './PointMeter';
+import { PointPhotos } from './PointPhotos';
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
 
@@ -144,6 +145,7 @@ function CardBody({ card }: { card: AccountCard }) {
                 {t('card.disconnection')} ({point.warnings.length + point.cutoffs.length + point.reconnections.length})
               </Tabs.Tab>
               <Tabs.Tab value="consumption">{t('card.consumption')}</Tabs.Tab>
+              <Tabs.Tab value="photos">{t('card.photos')}</Tabs.Tab>
               <Tabs.Tab value="meter">
                 {t('card.meterTab')} ({point.removedMeters.length + point.findings.length})
               </Tabs.Tab>
@@ -197,6 +199,9 @@ function CardBody({ card }: { card: AccountCard }) {
             </Tabs.Panel>
             <Tabs.Panel value="consumption" pt="xs">
               <ConsumptionChart pointId={point.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="photos" pt="xs">
+              <PointPhotos pointId={point.id} />
             </Tabs.Panel>
             <Tabs.Panel value="meter" pt="xs">
               <PointMeter point={point} />

@@ -30,6 +30,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountCard } from '../accounts/AccountCardProvider';
+import { useStatus } from '../../app/status';
+import { PhonePanel } from './PhonePanel';
 import { emptyFindings, findingFieldOf, findingInput, FindingsPanel, formOf, requestOf, type FindingsForm } from './FindingsPanel';
 import { ownerOf, readingsIn, type Phase } from './key-owner';
 import { mayRetype, mustRetype, PlausibilityDialog, type Confirmation, type Halt } from './PlausibilityDialog';
@@ -71,6 +73,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const api = useApi();
   const { go } = useRouter();
   const card = useAccountCard();
+  const status = useStatus();
 
   const [position, setPosition] = useState<EntryPosition | null>(null);
   const [summary, setSummary] = useState<EntrySummary>(session.summary);
@@ -305,8 +308,42 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   });
   useEffect(() => start(), []);
 
+  /** F9: every plausible result from the controller's phone taken in at once; entry goes on at the first position left. */
+  const acceptPhones = async () => {
+    if (phase.current !== 'typing') return;
+    phase.current = 'waiting';
+    try {
+      const answer = await api.call('phone.acceptPlausible', { taskId: session.taskId });
+      status.show(t('entry.phoneAccepted', answer));
+      const fresh = await api.call('entry.open', { taskId: session.taskId });
+      setSummary(fresh.summary);
+      phase.current = 'typing';
+      await load(fresh.firstOpenSeq ?? fields.current.position?.seq ?? 1);
+      if (fresh.firstOpenSeq === null) setFinished(true);
+    } catch (caught) {
+      if (caught instanceof ApiError) backToValue(caught);
+      else throw caught;
+    }
+  };
+
+  /** Shift+F9: this position's phone result into the form, for the operator to save by Enter as a typed one. */
+  const takePhone = () => {
+    const phone = fields.current.position?.phone;
+    if (phase.current !== 'typing' || !phone || phone.status !== 'waiting') return;
+    flushSync(() => {
+      setValue(phone.value === null ? '' : String(phone.value));
+      setReason(phone.reasonCode);
+      setTicked(phone.problems);
+      setNote(phone.note);
+    });
+    fields.current = { ...fields.current, value: phone.value === null ? '' : String(phone.value), reason: phone.reasonCode };
+    focus('execute');
+  };
+
   useHotkeys(
     {
+      f9: () => void acceptPhones(),
+      'shift+f9': takePhone,
       f8: () => reasonList()?.focus(),
       f6: () => document.querySelector<HTMLInputElement>('[data-entry="problems"] input')?.focus(),
       f7: () => position && position.meter && openFindings(),
@@ -362,6 +399,11 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
         <Text size="sm" c="dimmed" data-testid="entry-progress">
           {t('entry.progress', { ...summary })}
         </Text>
+        {summary.phoneWaiting > 0 && (
+          <Badge size="lg" color="blue" data-testid="entry-phone-waiting">
+            {t('entry.phoneWaiting', { count: summary.phoneWaiting })}
+          </Badge>
+        )}
       </Group>
       <Text size="xs" c="dimmed" data-testid="entry-legend">
         {t('entry.legend')}
@@ -461,6 +503,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
               </Text>
             </Field>
           </SimpleGrid>
+          {position.phone && <PhonePanel phone={position.phone} reasons={reasons} />}
           <Group align="flex-end" gap="md">
             <TextInput
               ref={valueInput}
