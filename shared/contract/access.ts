@@ -118,6 +118,13 @@ export const access: Record<ChannelName, Access> = {
   'backups.create': 'admin',
   'backups.restore': 'admin',
   'demo.load': 'admin',
+  // The field service opens a listener on the branch's LAN and lets phones in: an administrator's decision.
+  'field.status': 'admin',
+  'field.start': 'admin',
+  'field.stop': 'admin',
+  'field.pairing': 'admin',
+  'field.sessions': 'admin',
+  'field.revoke': 'admin',
   // Open before sign-in too: a sign-in screen that fails must still reach the log.
   'log.rendererError': 'public',
 };

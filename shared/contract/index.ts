@@ -8,6 +8,7 @@ import { directoriesChannels } from './directories';
 import { disconnectionChannels } from './disconnection';
 import { entryChannels } from './entry';
 import { exchangeHostChannels } from './exchange';
+import { fieldServiceChannels } from './field-service';
 import { metaChannels } from './meta';
 import { moratoriaChannels } from './moratoria';
 import { orderPrintChannels, ordersChannels } from './orders';
@@ -47,7 +48,7 @@ export const coreContract = {
   ...phoneChannels,
 };
 
-/** Channels a host serves itself, because they need its browser engine. */
+/** Channels a host serves itself, because they need its browser engine, its files or its network listeners. */
 export const hostContract = {
   ...printChannels,
   ...registerHostChannels,
@@ -56,6 +57,7 @@ export const hostContract = {
   ...exchangeHostChannels,
   ...diagnosticsChannels,
   ...setupChannels,
+  ...fieldServiceChannels,
 };
 
 /** The one contract between the renderer and the main process: channel name → request schema and answer. */

@@ -430,6 +430,41 @@ const messages = {
     uk: 'Номер будинку має вигляд 12, 12а, 12/1 або 12а/1.',
     en: 'A house number looks like 12, 12а, 12/1 or 12а/1.',
   },
+  // The field service's listener (hosts/field): what a controller's phone is told when it is refused.
+  'field.unauthorized': {
+    uk: 'Телефон не підключено до робочого місця або сеанс скасовано — підключіть його знову кодом із екрана «Телефони контролерів».',
+    en: 'This phone is not paired with the workstation or its session was revoked — pair it again with a code from the "Controllers’ phones" screen.',
+  },
+  'field.tooLarge': {
+    uk: 'Надіслано забагато даних: щонайбільше {max} КБ за один запит. Нічого не записано.',
+    en: 'Too much data sent: at most {max} KB per request. Nothing was written.',
+  },
+  'field.notImage': {
+    uk: 'Це не фото: приймаються лише зображення JPEG, PNG або WebP. Нічого не записано.',
+    en: 'This is not a photo: only JPEG, PNG or WebP images are accepted. Nothing was written.',
+  },
+  'field.badJson': {
+    uk: 'Запит пошкоджено (не JSON). Нічого не записано — надішліть ще раз.',
+    en: 'The request is damaged (not JSON). Nothing was written — send it again.',
+  },
+  'field.rateLimited': {
+    uk: 'Забагато запитів із цього телефона — зачекайте {seconds} с і спробуйте знову.',
+    en: 'Too many requests from this phone — wait {seconds} s and try again.',
+  },
+  'field.notFound': { uk: 'Такого запиту робоче місце не знає.', en: 'The workstation knows no such request.' },
+  'field.unavailable': {
+    uk: 'Робоче місце зараз не може прийняти дані (база даних закрита або відновлюється). Спробуйте пізніше — дані лишаються на телефоні.',
+    en: 'The workstation cannot take data just now (its database is closed or being restored). Try later — the data stays on the phone.',
+  },
+  // Сервіс → Телефони контролерів (hosts/workstation/field.ts).
+  'field.portInUse': {
+    uk: 'Порт {port} уже зайнятий іншою програмою — виберіть інший (порт {port} для телефонів і наступний за ним для сертифіката).',
+    en: 'Port {port} is already used by another program — choose another (port {port} for the phones and the next one for the certificate).',
+  },
+  'field.notRunning': {
+    uk: 'Сервіс для телефонів вимкнено — спершу увімкніть його.',
+    en: 'The phone service is off — turn it on first.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof messages;

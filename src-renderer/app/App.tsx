@@ -17,6 +17,7 @@ import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { BackupsScreen } from '../features/backups/BackupsScreen';
 import { ExportScreen } from '../features/exchange/ExportScreen';
+import { FieldScreen } from '../features/field/FieldScreen';
 import { ImportScreen } from '../features/exchange/ImportScreen';
 import { EntryScreen } from '../features/entry/EntryScreen';
 import { FirstDataStep } from '../features/home/FirstDataStep';
@@ -71,6 +72,8 @@ function CurrentScreen() {
       return <TasksScreen key={screen.purpose ?? 'tasks'} purpose={screen.purpose} />;
     case 'backups':
       return <BackupsScreen />;
+    case 'field':
+      return <FieldScreen />;
     case 'users':
       return <UsersScreen />;
     case 'audit':

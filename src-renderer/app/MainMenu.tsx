@@ -80,6 +80,7 @@ export function MainMenu() {
             {item(t('menu.settings'), { name: 'settings' }, access['settings.list'])}
             {item(t('menu.moratoria'), { name: 'moratoria' }, access['moratoria.save'])}
             {item(t('menu.profile'), { name: 'profile' }, access['profile.save'])}
+            {item(t('menu.field'), { name: 'field' }, access['field.status'])}
           </Menubar.Dropdown>
         </Menubar.Menu>
       )}

@@ -15,6 +15,7 @@ export type Screen =
   | { name: 'tasks'; purpose?: 'entry' }
   | { name: 'entry'; taskId: number }
   | { name: 'backups' }
+  | { name: 'field' }
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'export' }
@@ -90,6 +91,7 @@ export function parseHash(hash: string): Screen {
     case 'addresses':
     case 'accounts':
     case 'backups':
+    case 'field':
     case 'users':
     case 'audit':
     case 'export':

@@ -53,6 +53,7 @@ function start() {
       toPdf: electronPdf,
       print: electronPrint,
       demoFile: join(buildDir, 'demo', 'demo-district.sqlite'),
+      field: { phoneDir: join(buildDir, 'phone') },
     });
     serveOverIpc(workstation.dispatch, isAppUrl(buildDir));
     // The renderer draws the UENS-style menu itself; the native bar would only duplicate it.

@@ -11,7 +11,15 @@ export async function runBrowserMode(options: { dbFile: string; port: number }):
   const log = hostLog(electronLog, dbFile);
   // build/main/web-main.cjs → build/demo/
   const demoFile = resolve(__dirname, '..', 'demo', 'demo-district.sqlite');
-  const workstation = openWorkstation({ dbFile, version: __APP_VERSION__, log, toPdf: chromiumPdf, demoFile });
+  const workstation = openWorkstation({
+    dbFile,
+    version: __APP_VERSION__,
+    log,
+    toPdf: chromiumPdf,
+    demoFile,
+    // build/main/web-main.cjs → build/phone/: the controllers' phone app, served by the field listener.
+    field: { phoneDir: resolve(__dirname, '..', 'phone') },
+  });
   const host = await startWebHost({ dispatch: workstation.dispatch, staticDir: resolve(__dirname, '../renderer'), port: options.port });
   console.log(`Обхід (браузерний режим) — база ${dbFile}`);
   console.log(`Відкрийте / open: ${host.url}`);

@@ -25,6 +25,7 @@ export function openSession(options: SessionOptions) {
   const { dbFile, log } = options;
   let core: Core | null = null;
   let trouble: Trouble | null = null;
+  const reopened: (() => void)[] = [];
 
   const open = (signedIn?: SignedIn) => {
     try {
@@ -76,6 +77,11 @@ export function openSession(options: SessionOptions) {
         probe.close();
       }
       open(still);
+      for (const listener of reopened) listener();
+    },
+    /** Called each time another file has been opened in place of the database (a restore), to follow it. */
+    afterReopen(listener: () => void) {
+      reopened.push(listener);
     },
   };
 }
