@@ -7,7 +7,7 @@ import { DomainError, found } from '../errors';
 import type { FieldCaller } from './service';
 
 /** The image kinds a phone sends, by their first bytes: the Content-Type header is the sender's word only. */
-function imageKind(bytes: Buffer): { mime: string; extension: string } | null {
+export function imageKind(bytes: Buffer): { mime: string; extension: string } | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mime: 'image/jpeg', extension: 'jpg' };
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
     return { mime: 'image/png', extension: 'png' };

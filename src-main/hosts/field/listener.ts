@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { clientId, fieldJsonMaxBytes, fieldPhotoMaxBytes } from '../../../shared/contract/field';
 import { errorMessage, type ErrorCode } from '../../../shared/i18n/errors';
 import { asLocale, type Locale } from '../../../shared/i18n/locales';
+import { imageKind } from '../../core/field/photos';
 import type { FieldAnswer, FieldCaller, FieldService } from '../../core/field/service';
 import type { HostLog } from '../logging';
 import { caHeaders, certificatePage, certificatePagePolicy, requestedHost } from './certificate-page';
@@ -38,14 +39,7 @@ export interface FieldListener {
 
 export const defaultLimits = { all: { perSecond: 30, burst: 120 }, pairing: { perSecond: 10 / 60, burst: 10 } } as const;
 
-const imageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
-type ImageType = (typeof imageTypes)[number];
-/** What the first bytes of each accepted image type are: a file named image/jpeg must be one. */
-const looksLike: Record<ImageType, (bytes: Buffer) => boolean> = {
-  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (b) => b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
-};
+const imageTypes: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
 
 const baseHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -187,10 +181,11 @@ export async function startFieldListener(options: FieldListenerOptions): Promise
       return;
     }
     const type = mediaType(request);
-    if (!(imageTypes as readonly string[]).includes(type)) return refuse(response, 415, 'field.notImage', locale);
+    if (!imageTypes.includes(type)) return refuse(response, 415, 'field.notImage', locale);
     const bytes = await readCapped(request, fieldPhotoMaxBytes);
     if (bytes === null) return tooLarge(response, locale, fieldPhotoMaxBytes);
-    if (!looksLike[type as ImageType](bytes)) return refuse(response, 415, 'field.notImage', locale);
+    // A file named image/jpeg must be one by its first bytes.
+    if (imageKind(bytes)?.mime !== type) return refuse(response, 415, 'field.notImage', locale);
     const meta = { positionId: header(request, 'x-position-id'), takenAt: header(request, 'x-taken-at') };
     const now = service();
     if (now) answer(response, now.photo(who, photo![1]!, meta, bytes, locale));
