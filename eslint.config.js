@@ -38,6 +38,12 @@ export default defineConfig(
       'jsx-a11y/no-autofocus': 'off',
     },
   },
+  {
+    // The controller's phone: a browser app of its own, touch first, held to the same hooks and accessibility rules.
+    files: ['src-phone/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
+  },
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
   prettier,
 );
