@@ -3,6 +3,7 @@ import type { ReadingCheck, ReadingCheckCode } from '../../shared/contract/valid
 import { errorMessage } from '../../shared/i18n/errors';
 import { readingCheckSentence } from '../../shared/i18n/reading-checks';
 import { judgeBands } from '../../shared/validation/bands';
+import { readReadingText } from '../../shared/validation/reading-text';
 import { unitWords } from '../words';
 
 /**
@@ -15,12 +16,8 @@ import { unitWords } from '../words';
 
 /** The typed text as a reading, refused in the entry screen's words. */
 export function parseReading(typed: string, digits: number | null): { value: number } | { error: string } {
-  const text = typed.trim();
-  if (/^-\s*\d+$/.test(text)) return { error: errorMessage('entry.negative', 'uk') };
-  if (!/^\d{1,12}$/.test(text)) return { error: errorMessage('entry.notANumber', 'uk') };
-  const value = Number(text);
-  if (digits !== null && value >= 10 ** digits) return { error: errorMessage('entry.tooManyDigits', 'uk', { digits }) };
-  return { value };
+  const read = readReadingText(typed, digits);
+  return 'error' in read ? { error: errorMessage(read.error, 'uk', read.params) } : read;
 }
 
 /** The checks a reading fails, taken on `checkedOn` (the phone's local date). */

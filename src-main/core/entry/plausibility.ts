@@ -2,15 +2,13 @@ import type { EntryCheck } from '../../../shared/contract/entry';
 import type { ReadingCheck, ReadingCheckCode } from '../../../shared/contract/validation';
 import type { BandJudgement } from '../../../shared/validation/bands';
 import { DomainError } from '../errors';
+import { readReadingText } from '../../../shared/validation/reading-text';
 
 /** The typed text as a reading, or the reason it is not one. */
 export function parseReading(typed: string, digits: number | null): number {
-  const text = typed.trim();
-  if (/^-\s*\d+$/.test(text)) throw new DomainError('entry.negative', {}, 'value');
-  if (!/^\d{1,12}$/.test(text)) throw new DomainError('entry.notANumber', {}, 'value');
-  const value = Number(text);
-  if (digits !== null && value >= 10 ** digits) throw new DomainError('entry.tooManyDigits', { digits }, 'value');
-  return value;
+  const read = readReadingText(typed, digits);
+  if ('error' in read) throw new DomainError(read.error, read.params, 'value');
+  return read.value;
 }
 
 export interface Accepted {

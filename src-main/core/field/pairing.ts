@@ -4,7 +4,8 @@ import type { Db } from '../../db/open';
 import { auditTrail } from '../audit/trail';
 import { verifyPassword } from '../auth/passwords';
 import { DomainError } from '../errors';
-import type { FieldCaller, FieldSessionRow } from './service';
+import type { FieldSessionRow } from '../../../shared/contract/field-service';
+import type { FieldCaller } from './service';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -1,4 +1,5 @@
 import type { FieldPaired, FieldPhotoAnswer, FieldPlan, FieldResultsAnswer } from '../../../shared/contract/field';
+import type { FieldSessionRow } from '../../../shared/contract/field-service';
 import type { Locale } from '../../../shared/i18n/locales';
 
 /** A phone's session, once its bearer token is known. */
@@ -29,16 +30,6 @@ export interface FieldService {
   results: (caller: FieldCaller, body: unknown, locale: Locale) => FieldAnswer<FieldResultsAnswer>;
   /** `meta` is `{ positionId, takenAt }` from the request's headers; `bytes` the image as sent. */
   photo: (caller: FieldCaller, photoId: string, meta: unknown, bytes: Buffer, locale: Locale) => FieldAnswer<FieldPhotoAnswer>;
-}
-
-export interface FieldSessionRow {
-  id: number;
-  login: string;
-  fullName: string;
-  device: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
 }
 
 /** What the administrator does from Сервіс → Телефони контролерів; the host audits each write. */

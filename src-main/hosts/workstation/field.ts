@@ -154,19 +154,22 @@ export function workstationField(session: Session, options: FieldHostOptions & {
 
   const fieldAdmin = () => session.openCore().services.field;
 
+  // Turning the service on or off is recorded as the settings it leaves: on or off, and the port.
+  const serviceAudit = {
+    entity: 'field.service',
+    action: 'change',
+    id: () => null,
+    before: () => keptSettings(session.openCore().db),
+    after: (_input: unknown, answer: FieldStatus) => ({ enabled: answer.enabled, port: answer.port }),
+  } as const;
+
   const entries: FieldEntries = {
     'field.status': async (_input, { locale }) => {
       await addressesChanged();
       return status(locale);
     },
     'field.start': {
-      audit: {
-        entity: 'field.service',
-        action: 'change',
-        id: () => null,
-        before: () => keptSettings(session.openCore().db),
-        after: (_input, answer) => ({ enabled: answer.enabled, port: answer.port }),
-      },
+      audit: serviceAudit,
       run: async ({ port }, { locale }) => {
         const db = session.openCore().db;
         const asked = port ?? keptSettings(db).port;
@@ -178,13 +181,7 @@ export function workstationField(session: Session, options: FieldHostOptions & {
       },
     },
     'field.stop': {
-      audit: {
-        entity: 'field.service',
-        action: 'change',
-        id: () => null,
-        before: () => keptSettings(session.openCore().db),
-        after: (_input, answer) => ({ enabled: answer.enabled, port: answer.port }),
-      },
+      audit: serviceAudit,
       run: async (_input, { locale }) => {
         session.openCore();
         await inTurn(stop);
