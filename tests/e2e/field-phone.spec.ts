@@ -18,6 +18,20 @@ interface Band {
 const controller = { login: 'kontroler', password: 'walk-every-day' };
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'meter.jpg');
 
+/** A JPEG's pixel size, from its first start-of-frame marker. */
+function jpegSize(bytes: Buffer): { width: number; height: number } {
+  for (let at = 2; at + 9 < bytes.length;) {
+    if (bytes[at] !== 0xff) throw new Error(`not a JPEG marker at ${at}`);
+    const marker = bytes[at + 1]!;
+    // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  throw new Error('no start-of-frame marker');
+}
+
 let phoneBrowser: Browser | null = null;
 test.afterAll(async () => {
   await phoneBrowser?.close();
@@ -169,7 +183,11 @@ test('a controller pairs a phone, reads offline with a photo, sends twice; the o
   expect(statSync(photoFile).size).toBe(once.photos[0]!.bytes);
   expect(once.photos[0]!.bytes).toBeLessThanOrEqual(300 * 1024);
   expect(once.photos[0]!.bytes).toBeLessThan(statSync(fixture).size);
-  expect([...readFileSync(photoFile).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  const kept = readFileSync(photoFile);
+  expect([...kept.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  // The fixture is 1800×1350 stored sideways (EXIF orientation 6): the photo kept stands upright.
+  const { width, height } = jpegSize(kept);
+  expect(height).toBeGreaterThan(width);
 
   // Sending again changes nothing.
   await phone.send.tap();
