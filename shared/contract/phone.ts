@@ -25,6 +25,8 @@ export interface PhoneResultView {
 export interface PhotoRow {
   photoId: string;
   positionId: number;
+  /** The position's number in its task, as the route sheet printed it. */
+  seq: number;
   takenAt: string;
   sentBy: string;
   taskDate: string;

@@ -920,7 +920,7 @@ export const en: Record<MessageKey, string> = {
   'card.reconnectKey': 'F6 — reconnection order for a disconnected point.',
   'card.photos': 'Photos',
   'card.photosNone': 'No photos from phones yet.',
-  'card.photoLine': '{date} · route No. {route}, task of {taskDate} · {by}',
+  'card.photoLine': '{date} · route No. {route}, task of {taskDate}, position {seq} · {by}',
   'card.consumption': 'Consumption',
   'consumption.chart': 'Consumption by month over 24 months',
   'consumption.used': 'Used',

@@ -923,7 +923,7 @@ export const uk = {
   'card.reconnectKey': 'F6 — наряд на підключення відключеної точки.',
   'card.photos': 'Фото',
   'card.photosNone': 'Фото з телефонів ще не надходили.',
-  'card.photoLine': '{date} · маршрут № {route}, завдання на {taskDate} · {by}',
+  'card.photoLine': '{date} · маршрут № {route}, завдання на {taskDate}, позиція {seq} · {by}',
   'card.consumption': 'Споживання',
   'consumption.chart': 'Споживання по місяцях за 24 місяці',
   'consumption.used': 'Спожито',

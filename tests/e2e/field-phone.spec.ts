@@ -2,12 +2,14 @@ import { chromium, devices, type Browser } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localToday } from '../../shared/dates';
+import { formatDate } from '../../shared/i18n/format';
 import { chromiumArgs, chromiumPath } from '../../src-main/bench/web-process';
 import { candidates } from './entry-tasks';
 import { expect, rpc, test } from './fixtures';
 import { FieldService } from './pages/field-service';
 import { PhoneApp } from './pages/phone';
 import { ReadingEntry } from './pages/reading-entry';
+import { AccountSearch } from './pages/account-card';
 
 interface Band {
   consumption: number;
@@ -227,4 +229,15 @@ test('a controller pairs a phone, reads offline with a photo, sends twice; the o
   expect(db.prepare<[number], { value: number }>('SELECT value FROM readings WHERE task_position_id = ?').get(positions[1]!.id)).toEqual({
     value: spike,
   });
+
+  // The photo is on the account card, with when and where in which task it was taken.
+  const account = db
+    .prepare<[number], { number: string }>('SELECT a.number FROM accounts a JOIN metering_points p ON p.account_id = a.id WHERE p.id = ?')
+    .get(positions[0]!.pointId)!;
+  const search = new AccountSearch(app);
+  await search.open();
+  const card = await search.openCard(account.number);
+  const shown = await card.photos(positions[0]!.pointId);
+  await expect(shown.getByRole('img', { name: 'Фото лічильника' })).toBeVisible();
+  await expect(shown).toContainText(`маршрут № ${number}, завдання на ${formatDate(today, 'uk')}, позиція 1 · ${controller.login}`);
 });

@@ -229,6 +229,22 @@ describe('photos from a phone', () => {
     const [theirs] = f.positions(f.otherTask);
     expect(f.field.photo(caller, 'photo-meter-2', { ...meta, positionId: theirs!.id }, jpeg(2000), 'uk')).toMatchObject({ status: 403 });
     expect(readdirSync(join(f.photosDir, '2026-11'))).toEqual(['photo-meter-1.jpg']);
+    // The card lists it by its point, with the position it was taken at.
+    const pointId = f.d.db
+      .prepare<[number], { pointId: number }>('SELECT point_id AS pointId FROM task_positions WHERE id = ?')
+      .get(first!.id)!.pointId;
+    expect(f.d.call('photos.ofPoint', { pointId })).toEqual([
+      {
+        photoId: 'photo-meter-1',
+        positionId: first!.id,
+        seq: 1,
+        takenAt: meta.takenAt,
+        sentBy: 'melnyk',
+        taskDate: today,
+        routeNumber: 1,
+        bytes: fieldPhotoMaxBytes,
+      },
+    ]);
   });
 });
 

@@ -88,6 +88,7 @@ export function phoneHandlers(db: Db, options: { today: () => string; photosDir:
       photos.ofPoint(pointId).map((row) => ({
         photoId: row.clientId,
         positionId: row.positionId,
+        seq: row.seq,
         takenAt: row.takenAt,
         sentBy: row.sentBy,
         taskDate: row.taskDate,

@@ -20,6 +20,7 @@ export interface PhotoRow {
   id: number;
   clientId: string;
   positionId: number;
+  seq: number;
   takenAt: string;
   bytes: number;
   mime: string;
@@ -43,7 +44,7 @@ export function fieldPhotos(db: Db, photosDir: string | null) {
     `INSERT INTO photos (client_id, point_id, position_id, file, bytes, mime, taken_at, sent_by)
      VALUES (@clientId, @pointId, @positionId, @file, @bytes, @mime, @takenAt, @sentBy)`,
   );
-  const select = `SELECT ph.id, ph.client_id AS clientId, ph.position_id AS positionId, ph.taken_at AS takenAt, ph.bytes, ph.mime,
+  const select = `SELECT ph.id, ph.client_id AS clientId, ph.position_id AS positionId, tp.seq, ph.taken_at AS takenAt, ph.bytes, ph.mime,
       ph.sent_by AS sentBy, t.task_date AS taskDate, t.route_number AS routeNumber
     FROM photos ph JOIN task_positions tp ON tp.id = ph.position_id JOIN walk_tasks t ON t.id = tp.task_id`;
   const ofPoint = db.prepare<[number], PhotoRow>(`${select} WHERE ph.point_id = ? ORDER BY ph.taken_at DESC, ph.id DESC`);

@@ -20,6 +20,7 @@ export function PointPhotos({ pointId }: { pointId: number }) {
               date: formatDateTime(photo.takenAt, locale),
               route: photo.routeNumber,
               taskDate: formatDate(photo.taskDate, locale),
+              seq: photo.seq,
               by: photo.sentBy,
             })}
           </Text>

@@ -87,6 +87,13 @@ export class AccountCard {
     return { chart, bars: chart.locator('path.recharts-rectangle'), readings: chart.getByTestId('consumption-readings').getByRole('row') };
   }
 
+  /** The "Фото" tab of a point, by keyboard: the photos from controllers' phones, each with its line. */
+  async photos(pointId: number) {
+    const point = this.body.getByTestId(`point-${pointId}`);
+    await this.op.enterOn(point.getByRole('tab', { name: 'Фото' }));
+    return point.getByTestId(`photos-${pointId}`);
+  }
+
   /** A point's heading, with its state (підключено, відключено). */
   point(pointId: number) {
     return this.body.getByTestId(`point-${pointId}`).getByRole('heading');
