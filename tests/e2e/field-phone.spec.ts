@@ -240,4 +240,20 @@ test('a controller pairs a phone, reads offline with a photo, sends twice; the o
   const shown = await card.photos(positions[0]!.pointId);
   await expect(shown.getByRole('img', { name: 'Фото лічильника' })).toBeVisible();
   await expect(shown).toContainText(`маршрут № ${number}, завдання на ${formatDate(today, 'uk')}, позиція 1 · ${controller.login}`);
+  await card.close();
+
+  // The administrator revokes the phone's session (F8, Enter): the phone's next request is refused and it asks to pair again.
+  await field.open();
+  const session = field.sessions.getByRole('row').filter({ hasText: controller.login });
+  await expect(session).toContainText('діє');
+  await field.op.press('F8');
+  await expect(app.getByRole('dialog')).toContainText(controller.login);
+  await field.op.press('Enter');
+  await expect(session).toContainText('відключено');
+  expect(db.prepare("SELECT count(*) AS n FROM field_sessions WHERE revoked_at IS NOT NULL AND revoked_by = 'admin'").get()).toEqual({
+    n: 1,
+  });
+  await page.getByRole('button', { name: 'Завантажити план' }).tap();
+  await expect(page.getByText('Сеанс завершено')).toBeVisible();
+  await expect(page.getByRole('button', { name: "Під'єднати" })).toBeVisible();
 });
