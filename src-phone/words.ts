@@ -40,6 +40,8 @@ export const words = {
   unsent: (count: number) => `Не надіслано: ${count}`,
   sent: (count: number) => `Надіслано: ${count}`,
   photosWaiting: (count: number) => `фото в черзі: ${count}`,
+  refused: (count: number) => `Відхилено: ${count}`,
+  refusedHere: 'Відхилено робочим місцем',
   sending: 'Надсилання…',
   planLoading: 'Завантаження плану…',
   offline: 'Немає звʼязку',

@@ -116,8 +116,13 @@ export type FieldResult = z.input<typeof fieldResult>;
 export const fieldResultsRequest = z.object({ results: z.array(fieldResult).min(1).max(200) });
 
 export interface FieldResultsAnswer {
-  /** One per result sent, in order: `new` taken in, `duplicate` had been (nothing changed), `beside` kept beside what the office entered. */
-  results: { clientId: string; status: 'new' | 'duplicate' | 'beside' }[];
+  /**
+   * One per result sent, in order: `new` taken in, `duplicate` had been (nothing changed), `beside`
+   * kept beside what the office entered, `refused` not taken, with why (a position handed to another
+   * controller since the plan came, a reason no longer in use): sending it again changes nothing.
+   * A batch the schema refuses is refused whole (400).
+   */
+  results: { clientId: string; status: 'new' | 'duplicate' | 'beside' | 'refused'; error?: { code: string; message: string } }[];
 }
 
 /** Headers of PUT /field/photos/<id>: which position the photo is of and when it was taken. */

@@ -74,12 +74,17 @@ export function PositionCard({ position, result, reasonName, onOpen }: Props) {
               {recorded.value !== null ? words.done(String(recorded.value)) : words.notDone(reasonName(recorded.reasonCode ?? 0))}
             </Badge>
           )}
-          {result && (
+          {result && result.sent?.status !== 'refused' && (
             <Badge component="span" tt="none" color={result.sent ? 'teal' : 'yellow'} variant="outline">
               {result.sent ? words.delivered : words.waiting}
             </Badge>
           )}
         </Group>
+      )}
+      {result?.sent?.status === 'refused' && (
+        <Text {...line} size="sm" c="red.8" fw={600} data-testid="position-refused">
+          {words.refusedHere}: {result.sent.error ?? ''}
+        </Text>
       )}
     </Paper>
   );

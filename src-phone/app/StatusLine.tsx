@@ -9,6 +9,7 @@ import type { Phone } from './usePhone';
 export function StatusLine({ phone }: { phone: Phone }) {
   const { state, counts } = phone;
   const parts = [words.unsent(counts.unsent), words.sent(counts.sent)];
+  if (counts.refused > 0) parts.push(words.refused(counts.refused));
   if (counts.photosWaiting > 0) parts.push(words.photosWaiting(counts.photosWaiting));
   if (!state.online) parts.push(words.offline);
   return (

@@ -50,9 +50,9 @@ export async function openPhoneStore(): Promise<PhoneStore> {
     },
     markResultsSent: async (sent, at) => {
       const tx = db.transaction('results', 'readwrite');
-      for (const { clientId, status } of sent) {
+      for (const { clientId, status, error } of sent) {
         const found = await tx.store.get(clientId);
-        if (found) await tx.store.put({ ...found, sent: { at, status } });
+        if (found) await tx.store.put({ ...found, sent: { at, status, ...(error ? { error: error.message } : {}) } });
       }
       await tx.done;
     },

@@ -41,9 +41,9 @@ export function createMemoryStore(): PhoneStore & { dump: () => { results: Local
       return Promise.resolve();
     },
     markResultsSent: (sent, at) => {
-      for (const { clientId, status } of sent) {
+      for (const { clientId, status, error } of sent) {
         const found = results.get(clientId);
-        if (found) results.set(clientId, { ...found, sent: { at, status } });
+        if (found) results.set(clientId, { ...found, sent: { at, status, ...(error ? { error: error.message } : {}) } });
       }
       return Promise.resolve();
     },

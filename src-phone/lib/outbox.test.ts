@@ -51,7 +51,7 @@ describe('the outbox', () => {
     expect(sentResults).toHaveLength(3);
     expect(sentResults.find((r) => r.photoId !== null)?.photoId).toBe(store.dump().photos[0]!.clientId);
     expect(store.dump().results.every((r) => r.sent?.status === 'new')).toBe(true);
-    expect(outboxCounts(store.dump().results, store.dump().photos)).toEqual({ unsent: 0, sent: 3, photosWaiting: 0 });
+    expect(outboxCounts(store.dump().results, store.dump().photos)).toEqual({ unsent: 0, sent: 3, refused: 0, photosWaiting: 0 });
 
     const second = await sendAll(store, api);
     expect(second).toEqual({ photos: 0, results: 0, error: null, unauthorized: false });
@@ -64,6 +64,30 @@ describe('the outbox', () => {
     const report = await sendAll(many, createFieldApi(fetch));
     expect(report.results).toBe(450);
     expect(calls.map((c) => (JSON.parse(c.body as string) as { results: unknown[] }).results.length)).toEqual([200, 200, 50]);
+  });
+
+  it('keeps a refused result with the workstation’s words, counts it apart and does not send it again', async () => {
+    const ids = store.dump().results.map((r) => r.result.clientId);
+    const why = 'Позиція 3 не з ваших завдань. Завантажте план знову.';
+    const { fetch, calls } = fakeFetch((url, init) => {
+      if (url !== '/field/results') return workstation(url, init);
+      const { results } = JSON.parse(init.body as string) as { results: { clientId: string }[] };
+      return json(200, {
+        results: results.map((r) =>
+          r.clientId === ids[2]
+            ? { clientId: r.clientId, status: 'refused', error: { code: 'field.notYourPosition', message: why } }
+            : { clientId: r.clientId, status: 'new' },
+        ),
+      });
+    });
+    const api = createFieldApi(fetch);
+    expect(await sendAll(store, api)).toEqual({ photos: 1, results: 2, error: why, unauthorized: false });
+    const refused = store.dump().results.find((r) => r.result.clientId === ids[2])!;
+    expect(refused.sent).toMatchObject({ status: 'refused', error: why });
+    expect(outboxCounts(store.dump().results, store.dump().photos)).toEqual({ unsent: 0, sent: 2, refused: 1, photosWaiting: 0 });
+    const before = calls.length;
+    expect(await sendAll(store, api)).toEqual({ photos: 0, results: 0, error: null, unauthorized: false });
+    expect(calls).toHaveLength(before);
   });
 
   it('counts duplicate and beside as delivered, and only the results the answer names', async () => {
@@ -95,7 +119,7 @@ describe('the outbox', () => {
     const withPhoto = store.dump().results.find((r) => r.result.positionId === 2)!;
     expect(withPhoto.sent).toBeNull();
     expect(store.dump().photos[0]).toMatchObject({ sent: null, error: 'Це не фото у форматі JPEG.' });
-    expect(outboxCounts(store.dump().results, store.dump().photos)).toEqual({ unsent: 1, sent: 2, photosWaiting: 1 });
+    expect(outboxCounts(store.dump().results, store.dump().photos)).toEqual({ unsent: 1, sent: 2, refused: 0, photosWaiting: 1 });
   });
 
   it('sends nothing more when the photo cannot go for want of a connection', async () => {

@@ -34,6 +34,8 @@ function ready(result: LocalResult, photos: Map<string, LocalPhoto>): boolean {
  * - No connection, 429 or a server failure stop too: the rest would fail the same way.
  * - A photo refused for itself (too large, not an image) is left with its error; the others go on,
  *   and its result stays on the phone.
+ * - A result refused for itself (its position handed to another controller) is kept with the
+ *   workstation's words and not sent again unless the controller changes it; the others go on.
  */
 export async function sendAll(store: PhoneStore, api: FieldApi, now: () => Date = () => new Date()): Promise<SendReport> {
   const report: SendReport = { photos: 0, results: 0, error: null, unauthorized: false };
@@ -78,7 +80,9 @@ export async function sendAll(store: PhoneStore, api: FieldApi, now: () => Date 
       // Only results this batch carried, named in the answer: anything else is not proof of delivery.
       const delivered = answer.results.filter((r) => asked.has(r.clientId));
       await store.markResultsSent(delivered, now().toISOString());
-      report.results += delivered.length;
+      const refused = delivered.filter((r) => r.status === 'refused');
+      report.results += delivered.length - refused.length;
+      if (refused[0]?.error) report.error = refused[0].error.message;
     } catch (caught) {
       return stop(failure(caught));
     }
@@ -106,10 +110,12 @@ export type Outbox = ReturnType<typeof createOutbox>;
 /** What the status line counts. */
 export function outboxCounts(results: LocalResult[], photos: Pick<LocalPhoto, 'clientId' | 'sent'>[]) {
   const unsent = results.filter((r) => r.sent === null);
+  const refused = results.filter((r) => r.sent?.status === 'refused').length;
   const needed = new Set(unsent.map((r) => r.result.photoId).filter((id): id is string => id !== null));
   return {
     unsent: unsent.length,
-    sent: results.length - unsent.length,
+    sent: results.length - unsent.length - refused,
+    refused,
     photosWaiting: photos.filter((p) => p.sent === null && needed.has(p.clientId)).length,
   };
 }

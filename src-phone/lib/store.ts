@@ -44,12 +44,23 @@ export interface PhoneResult {
 // The phone's result is the contract's, field for field: a change there must be made here.
 export const asFieldResult = (result: PhoneResult): FieldResult => result;
 
+/** The workstation's answer for one result (shared/contract/field.ts FieldResultsAnswer). */
+export interface ResultSent {
+  at: string;
+  status: 'new' | 'duplicate' | 'beside' | 'refused';
+  /** Why it was refused, in the workstation's words. */
+  error?: string;
+}
+
 export interface LocalResult {
   result: PhoneResult;
   /** UTC ISO (toISOString), so that the latest of a position's results sorts last. */
   savedAt: string;
-  /** Set only on a 2xx answer naming this result. */
-  sent: { at: string; status: 'new' | 'duplicate' | 'beside' } | null;
+  /**
+   * Set only on a 2xx answer naming this result; `refused` with the workstation's words (its
+   * position handed to another controller): not sent again unless the controller changes it.
+   */
+  sent: ResultSent | null;
 }
 
 export interface LocalPhoto {
@@ -76,7 +87,7 @@ export interface PhoneStore {
   photo: (clientId: string) => Promise<LocalPhoto | null>;
   /** In one transaction: the result, its new photo if one was taken, and unsent photos nothing needs any more. */
   saveResult: (result: LocalResult, photo: LocalPhoto | null, dropPhotos: string[]) => Promise<void>;
-  markResultsSent: (sent: { clientId: string; status: 'new' | 'duplicate' | 'beside' }[], at: string) => Promise<void>;
+  markResultsSent: (sent: { clientId: string; status: ResultSent['status']; error?: { message: string } }[], at: string) => Promise<void>;
   markPhoto: (clientId: string, change: Pick<LocalPhoto, 'sent' | 'error'>) => Promise<void>;
   /** Drops delivered results and photos (never an unsent one: the store refuses). */
   forgetSent: (resultIds: string[], photoIds: string[]) => Promise<void>;

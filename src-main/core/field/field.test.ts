@@ -161,13 +161,38 @@ describe('results from a phone', () => {
     });
   });
 
-  it('for another controller’s position refuse the whole batch and write nothing', () => {
+  it('for another controller’s position are refused one by one, with why, and the rest go in', () => {
     const f = fieldDistrict();
     const caller = f.pair('melnyk');
     const [own] = f.positions(f.ownTask);
     const [theirs] = f.positions(f.otherTask);
-    const answer = f.field.results(caller, { results: [f.result(own!.id), f.result(theirs!.id)] }, 'uk');
-    expect(answer).toMatchObject({ ok: false, status: 403, error: { code: 'field.notYourPosition' } });
+    const batch = { results: [f.result(own!.id), f.result(theirs!.id), f.result(own!.id, { value: null, reasonCode: 999 })] };
+    const answer = f.value(f.field.results(caller, batch, 'uk'));
+    expect(answer.results).toEqual([
+      { clientId: batch.results[0]!.clientId, status: 'new' },
+      {
+        clientId: batch.results[1]!.clientId,
+        status: 'refused',
+        error: { code: 'field.notYourPosition', message: `Позиція ${theirs!.id} не з ваших завдань. Завантажте план знову.` },
+      },
+      {
+        clientId: batch.results[2]!.clientId,
+        status: 'refused',
+        error: expect.objectContaining({ code: 'entry.unknownReason' }) as unknown,
+      },
+    ]);
+    expect(f.d.db.prepare('SELECT position_id AS positionId FROM phone_results').all()).toEqual([{ positionId: own!.id }]);
+    // Sent again: the refused stay refused, the taken one is a duplicate, nothing more is written.
+    expect(f.value(f.field.results(caller, batch, 'uk')).results.map((r) => r.status)).toEqual(['duplicate', 'refused', 'refused']);
+    expect(f.rows('phone_results')).toBe(1);
+  });
+
+  it('that the schema refuses are refused whole, with the fields named', () => {
+    const f = fieldDistrict();
+    const caller = f.pair('melnyk');
+    const [own] = f.positions(f.ownTask);
+    const answer = f.field.results(caller, { results: [f.result(own!.id), { ...f.result(own!.id), value: 5, reasonCode: 2 }] }, 'uk');
+    expect(answer).toMatchObject({ ok: false, status: 400, error: { code: 'request.invalid' } });
     expect(f.rows('phone_results')).toBe(0);
   });
 

@@ -62,7 +62,7 @@ export function fieldServices(db: Db, options: FieldOptions): FieldService & Fie
     pair: (body, locale) => answer(fieldPairRequest, body, locale, (request) => pairing.pair(request)),
     authenticate: (token) => pairing.authenticate(token),
     plan: (caller, locale) => ({ ok: true, value: db.transaction(() => plan(caller, locale))() }),
-    results: (caller, body, locale) => answer(fieldResultsRequest, body, locale, (request) => results(caller, request)),
+    results: (caller, body, locale) => answer(fieldResultsRequest, body, locale, (request) => results(caller, request, locale)),
     photo: (caller, photoId, meta, bytes, locale) => {
       if (!clientId.safeParse(photoId).success) return refuse('request.invalid', locale, { fields: 'photoId' });
       return answer(fieldPhotoMeta, meta, locale, (parsed) => photos.receive(caller, photoId, parsed, bytes));

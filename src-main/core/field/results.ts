@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { fieldResultsRequest, FieldResultsAnswer } from '../../../shared/contract/field';
 import type { ReadingCheck } from '../../../shared/contract/validation';
+import { errorMessage } from '../../../shared/i18n/errors';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import { auditTrail } from '../audit/trail';
 import { DomainError } from '../errors';
@@ -8,12 +10,14 @@ import { checkQueue } from '../validation/check-queue';
 import type { FieldCaller } from './service';
 
 type Request = z.output<typeof fieldResultsRequest>;
-type Status = FieldResultsAnswer['results'][number]['status'];
+type Answered = FieldResultsAnswer['results'][number];
 
 /**
  * What a phone sends back, taken in once per client id. A result waits for the operator (the
  * entry screen's «з телефону»); one for a position the office has entered already is kept beside
  * it and, when it says something else, put in the correction queue — never written over the office's.
+ * Each result stands alone: one that cannot be taken (its position handed to another controller
+ * since the plan came) is answered `refused` with why, and the rest of the batch goes in.
  */
 export function fieldResults(db: Db, today: () => string) {
   const audit = auditTrail(db);
@@ -51,17 +55,15 @@ export function fieldResults(db: Db, today: () => string) {
        @takenAt, @takenOn, @lat, @lon, @accuracy, @photoId, @status)`,
   );
 
-  /** Every result is checked before anything is written: a batch goes in whole or not at all. */
-  const check = (caller: FieldCaller, request: Request) => {
-    const problems = new Set(problemCodes.all().map((p) => p.code));
-    for (const result of request.results) {
-      const row = position.get(result.positionId);
-      if (!row || row.executorId !== caller.employeeId) throw new DomainError('field.notYourPosition', { position: result.positionId });
-      const previous = known.get(result.clientId);
-      if (previous && previous.positionId !== result.positionId) throw new DomainError('field.clientIdReused');
-      if (result.reasonCode !== null && !reason.get(result.reasonCode)) throw new DomainError('entry.unknownReason', {}, 'reasonCode');
-      if (result.problems.some((code) => !problems.has(code))) throw new DomainError('entry.unknownProblem', {}, 'problems');
-    }
+  /** Why one result cannot be taken in, or null: a refusal is the result's own, the others go on. */
+  const refusal = (caller: FieldCaller, result: Request['results'][number], problems: Set<number>): DomainError | null => {
+    const row = position.get(result.positionId);
+    if (!row || row.executorId !== caller.employeeId) return new DomainError('field.notYourPosition', { position: result.positionId });
+    const previous = known.get(result.clientId);
+    if (previous && previous.positionId !== result.positionId) return new DomainError('field.clientIdReused');
+    if (result.reasonCode !== null && !reason.get(result.reasonCode)) return new DomainError('entry.unknownReason');
+    if (result.problems.some((code) => !problems.has(code))) return new DomainError('entry.unknownProblem');
+    return null;
   };
 
   /** What the phone's result says against the office's entry, for the master to decide on; null when they agree. */
@@ -82,10 +84,15 @@ export function fieldResults(db: Db, today: () => string) {
     };
   };
 
-  return (caller: FieldCaller, request: Request): FieldResultsAnswer => {
-    check(caller, request);
+  return (caller: FieldCaller, request: Request, locale: Locale): FieldResultsAnswer => {
+    const problems = new Set(problemCodes.all().map((p) => p.code));
     const at = new Date().toISOString();
-    const results = request.results.map((result): { clientId: string; status: Status } => {
+    const results = request.results.map((result): Answered => {
+      const refused = refusal(caller, result, problems);
+      if (refused) {
+        const error = { code: refused.code, message: errorMessage(refused.code, locale, refused.params) };
+        return { clientId: result.clientId, status: 'refused', error };
+      }
       if (known.get(result.clientId)) return { clientId: result.clientId, status: 'duplicate' };
       const office = position.get(result.positionId)!;
       const status = office.status === 'new' ? 'waiting' : 'beside';
