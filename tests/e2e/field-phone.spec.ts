@@ -9,6 +9,7 @@ import { expect, rpc, test } from './fixtures';
 import { FieldService } from './pages/field-service';
 import { PhoneApp } from './pages/phone';
 import { ReadingEntry } from './pages/reading-entry';
+import { UsersScreen } from './pages/users';
 import { AccountSearch } from './pages/account-card';
 
 interface Band {
@@ -65,7 +66,6 @@ test('a controller pairs a phone, reads offline with a photo, sends twice; the o
     taskDate: today,
     criteria: { includeDisconnected: true },
   });
-  await rpc(app, 'users.save', { ...controller, fullName: employee.fullName, role: 'controller', employeeId: employee.id });
   const positions = db
     .prepare<[number], { id: number; seq: number; pointId: number }>(
       'SELECT id, seq, point_id AS pointId FROM task_positions WHERE task_id = ? ORDER BY seq',
@@ -83,7 +83,15 @@ test('a controller pairs a phone, reads offline with a photo, sends twice; the o
     )
     .get()!;
 
-  // The administrator turns the field service on and shows a pairing code (F5).
+  // The administrator gives the controller a user of their own (Сервіс → Користувачі), turns the
+  // field service on and shows a pairing code (F5).
+  const users = new UsersScreen(app);
+  await users.open();
+  await users.addController({ ...controller, fullName: employee.fullName, employee: employee.fullName });
+  expect(db.prepare('SELECT role, employee_id AS employeeId FROM users WHERE login = ?').get(controller.login)).toEqual({
+    role: 'controller',
+    employeeId: employee.id,
+  });
   const status = await rpc<{ port: number; spki: string }>(app, 'field.start', { port: 0 });
   const field = new FieldService(app);
   await field.open();

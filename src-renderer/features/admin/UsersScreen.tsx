@@ -1,12 +1,13 @@
 import { skipToken } from '@tanstack/react-query';
-import { Badge, Checkbox, Select } from '@mantine/core';
+import { Badge, Checkbox } from '@mantine/core';
 import { PasswordField, TextField } from '../../components/fields';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { roles, type Role, type UserRow } from '../../../shared/contract/auth';
 import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import type { Column } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
+import { PickSelect } from '../../components/PickSelect';
 import { ListEditScreen } from '../../components/ListEditScreen';
 import type { EditFormProps } from '../../components/use-editing';
 import { useI18n } from '../../i18n/i18n';
@@ -53,6 +54,12 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
   const [active, setActive] = useState(row?.active ?? true);
   const [password, setPassword] = useState('');
   const [employeeId, setEmployeeId] = useState<number | null>(row?.employeeId ?? null);
+  const employeeInput = useRef<HTMLInputElement>(null);
+  // Made a controller here: the employee they stand for is asked next, wherever Tab had gone.
+  const madeController = role === 'controller' && row?.role !== 'controller';
+  useEffect(() => {
+    if (madeController) employeeInput.current?.focus();
+  }, [madeController]);
   const controllers = useRead('employees.list', role === 'controller' ? { onlyActiveControllers: true } : skipToken);
   const save = () =>
     api.call('users.save', {
@@ -68,7 +75,7 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
     <FormModal opened={opened} title={row ? row.login : t('users.new')} onClose={onClose} onSubmit={async () => onSaved(await save())}>
       <TextField label={t('auth.login')} value={login} onValue={setLogin} required maxLength={40} data-autofocus />
       <TextField label={t('auth.fullName')} value={fullName} onValue={setFullName} required maxLength={150} />
-      <Select
+      <PickSelect<Role>
         label={t('users.role')}
         data={roles.map((value) => ({ value, label: t(`auth.role.${value}`) }))}
         value={role}
@@ -77,12 +84,12 @@ function UserForm({ opened, row, onClose, onSaved }: EditFormProps<UserRow>) {
       />
       {role === 'controller' && (
         // The controller's phone shows the tasks of this employee.
-        <Select
+        <PickSelect<number>
           label={t('users.employee')}
-          data={(controllers.data ?? []).map((e) => ({ value: String(e.id), label: e.fullName }))}
-          value={employeeId === null ? null : String(employeeId)}
-          onChange={(value) => setEmployeeId(value ? Number(value) : null)}
-          searchable
+          data={(controllers.data ?? []).map((e) => ({ value: e.id, label: e.fullName }))}
+          value={employeeId}
+          onChange={setEmployeeId}
+          ref={employeeInput}
           required
         />
       )}
