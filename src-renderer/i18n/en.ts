@@ -365,7 +365,8 @@ export const en: Record<MessageKey, string> = {
   'entry.legend':
     'Enter — next · F2 — accept a doubtful reading, F4 — type it again, Esc — back · F8 — non-execution reason · F6 — problems · F7 — found at the meter, Shift+F7 — replaced · F9 — take in from phones · F3 — account card · PgUp/PgDn — previous/next · Ctrl+G — go to No.',
   'entry.phone': 'From the phone',
-  'entry.phoneLine': '{what} · {by}, {at}',
+  'entry.phoneLine': '{by}, {at}',
+  'entry.phoneNote': 'Note: {note}',
   'entry.phoneWaiting': 'Waiting from phones: {count} (F9 — take in all plausible ones)',
   'entry.phoneAccepted': 'Taken in from phones: {accepted}; left to review: {left}.',
   'entry.phoneStatus.waiting': 'waiting',

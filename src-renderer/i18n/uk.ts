@@ -364,7 +364,8 @@ export const uk = {
   'entry.legend':
     'Enter — далі · F2 — прийняти сумнівний показник, F4 — ввести ще раз, Esc — повернутися · F8 — причина невиконання · F6 — порушення · F7 — що виявлено на лічильнику, Shift+F7 — заміна · F9 — прийняти з телефону · F3 — картка абонента · PgUp/PgDn — попередня/наступна · Ctrl+G — перейти до №',
   'entry.phone': 'З телефону',
-  'entry.phoneLine': '{what} · {by}, {at}',
+  'entry.phoneLine': '{by}, {at}',
+  'entry.phoneNote': 'Примітка: {note}',
   'entry.phoneWaiting': 'З телефону чекають: {count} (F9 — прийняти всі правдоподібні)',
   'entry.phoneAccepted': 'З телефону прийнято: {accepted}; залишилось переглянути: {left}.',
   'entry.phoneStatus.waiting': 'чекає',

@@ -26,9 +26,8 @@ export function PhonePanel({ phone, reasons }: Props) {
             </Text>
             <Badge color={phone.status === 'waiting' ? 'blue' : 'gray'}>{t(`entry.phoneStatus.${phone.status}`)}</Badge>
           </Group>
-          <Text size="sm">
-            {t('entry.phoneLine', { what: phone.note || '—', by: phone.sentBy, at: formatDateTime(phone.takenAt, locale) })}
-          </Text>
+          <Text size="sm">{t('entry.phoneLine', { by: phone.sentBy, at: formatDateTime(phone.takenAt, locale) })}</Text>
+          {phone.note && <Text size="sm">{t('entry.phoneNote', { note: phone.note })}</Text>}
           {phone.location && (
             <Text size="xs" c="dimmed">
               {t('entry.phoneLocation', {

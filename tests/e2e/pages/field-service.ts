@@ -15,9 +15,11 @@ export class FieldService {
     this.sessions = page.getByRole('grid', { name: 'Підключені телефони' });
   }
 
+  /** The screen, once it has read the service's state: running, with the workstation's addresses. */
   async open() {
     await this.op.menu('Сервіс', 'Телефони контролерів');
     await expect(this.page.getByRole('heading', { name: 'Телефони контролерів' })).toBeVisible();
+    await expect(this.page.getByTestId('field-addresses')).toBeVisible();
   }
 
   /** F5: a new six-digit code, shown large beside its QR code. */
