@@ -268,6 +268,23 @@ describe('non-admittance warning', () => {
     expect(d.nonAdmittance(d.q)).toEqual([]);
     expect(d.nonAdmittance()).toEqual([]);
   });
+
+  it('answers the same asked of the whole district (read whole) as asked of its points one by one', () => {
+    const d = district();
+    const all = d.db.prepare<[], number>('SELECT id FROM metering_points ORDER BY id').pluck().all();
+    const r = all.find((id) => id !== d.p && id !== d.q)!;
+    for (const point of [d.p, d.q, r]) {
+      d.refusedVisit(point, daysBefore(30));
+      d.refusedVisit(point, daysBefore(10));
+    }
+    d.warning(r, 'non_admittance', 'issued');
+    const oneByOne = all.flatMap((id) => d.nonAdmittance(id));
+    expect(oneByOne.map((w) => w.pointId)).toEqual([d.p, d.q].sort((a, b) => a - b));
+    expect(d.nonAdmittance(...all)).toEqual(oneByOne);
+    // Most of the district asked, read whole: a point left out of the question stays out of the answer.
+    expect(d.warned.nonAdmittance(...all.filter((id) => id !== d.p))).toEqual([d.q]);
+    expect(d.rules.refusedVisits(all, asOf, d.rules.settings()).map((w) => w.pointId)).toEqual([d.p, d.q, r].sort((a, b) => a - b));
+  });
 });
 
 describe('forming warnings with a walk task', () => {

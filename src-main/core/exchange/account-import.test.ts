@@ -63,6 +63,69 @@ describe('importing accounts from the billing system', () => {
     ).toEqual({ nameKey: ukSortKey('Ґудзь Марія Іванівна'), apartmentKey: addressNumberKey('4') });
   });
 
+  it('writes an account with both commodities and the neighbours of one house once each, from one file', () => {
+    const d = testDistrict();
+    const house = (number: string) =>
+      d.db
+        .prepare<[string], number>(
+          "SELECT count(*) FROM houses h JOIN streets s ON s.id = h.street_id WHERE s.name = 'Нова Тиха' AND h.number = ?",
+        )
+        .pluck()
+        .get(number);
+    const rows = [
+      [
+        '6001',
+        'Бондар Ольга Петрівна',
+        '',
+        'Коростишів',
+        'місто',
+        'Нова Тиха',
+        'вул.',
+        '3',
+        '1',
+        'електроенергія',
+        'E-61',
+        'NIK',
+        '6',
+        '01.02.2031',
+      ],
+      [
+        '6001',
+        'Бондар Ольга Петрівна',
+        '',
+        'Коростишів',
+        'місто',
+        'Нова Тиха',
+        'вул.',
+        '3',
+        '1',
+        'газ',
+        'G-61',
+        'BK-G4',
+        '5',
+        '01.02.2031',
+      ],
+      ['6002', 'Бондар Іван Петрович', '', 'Коростишів', 'місто', 'Нова Тиха', 'вул.', '3', '2', 'газ', '', '', '', ''],
+    ];
+    expect(run(d, rows)).toEqual({ rows: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(house('3')).toBe(1);
+    expect(
+      d.db
+        .prepare(
+          "SELECT a.number, p.commodity, m.serial FROM accounts a JOIN metering_points p ON p.account_id = a.id LEFT JOIN meters m ON m.point_id = p.id WHERE a.number IN ('6001', '6002') ORDER BY a.number, p.commodity",
+        )
+        .all(),
+    ).toEqual([
+      { number: '6001', commodity: 'electricity', serial: 'E-61' },
+      { number: '6001', commodity: 'gas', serial: 'G-61' },
+      { number: '6002', commodity: 'gas', serial: null },
+    ]);
+    // The meter a later file brings to the point that had none is added; the rest stays as it is.
+    rows[2] = [...rows[2]!.slice(0, 10), 'G-62', 'BK-G4', '5', '01.03.2031'];
+    expect(run(d, rows)).toEqual({ rows: 3, created: 0, updated: 1, unchanged: 2 });
+    expect(d.db.prepare("SELECT serial FROM meters WHERE serial LIKE 'G-6%' ORDER BY serial").pluck().all()).toEqual(['G-61', 'G-62']);
+  });
+
   it('writes nothing when any row is bad, and names every bad row, column and value', () => {
     const d = testDistrict();
     const before = d.db.prepare('SELECT count(*) AS n FROM accounts').get();

@@ -192,15 +192,30 @@ export function accountImporter(db: Db, today: () => string) {
     let created = 0;
     let updated = 0;
     const rerouted = new Set<number>();
+    // A file names a few hundred streets and some thousands of houses over and over: each is looked
+    // up (or created) once per file, then taken from here. The ids cannot change while the one
+    // transaction writes, so the answer is the statement's.
+    const settlementIds = new Map<string, number>();
+    const streetIds = new Map<string, number>();
+    const houseIds = new Map<string, number>();
+    const remembered = (ids: Map<string, number>, key: string, find: () => number) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = find()));
+      return id;
+    };
     for (const row of rows) {
-      const settlementId = idOf(settlement.get(row.settlement), () =>
-        Number(insertSettlement.run(row.settlement, ukSortKey(row.settlement), row.settlementKind).lastInsertRowid),
+      const settlementId = remembered(settlementIds, row.settlement, () =>
+        idOf(settlement.get(row.settlement), () =>
+          Number(insertSettlement.run(row.settlement, ukSortKey(row.settlement), row.settlementKind).lastInsertRowid),
+        ),
       );
-      const streetId = idOf(street.get(settlementId, row.streetKind, row.street), () =>
-        Number(insertStreet.run(settlementId, row.streetKind, row.street, ukSortKey(row.street)).lastInsertRowid),
+      const streetId = remembered(streetIds, `${settlementId}\u0000${row.streetKind}\u0000${row.street}`, () =>
+        idOf(street.get(settlementId, row.streetKind, row.street), () =>
+          Number(insertStreet.run(settlementId, row.streetKind, row.street, ukSortKey(row.street)).lastInsertRowid),
+        ),
       );
-      const houseId = idOf(house.get(streetId, row.house), () =>
-        Number(insertHouse.run(streetId, row.house, houseSortKey(row.house)).lastInsertRowid),
+      const houseId = remembered(houseIds, `${streetId}\u0000${row.house}`, () =>
+        idOf(house.get(streetId, row.house), () => Number(insertHouse.run(streetId, row.house, houseSortKey(row.house)).lastInsertRowid)),
       );
       let changed = false;
       let isNew = false;
@@ -223,7 +238,8 @@ export function accountImporter(db: Db, today: () => string) {
           changed = true;
         }
       }
-      const existingPoint = point.get(accountId, row.commodity);
+      // An account made just now has no points yet, and a point made just now no meter.
+      const existingPoint = existing ? point.get(accountId, row.commodity) : undefined;
       let pointId: number;
       if (!existingPoint) {
         pointId = Number(
@@ -240,7 +256,7 @@ export function accountImporter(db: Db, today: () => string) {
       }
       if (row.meter) {
         const m = row.meter;
-        const current = meter.get(pointId);
+        const current = existingPoint ? meter.get(pointId) : undefined;
         // The file is behind the visit: the point keeps the meter found in place of the one it names.
         const behindVisit = current !== undefined && current.serial !== m.serial && removedMeter.get(pointId, m.serial) === 1;
         if (!current) {
@@ -268,7 +284,12 @@ export function accountImporter(db: Db, today: () => string) {
   /** Writes the file's accounts, points and meters in one go, or refuses the whole file with every problem listed. */
   return (table: ImportTable, locale: Locale): { created: number; updated: number } => {
     const { column, cell } = tableColumns(table, requiredAccountFields, locale);
-    const rows = table.rows.map((cells) => Object.fromEntries(accountImportFields.map((field) => [field, cell(cells, field)])) as Row);
+    // A plain loop, not Object.fromEntries of pairs: a 200k-row file makes millions of them otherwise.
+    const rows = table.rows.map((cells) => {
+      const row = {} as Row;
+      for (const field of accountImportFields) row[field] = cell(cells, field);
+      return row;
+    });
     const { problems, clean } = check(rows, table.firstLine, column, locale);
     if (problems.length > 0) throw rejected(problems);
     return write(clean);

@@ -1,5 +1,5 @@
 import { Badge, Group, Modal, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useMemo, useState, type ReactNode } from 'react';
 import { access, allows } from '../../../shared/contract/access';
 import type { AccountCard } from '../../../shared/contract/accounts';
 import { formatDate, formatMoney, formatPeriod } from '../../../shared/i18n/format';
@@ -9,12 +9,14 @@ import { useHotkeys } from '../../app/hotkeys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { FormReconnectionForm } from '../orders/ReconnectionDialogs';
-import { ConsumptionChart } from '../validation/ConsumptionChart';
 import { HistoryTable } from './HistoryTable';
 import { PointDisconnection, awaitsReconnection } from './PointDisconnection';
 import { PointMarks } from './PointMarks';
 import { PointMeter } from './PointMeter';
 import { PointPhotos } from './PointPhotos';
+
+// The chart library is fetched when a card's consumption tab is first opened, not with the app's first screen.
+const ConsumptionChart = lazy(() => import('../validation/ConsumptionChart').then((m) => ({ default: m.ConsumptionChart })));
 
 const CardContext = createContext<{ open: (accountId: number) => void } | null>(null);
 
@@ -198,7 +200,9 @@ function CardBody({ card }: { card: AccountCard }) {
               <PointDisconnection point={point} onReconnect={mayReconnect ? () => setReconnecting(point) : undefined} />
             </Tabs.Panel>
             <Tabs.Panel value="consumption" pt="xs">
-              <ConsumptionChart pointId={point.id} />
+              <Suspense fallback={<Text size="sm">{t('app.loading')}</Text>}>
+                <ConsumptionChart pointId={point.id} />
+              </Suspense>
             </Tabs.Panel>
             <Tabs.Panel value="photos" pt="xs">
               <PointPhotos pointId={point.id} />
