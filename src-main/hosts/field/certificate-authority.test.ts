@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { certificateNames, fieldTls, lanAddresses } from './certificate-authority';
+import { fieldTls } from './certificate-authority';
+import { certificateNames, lanAddresses } from './network-names';
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -3,8 +3,9 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createHash, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname, networkInterfaces } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { certificateNames, lanAddresses } from './network-names';
 
 x509.cryptoProvider.set(webcrypto as Crypto);
 
@@ -32,18 +33,6 @@ export interface FieldTls {
   /** The IP addresses and host names the server certificate names. */
   names: string[];
 }
-
-/** The workstation's LAN IPv4 addresses, as a phone on the branch's network reaches it. */
-export function lanAddresses(interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string[] {
-  const found = new Set<string>();
-  for (const list of Object.values(interfaces)) {
-    for (const entry of list ?? []) if (entry.family === 'IPv4' && !entry.internal) found.add(entry.address);
-  }
-  return [...found];
-}
-
-/** What the server certificate must name: the LAN addresses, then loopback (tests, a browser on the workstation itself). */
-export const certificateNames = (addresses: string[]) => [...new Set([...addresses, '127.0.0.1', 'localhost'])];
 
 const isIp = (name: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(name);
 const generalName = (value: string): x509.JsonGeneralName => ({ type: isIp(value) ? 'ip' : 'dns', value });

@@ -4,7 +4,8 @@ import { errorMessage, type ErrorCode } from '../../../shared/i18n/errors';
 import type { Locale } from '../../../shared/i18n/locales';
 import { DomainError } from '../../core/errors';
 import type { Db } from '../../db/open';
-import { certificateNames, fieldTls, lanAddresses, type FieldTls } from '../field/certificate-authority';
+import type { FieldTls } from '../field/certificate-authority';
+import { certificateNames, lanAddresses } from '../field/network-names';
 import { startFieldListener, type FieldListener, type FieldListenerOptions } from '../field/listener';
 import type { HostEntries } from '../host-channels';
 import type { HostLog } from '../logging';
@@ -83,6 +84,8 @@ export function workstationField(session: Session, options: FieldHostOptions & {
     await stop();
     problem = null;
     const addresses = [...addressesNow()];
+    // The certificate library loads with the service, not with every start of the workstation.
+    const { fieldTls } = await import('../field/certificate-authority');
     const tls = await fieldTls({ dir, names: certificateNames(addresses) });
     try {
       const listener = await startFieldListener({
