@@ -1,6 +1,6 @@
 import { AppShell, Button, Group, MantineProvider, Text } from '@mantine/core';
 import { skipToken } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiProvider } from '../api/context';
 import { useRead } from '../api/use-read';
 import { AccountCardProvider } from '../features/accounts/AccountCardProvider';
@@ -8,50 +8,45 @@ import { I18nProvider, useI18n } from '../i18n/i18n';
 import { AuthGate, useAuth } from './AuthGate';
 import { MainMenu } from './MainMenu';
 import { RouterProvider, useRouter } from './router';
+import {
+  AccountsScreen,
+  AddressesScreen,
+  AssignByCriterionScreen,
+  AssignByStreetScreen,
+  AuditScreen,
+  BackupsScreen,
+  CheckQueueScreen,
+  EmployeesScreen,
+  EntryScreen,
+  ExportScreen,
+  FieldScreen,
+  FirstDataStep,
+  HomeScreen,
+  ImportScreen,
+  MoratoriaScreen,
+  NoticesScreen,
+  OrderFormScreen,
+  OrderScreen,
+  OrdersScreen,
+  PlanSheetsScreen,
+  PlansScreen,
+  ProfileScreen,
+  ReconnectionsScreen,
+  RegistersScreen,
+  RouteScreen,
+  RoutesScreen,
+  SectionsScreen,
+  SettingsScreen,
+  SheetScreen,
+  TaskFormScreen,
+  TasksScreen,
+  UsersScreen,
+  WarningsScreen,
+  prefetchScreens,
+} from './screens';
 import { ScreenBoundary } from './ScreenBoundary';
 import { StatusProvider, useStatus } from './status';
 import { theme } from './theme';
-
-// Every screen is its own chunk, fetched when first shown: the sign-in form, the first thing drawn,
-// waits only for the shell (Mantine, the contract, the i18n), not for all thirty-odd screens with
-// their charts and QR codes.
-const AccountsScreen = lazy(() => import('../features/accounts/AccountsScreen').then((m) => ({ default: m.AccountsScreen })));
-const AssignByCriterionScreen = lazy(() =>
-  import('../features/assignment/AssignByCriterionScreen').then((m) => ({ default: m.AssignByCriterionScreen })),
-);
-const AssignByStreetScreen = lazy(() =>
-  import('../features/assignment/AssignByStreetScreen').then((m) => ({ default: m.AssignByStreetScreen })),
-);
-const AddressesScreen = lazy(() => import('../features/directories/AddressesScreen').then((m) => ({ default: m.AddressesScreen })));
-const EmployeesScreen = lazy(() => import('../features/directories/EmployeesScreen').then((m) => ({ default: m.EmployeesScreen })));
-const SectionsScreen = lazy(() => import('../features/directories/SectionsScreen').then((m) => ({ default: m.SectionsScreen })));
-const AuditScreen = lazy(() => import('../features/admin/AuditScreen').then((m) => ({ default: m.AuditScreen })));
-const MoratoriaScreen = lazy(() => import('../features/admin/MoratoriaScreen').then((m) => ({ default: m.MoratoriaScreen })));
-const ProfileScreen = lazy(() => import('../features/admin/ProfileScreen').then((m) => ({ default: m.ProfileScreen })));
-const SettingsScreen = lazy(() => import('../features/admin/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const UsersScreen = lazy(() => import('../features/admin/UsersScreen').then((m) => ({ default: m.UsersScreen })));
-const BackupsScreen = lazy(() => import('../features/backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
-const ExportScreen = lazy(() => import('../features/exchange/ExportScreen').then((m) => ({ default: m.ExportScreen })));
-const FieldScreen = lazy(() => import('../features/field/FieldScreen').then((m) => ({ default: m.FieldScreen })));
-const ImportScreen = lazy(() => import('../features/exchange/ImportScreen').then((m) => ({ default: m.ImportScreen })));
-const EntryScreen = lazy(() => import('../features/entry/EntryScreen').then((m) => ({ default: m.EntryScreen })));
-const FirstDataStep = lazy(() => import('../features/home/FirstDataStep').then((m) => ({ default: m.FirstDataStep })));
-const HomeScreen = lazy(() => import('../features/home/HomeScreen').then((m) => ({ default: m.HomeScreen })));
-const OrderFormScreen = lazy(() => import('../features/orders/OrderFormScreen').then((m) => ({ default: m.OrderFormScreen })));
-const OrderScreen = lazy(() => import('../features/orders/OrderScreen').then((m) => ({ default: m.OrderScreen })));
-const OrdersScreen = lazy(() => import('../features/orders/OrdersScreen').then((m) => ({ default: m.OrdersScreen })));
-const ReconnectionsScreen = lazy(() => import('../features/orders/ReconnectionsScreen').then((m) => ({ default: m.ReconnectionsScreen })));
-const RouteScreen = lazy(() => import('../features/routes/RouteScreen').then((m) => ({ default: m.RouteScreen })));
-const RoutesScreen = lazy(() => import('../features/routes/RoutesScreen').then((m) => ({ default: m.RoutesScreen })));
-const PlanSheetsScreen = lazy(() => import('../features/plans/PlanSheetsScreen').then((m) => ({ default: m.PlanSheetsScreen })));
-const PlansScreen = lazy(() => import('../features/plans/PlansScreen').then((m) => ({ default: m.PlansScreen })));
-const SheetScreen = lazy(() => import('../features/tasks/SheetScreen').then((m) => ({ default: m.SheetScreen })));
-const TaskFormScreen = lazy(() => import('../features/tasks/TaskFormScreen').then((m) => ({ default: m.TaskFormScreen })));
-const TasksScreen = lazy(() => import('../features/tasks/TasksScreen').then((m) => ({ default: m.TasksScreen })));
-const CheckQueueScreen = lazy(() => import('../features/validation/CheckQueueScreen').then((m) => ({ default: m.CheckQueueScreen })));
-const NoticesScreen = lazy(() => import('../features/warnings/NoticesScreen').then((m) => ({ default: m.NoticesScreen })));
-const WarningsScreen = lazy(() => import('../features/warnings/WarningsScreen').then((m) => ({ default: m.WarningsScreen })));
-const RegistersScreen = lazy(() => import('../features/registers/RegistersScreen').then((m) => ({ default: m.RegistersScreen })));
 
 function CurrentScreen() {
   const { screen } = useRouter();
@@ -130,6 +125,9 @@ function MainArea() {
   const { t } = useI18n();
   const { firstStart, endFirstStart } = useAuth();
   const info = useRead('meta.info', firstStart ? {} : skipToken);
+  useEffect(() => {
+    void prefetchScreens();
+  }, []);
   if (firstStart && info.isPending) return <Text p="md">{t('app.loading')}</Text>;
   if (firstStart && info.data?.counts.accounts === 0) return <FirstDataStep onDone={endFirstStart} />;
   return <CurrentScreen />;
@@ -137,7 +135,11 @@ function MainArea() {
 
 function ScreenLoading() {
   const { t } = useI18n();
-  return <Text p="md">{t('app.loading')}</Text>;
+  return (
+    <Text p="md" data-testid="screen-loading">
+      {t('app.loading')}
+    </Text>
+  );
 }
 
 function StatusBar() {

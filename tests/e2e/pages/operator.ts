@@ -19,6 +19,8 @@ export class Operator {
     for (let i = 0; i < 20 && !(await isFocused(wanted)); i++) await page.keyboard.press('ArrowDown');
     await expect(wanted).toBeFocused();
     await page.keyboard.press('Enter');
+    // A screen's code may still be on its way (each is a chunk of its own): keys wait until it is drawn.
+    await expect(page.getByTestId('screen-loading')).toHaveCount(0);
   }
 
   /**
