@@ -131,26 +131,35 @@ export function entryStore(db: Db, options: { today: () => string }) {
      GROUP BY p.commodity ORDER BY count(*) DESC, p.commodity`,
   );
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const counts = db.prepare<[number], { total: number; executed: number; notExecuted: number; open: number }>(
-    `SELECT count(*) AS total, coalesce(sum(status = 'executed'), 0) AS executed,
-       coalesce(sum(status = 'not_executed'), 0) AS notExecuted, coalesce(sum(status = 'new'), 0) AS open
-     FROM task_positions WHERE task_id = ?`,
+  // The summary comes back with every save, so it is counted from the task's entries in the
+  // status index (migration 018), never from every position's row or the district's queue.
+  const statusCounts = db.prepare<[number], { status: EntryPosition['status']; n: number }>(
+    'SELECT status, count(*) AS n FROM task_positions INDEXED BY task_positions_by_status WHERE task_id = ? GROUP BY status',
   );
   const reasonCounts = db.prepare<[number], { code: number; uk: string; en: string; count: number }>(
-    `SELECT r.code, r.name_uk AS uk, r.name_en AS en, count(*) AS count FROM task_positions tp
-     JOIN non_execution_reasons r ON r.code = tp.reason_code WHERE tp.task_id = ? AND tp.status = 'not_executed'
-     GROUP BY r.code ORDER BY r.code`,
+    `SELECT r.code, r.name_uk AS uk, r.name_en AS en, count(*) AS count
+     FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN non_execution_reasons r ON r.code = tp.reason_code
+     WHERE tp.task_id = ? AND tp.status = 'not_executed' GROUP BY r.code ORDER BY r.code`,
   );
+  // Only an executed position has a reading (a save that gives a reason drops it), so the flags and
+  // the waiting checks are looked up from the executed positions, each by its reading. CROSS JOIN
+  // keeps the task's positions outside: statistics taken while few readings had a position would
+  // otherwise have SQLite walk every entered reading of the district.
   const flagCounts = db.prepare<{ taskId: number }, { overMax: number; below: number; rollovers: number; queued: number }>(
     `SELECT coalesce(sum(r.over_max_accepted), 0) AS overMax, coalesce(sum(r.below_previous_confirmed), 0) AS below,
        coalesce(sum(r.rollover), 0) AS rollovers,
-       (SELECT count(*) FROM reading_checks c WHERE (c.reading_id IN (SELECT id FROM readings WHERE task_position_id IN
-           (SELECT id FROM task_positions WHERE task_id = @taskId))
-         OR c.reading_id IN (SELECT final_reading_id FROM meter_history WHERE position_id IN
-           (SELECT id FROM task_positions WHERE task_id = @taskId)))
-         AND c.decision IS NULL) AS queued
-     FROM readings r WHERE r.task_position_id IN (SELECT id FROM task_positions WHERE task_id = @taskId)`,
+       coalesce(sum((SELECT count(*) FROM reading_checks c WHERE c.reading_id = r.id AND c.decision IS NULL)), 0) AS queued
+     FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN readings r ON r.task_position_id = tp.id
+     WHERE tp.task_id = @taskId AND tp.status = 'executed'`,
   );
+  // A removed meter's final reading (a visit's) has no position of its own: it is found by the visit's position.
+  const finalsQueued = db
+    .prepare<{ taskId: number }, number>(
+      `SELECT count(*) FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN meter_history mh ON mh.position_id = tp.id
+       CROSS JOIN reading_checks c ON c.reading_id = mh.final_reading_id
+       WHERE tp.task_id = @taskId AND c.decision IS NULL`,
+    )
+    .pluck();
   const phoneWaiting = db
     .prepare<[number], number>(
       `SELECT count(*) FROM phone_results pr JOIN task_positions tp ON tp.id = pr.position_id
@@ -256,7 +265,13 @@ export function entryStore(db: Db, options: { today: () => string }) {
   };
 
   const summary = (taskId: number, locale: Locale): EntrySummary => {
-    const c = counts.get(taskId)!;
+    const c = { total: 0, executed: 0, notExecuted: 0, open: 0 };
+    for (const { status, n } of statusCounts.all(taskId)) {
+      c.total += n;
+      if (status === 'executed') c.executed = n;
+      else if (status === 'not_executed') c.notExecuted = n;
+      else c.open = n;
+    }
     const flags = flagCounts.get({ taskId })!;
     return {
       ...c,
@@ -264,7 +279,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       overMaxAccepted: flags.overMax,
       belowPrevious: flags.below,
       rollovers: flags.rollovers,
-      queued: flags.queued,
+      queued: flags.queued + finalsQueued.get({ taskId })!,
       phoneWaiting: phoneWaiting.get(taskId)!,
     };
   };
