@@ -43,8 +43,8 @@ type PositionSql = Pick<
 };
 
 type SaveRequest = ParsedInput<'entry.save'>;
-/** The expected consumption a save judged its reading by, and the days it covers. */
-type Judged = { from: string; on: string; expected: number | null };
+/** The previous reading a save judged its reading against, the expected consumption from it, and the days it covers. */
+type Judged = { previous: { value: number; takenOn: string }; from: string; on: string; expected: number | null };
 
 /** What the audit log keeps of an entered position, with what the visit found at the meter. */
 export type Entered = Pick<EntryPosition, 'status' | 'value' | 'checkedOn' | 'reasonCode' | 'problems' | 'note' | 'findings'>;
@@ -234,7 +234,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
     judged?: Judged,
   ): EntryPosition => {
     const own = ownReading.get(row.positionId);
-    const prev = chain.previousOf(row.pointId, row.positionId, row.checkedOn ?? options.today());
+    const on = row.checkedOn ?? options.today();
+    // The saved position's previous reading is the one its save was judged against, on the same date.
+    const prev = judged && judged.on === on ? judged.previous : chain.previousOf(row.pointId, row.positionId, on);
     return {
       positionId: row.positionId,
       taskId: row.taskId,
@@ -296,7 +298,6 @@ export function entryStore(db: Db, options: { today: () => string }) {
 
   const save = (request: SaveRequest, locale: Locale, user: string) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
-    const taskTotal = total.get(position.taskId)!.n;
     checkDate(position, request.checkedOn);
     const known = new Set(activeProblems.all().map((p) => p.code));
     if (request.problems.some((code) => !known.has(code))) throw new DomainError('entry.unknownProblem', {}, 'problems');
@@ -355,7 +356,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       const value = parseReading(outcome.value, digits);
       const prev = chain.previousOf(position.pointId, position.positionId, request.checkedOn);
       const expected = prev ? expectation.expectedFor(position.pointId, prev.takenOn, request.checkedOn) : null;
-      if (prev) judgedBy = { from: prev.takenOn, on: request.checkedOn, expected };
+      if (prev) judgedBy = { previous: prev, from: prev.takenOn, on: request.checkedOn, expected };
       const judged = judgeBands({
         value,
         previous: prev,
@@ -403,9 +404,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
     settlePhone.run({ positionId: position.positionId, user });
     // Where entry goes next is the saved position's own next open one: asked once, used twice.
     const after = nextOpen(position.taskId, position.seq);
-    const saved = view(byId.get(position.positionId)!, taskTotal, after, judgedBy);
-    const next = after !== null ? view(bySeq.get(position.taskId, after)!, taskTotal) : null;
-    return { saved, next, summary: summary(position.taskId, locale) };
+    // The summary counts every position of the task: its total is the one both views show.
+    const counted = summary(position.taskId, locale);
+    const saved = view(byId.get(position.positionId)!, counted.total, after, judgedBy);
+    const next = after !== null ? view(bySeq.get(position.taskId, after)!, counted.total) : null;
+    return { saved, next, summary: counted };
   };
 
   const monthlyMax = (kind: Commodity) => Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;
