@@ -128,7 +128,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       setPosition(next);
       setValue(replay.value);
       setReason(next.reasonCode);
-      setTicked(next.problems);
+      // The same problems keep the same list, so the problems' checkboxes are not drawn again.
+      setTicked((current) => (sameCodes(current, next.problems) ? current : next.problems));
       setNote(next.note);
       setFindings(formOf(next.findings));
       setShowFindings(next.findings !== null);
@@ -739,5 +740,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 const reasonList = () => document.querySelector<HTMLInputElement>('[data-entry="reason"]');
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((code, i) => code === b[i]);
 
 const keptInStep = { refetchOnWrite: false };
