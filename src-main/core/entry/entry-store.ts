@@ -43,8 +43,8 @@ type PositionSql = Pick<
 };
 
 type SaveRequest = ParsedInput<'entry.save'>;
-/** The expected consumption a save judged its reading by, and the days it covers. */
-type Judged = { from: string; on: string; expected: number | null };
+/** The previous reading a save judged its reading against, the expected consumption from it, and the days it covers. */
+type Judged = { previous: { value: number; takenOn: string }; from: string; on: string; expected: number | null };
 
 /** What the audit log keeps of an entered position, with what the visit found at the meter. */
 export type Entered = Pick<EntryPosition, 'status' | 'value' | 'checkedOn' | 'reasonCode' | 'problems' | 'note' | 'findings'>;
@@ -131,26 +131,35 @@ export function entryStore(db: Db, options: { today: () => string }) {
      GROUP BY p.commodity ORDER BY count(*) DESC, p.commodity`,
   );
   const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const counts = db.prepare<[number], { total: number; executed: number; notExecuted: number; open: number }>(
-    `SELECT count(*) AS total, coalesce(sum(status = 'executed'), 0) AS executed,
-       coalesce(sum(status = 'not_executed'), 0) AS notExecuted, coalesce(sum(status = 'new'), 0) AS open
-     FROM task_positions WHERE task_id = ?`,
+  // The summary comes back with every save, so it is counted from the task's entries in the
+  // status index (migration 018), never from every position's row or the district's queue.
+  const statusCounts = db.prepare<[number], { status: EntryPosition['status']; n: number }>(
+    'SELECT status, count(*) AS n FROM task_positions INDEXED BY task_positions_by_status WHERE task_id = ? GROUP BY status',
   );
   const reasonCounts = db.prepare<[number], { code: number; uk: string; en: string; count: number }>(
-    `SELECT r.code, r.name_uk AS uk, r.name_en AS en, count(*) AS count FROM task_positions tp
-     JOIN non_execution_reasons r ON r.code = tp.reason_code WHERE tp.task_id = ? AND tp.status = 'not_executed'
-     GROUP BY r.code ORDER BY r.code`,
+    `SELECT r.code, r.name_uk AS uk, r.name_en AS en, count(*) AS count
+     FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN non_execution_reasons r ON r.code = tp.reason_code
+     WHERE tp.task_id = ? AND tp.status = 'not_executed' GROUP BY r.code ORDER BY r.code`,
   );
+  // Only an executed position has a reading (a save that gives a reason drops it), so the flags and
+  // the waiting checks are looked up from the executed positions, each by its reading. CROSS JOIN
+  // keeps the task's positions outside: statistics taken while few readings had a position would
+  // otherwise have SQLite walk every entered reading of the district.
   const flagCounts = db.prepare<{ taskId: number }, { overMax: number; below: number; rollovers: number; queued: number }>(
     `SELECT coalesce(sum(r.over_max_accepted), 0) AS overMax, coalesce(sum(r.below_previous_confirmed), 0) AS below,
        coalesce(sum(r.rollover), 0) AS rollovers,
-       (SELECT count(*) FROM reading_checks c WHERE (c.reading_id IN (SELECT id FROM readings WHERE task_position_id IN
-           (SELECT id FROM task_positions WHERE task_id = @taskId))
-         OR c.reading_id IN (SELECT final_reading_id FROM meter_history WHERE position_id IN
-           (SELECT id FROM task_positions WHERE task_id = @taskId)))
-         AND c.decision IS NULL) AS queued
-     FROM readings r WHERE r.task_position_id IN (SELECT id FROM task_positions WHERE task_id = @taskId)`,
+       coalesce(sum((SELECT count(*) FROM reading_checks c WHERE c.reading_id = r.id AND c.decision IS NULL)), 0) AS queued
+     FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN readings r ON r.task_position_id = tp.id
+     WHERE tp.task_id = @taskId AND tp.status = 'executed'`,
   );
+  // A removed meter's final reading (a visit's) has no position of its own: it is found by the visit's position.
+  const finalsQueued = db
+    .prepare<{ taskId: number }, number>(
+      `SELECT count(*) FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN meter_history mh ON mh.position_id = tp.id
+       CROSS JOIN reading_checks c ON c.reading_id = mh.final_reading_id
+       WHERE tp.task_id = @taskId AND c.decision IS NULL`,
+    )
+    .pluck();
   const phoneWaiting = db
     .prepare<[number], number>(
       `SELECT count(*) FROM phone_results pr JOIN task_positions tp ON tp.id = pr.position_id
@@ -225,7 +234,9 @@ export function entryStore(db: Db, options: { today: () => string }) {
     judged?: Judged,
   ): EntryPosition => {
     const own = ownReading.get(row.positionId);
-    const prev = chain.previousOf(row.pointId, row.positionId, row.checkedOn ?? options.today());
+    const on = row.checkedOn ?? options.today();
+    // The saved position's previous reading is the one its save was judged against, on the same date.
+    const prev = judged && judged.on === on ? judged.previous : chain.previousOf(row.pointId, row.positionId, on);
     return {
       positionId: row.positionId,
       taskId: row.taskId,
@@ -256,7 +267,13 @@ export function entryStore(db: Db, options: { today: () => string }) {
   };
 
   const summary = (taskId: number, locale: Locale): EntrySummary => {
-    const c = counts.get(taskId)!;
+    const c = { total: 0, executed: 0, notExecuted: 0, open: 0 };
+    for (const { status, n } of statusCounts.all(taskId)) {
+      c.total += n;
+      if (status === 'executed') c.executed = n;
+      else if (status === 'not_executed') c.notExecuted = n;
+      else c.open = n;
+    }
     const flags = flagCounts.get({ taskId })!;
     return {
       ...c,
@@ -264,7 +281,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       overMaxAccepted: flags.overMax,
       belowPrevious: flags.below,
       rollovers: flags.rollovers,
-      queued: flags.queued,
+      queued: flags.queued + finalsQueued.get({ taskId })!,
       phoneWaiting: phoneWaiting.get(taskId)!,
     };
   };
@@ -281,7 +298,6 @@ export function entryStore(db: Db, options: { today: () => string }) {
 
   const save = (request: SaveRequest, locale: Locale, user: string) => {
     const position = found(byId.get(request.positionId), 'notFound.position');
-    const taskTotal = total.get(position.taskId)!.n;
     checkDate(position, request.checkedOn);
     const known = new Set(activeProblems.all().map((p) => p.code));
     if (request.problems.some((code) => !known.has(code))) throw new DomainError('entry.unknownProblem', {}, 'problems');
@@ -340,7 +356,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       const value = parseReading(outcome.value, digits);
       const prev = chain.previousOf(position.pointId, position.positionId, request.checkedOn);
       const expected = prev ? expectation.expectedFor(position.pointId, prev.takenOn, request.checkedOn) : null;
-      if (prev) judgedBy = { from: prev.takenOn, on: request.checkedOn, expected };
+      if (prev) judgedBy = { previous: prev, from: prev.takenOn, on: request.checkedOn, expected };
       const judged = judgeBands({
         value,
         previous: prev,
@@ -388,9 +404,11 @@ export function entryStore(db: Db, options: { today: () => string }) {
     settlePhone.run({ positionId: position.positionId, user });
     // Where entry goes next is the saved position's own next open one: asked once, used twice.
     const after = nextOpen(position.taskId, position.seq);
-    const saved = view(byId.get(position.positionId)!, taskTotal, after, judgedBy);
-    const next = after !== null ? view(bySeq.get(position.taskId, after)!, taskTotal) : null;
-    return { saved, next, summary: summary(position.taskId, locale) };
+    // The summary counts every position of the task: its total is the one both views show.
+    const counted = summary(position.taskId, locale);
+    const saved = view(byId.get(position.positionId)!, counted.total, after, judgedBy);
+    const next = after !== null ? view(bySeq.get(position.taskId, after)!, counted.total) : null;
+    return { saved, next, summary: counted };
   };
 
   const monthlyMax = (kind: Commodity) => Number(setting.get(`entry.maxConsumption.${kind}`)?.value ?? 0) || 1000;

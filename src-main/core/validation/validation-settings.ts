@@ -1,7 +1,6 @@
 import type { Commodity } from '../../../shared/contract/entry';
 import type { Bands } from '../../../shared/validation/bands';
 import type { Db } from '../../db/open';
-import { settingsReader } from '../calendar/working-days';
 
 /** The bands of one commodity (settings validation.<commodity>.*, migration 012). */
 export interface ValidationSettings {
@@ -12,24 +11,41 @@ export interface ValidationSettings {
   historyMonths: number;
 }
 
-/** Reads the settings afresh on each call (an administrator may change them), through statements prepared once. */
+const keys = [
+  'validation.minHistoryReadings',
+  'validation.historyMonths',
+  ...(['gas', 'electricity'] as const).flatMap((commodity) =>
+    (['highFactor', 'lowFactor', 'zeroDays'] as const).map((factor) => `validation.${commodity}.${factor}`),
+  ),
+];
+
+/**
+ * Reads the settings afresh on each call (an administrator may change them): all of them by one
+ * prepared statement, since every save judges by them several times.
+ */
 export function validationSettingsReader(db: Db): () => ValidationSettings {
-  const settings = settingsReader(db);
-  const number = (key: string): number => {
-    const value = Number(settings(key));
-    if (!Number.isInteger(value) || value < 0) throw new Error(`setting ${key} is not a whole number`);
-    return value;
+  const select = db.prepare<[string], { key: string; value: string }>(
+    'SELECT key, value FROM settings WHERE key IN (SELECT value FROM json_each(?))',
+  );
+  const wanted = JSON.stringify(keys);
+  return () => {
+    const values = new Map(select.all(wanted).map((row) => [row.key, row.value]));
+    const number = (key: string): number => {
+      const value = Number(values.get(key));
+      if (!Number.isInteger(value) || value < 0) throw new Error(`setting ${key} is not a whole number`);
+      return value;
+    };
+    const bands = (commodity: Commodity): Bands => ({
+      highFactor: number(`validation.${commodity}.highFactor`),
+      lowFactor: number(`validation.${commodity}.lowFactor`),
+      zeroDays: number(`validation.${commodity}.zeroDays`),
+    });
+    return {
+      bands: { gas: bands('gas'), electricity: bands('electricity') },
+      minHistoryReadings: number('validation.minHistoryReadings'),
+      historyMonths: number('validation.historyMonths'),
+    };
   };
-  const bands = (commodity: Commodity): Bands => ({
-    highFactor: number(`validation.${commodity}.highFactor`),
-    lowFactor: number(`validation.${commodity}.lowFactor`),
-    zeroDays: number(`validation.${commodity}.zeroDays`),
-  });
-  return () => ({
-    bands: { gas: bands('gas'), electricity: bands('electricity') },
-    minHistoryReadings: number('validation.minHistoryReadings'),
-    historyMonths: number('validation.historyMonths'),
-  });
 }
 
 export const readValidationSettings = (db: Db): ValidationSettings => validationSettingsReader(db)();

@@ -16,6 +16,7 @@ import { walkSequence } from './014-walk-sequence';
 import { visitFindings } from './015-visit-findings';
 import { dailyPlans } from './016-daily-plans';
 import { fieldService } from './017-field-service';
+import { entrySummaryIndex } from './018-entry-summary-index';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   visitFindings,
   dailyPlans,
   fieldService,
+  entrySummaryIndex,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Commodity, EntryCheck, EntryPosition, EntrySession, EntrySummary } from '../../../shared/contract/entry';
 import type { Input } from '../../../shared/contract/index';
@@ -101,13 +101,13 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const fields = useRef({ position, value, reason, ticked, note, findings, checkedOn: ownDate ?? sessionDate, max, dialog });
   fields.current = { position, value, reason, ticked, note, findings, checkedOn: ownDate ?? sessionDate, max, dialog };
   const valueInput = useRef<HTMLInputElement>(null);
-  const executeButton = useRef<HTMLButtonElement>(null);
+  const executeButtonRef = useRef<HTMLButtonElement>(null);
 
   const focus = (target: EntryFocus) => {
     const f = fields.current;
     // Without a meter there is nothing to type: the reason list is where the position is settled.
     if (target === 'value' && !f.reason && f.position?.meterSerial === null) return reasonList()?.focus();
-    (target === 'value' && !f.reason ? valueInput : executeButton).current?.focus();
+    (target === 'value' && !f.reason ? valueInput : executeButtonRef).current?.focus();
   };
 
   /** Keys that will never reach a reading: counted, per position, as the readings they held, and said so. */
@@ -122,10 +122,14 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
 
   /** Shows a position and hands it the keys typed while it was on its way. */
   const show = (next: EntryPosition) => {
+    // The keys typed meanwhile are replayed before the position is shown: one render shows both.
+    const replay = replayKeys(queue.current.splice(0), { focus: 'value', value: next.value === null ? '' : String(next.value) });
     flushSync(() => {
       setPosition(next);
+      setValue(replay.value);
       setReason(next.reasonCode);
-      setTicked(next.problems);
+      // The same problems keep the same list, so the problems' checkboxes are not drawn again.
+      setTicked((current) => (sameCodes(current, next.problems) ? current : next.problems));
       setNote(next.note);
       setFindings(formOf(next.findings));
       setShowFindings(next.findings !== null);
@@ -135,8 +139,6 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       setFinished(false);
     });
     fields.current.position = next;
-    const replay = replayKeys(queue.current.splice(0), { focus: 'value', value: next.value === null ? '' : String(next.value) });
-    flushSync(() => setValue(replay.value));
     fields.current.value = replay.value;
     phase.current = 'typing';
     focus(replay.focus);
@@ -356,6 +358,11 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
     { enabled: !dialog },
   );
 
+  // The parts of the form a save or a key press does not change are kept from render to render
+  // (below, by useMemo): they reach the screen's engine through this ref, always its latest.
+  const engine = useRef({ commit, load, focus });
+  engine.current = { commit, load, focus };
+
   const previous = position?.previous ?? null;
   const unit = position ? t(`unit.${position.commodity}`) : null;
   const noMeter = position !== null && position.meterSerial === null;
@@ -365,8 +372,8 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
   const from = findings.replaced ? initial : (previous?.value ?? null);
   const consumption = typed !== null && from !== null ? typed - from : null;
 
-  return (
-    <Stack gap="sm" p="md" maw={1100}>
+  const header = useMemo(
+    () => (
       <Group justify="space-between" align="flex-start">
         <Title order={2} size="h4">
           {t('entry.title', { number: session.routeNumber, name: session.routeName, date: formatDate(session.taskDate, locale) })}
@@ -375,7 +382,14 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
           {t('entry.toTasks')}
         </Button>
       </Group>
-      <Group gap="md" align="flex-end">
+    ),
+    [t, locale, go, session],
+  );
+  const checkedOn = ownDate ?? sessionDate;
+  const ownDated = ownDate !== null;
+  const sessionFields = useMemo(
+    () => (
+      <>
         {session.commodities.map((kind) => (
           <NumberInput
             key={kind}
@@ -391,11 +405,18 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
         ))}
         <DateField
           label={t('entry.date')}
-          value={ownDate ?? sessionDate}
-          onValue={(iso) => (ownDate === null ? setSessionDate : setOwnDate)(iso)}
+          value={checkedOn}
+          onValue={(iso) => (ownDated ? setOwnDate : setSessionDate)(iso)}
           w={180}
           data-testid="entry-date"
         />
+      </>
+    ),
+    [t, session, max, checkedOn, ownDated],
+  );
+  const progress = useMemo(
+    () => (
+      <>
         <Text size="sm" c="dimmed" data-testid="entry-progress">
           {t('entry.progress', { ...summary })}
         </Text>
@@ -404,10 +425,193 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
             {t('entry.phoneWaiting', { count: summary.phoneWaiting })}
           </Badge>
         )}
-      </Group>
+      </>
+    ),
+    [t, summary],
+  );
+  const legend = useMemo(
+    () => (
       <Text size="xs" c="dimmed" data-testid="entry-legend">
         {t('entry.legend')}
       </Text>
+    ),
+    [t],
+  );
+  const positionHeader = useMemo(
+    () =>
+      position && (
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h5" data-testid="entry-seq">
+            {t('entry.position', { seq: position.seq, total: position.total })}
+          </Title>
+          {position.reread && (
+            <Badge color="violet" data-testid="entry-reread">
+              {t('entry.reread')}
+            </Badge>
+          )}
+          <Badge color={position.status === 'executed' ? 'green' : position.status === 'not_executed' ? 'orange' : 'gray'}>
+            {t(
+              position.status === 'executed'
+                ? 'entry.statusExecuted'
+                : position.status === 'not_executed'
+                  ? 'entry.statusNotExecuted'
+                  : 'entry.statusNew',
+            )}
+          </Badge>
+        </Group>
+      ),
+    [t, position],
+  );
+  // What the sheet says of the position: it changes with the position, not with what is typed.
+  const facts = useMemo(
+    () =>
+      position && (
+        <>
+          <Field label={t('entry.account')}>
+            <Anchor
+              component="button"
+              type="button"
+              tabIndex={-1}
+              onClick={() => card.open(position.accountId)}
+              data-testid="entry-account"
+            >
+              {position.accountNumber}
+            </Anchor>
+          </Field>
+          <Field label={t('entry.name')}>{position.fullName}</Field>
+          <Field label={t('entry.address')}>{position.address}</Field>
+          <Field label={t('entry.meter')}>
+            <span data-testid="entry-meter">
+              {position.meter
+                ? t('entry.meterLine', { serial: position.meter.serial, digits: position.meter.digits })
+                : position.meterSerial
+                  ? t('entry.meterLine', { serial: position.meterSerial, digits: position.meterDigits })
+                  : t('common.none')}
+              {/* Another meter than the sheet printed: a visit found it replaced. */}
+              {position.meter && position.meterSerial && position.meter.serial !== position.meterSerial && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  ({t('visit.sheetMeter', { serial: position.meterSerial })})
+                </Text>
+              )}
+            </span>
+          </Field>
+          <Field label={t('entry.previous')}>
+            <span data-testid="entry-previous">
+              {position.previous ? `${position.previous.value} (${formatDate(position.previous.takenOn, locale)})` : t('entry.noPrevious')}
+            </span>
+          </Field>
+          <Field label={`${t('entry.expected')}, ${t(`unit.${position.commodity}`)}`}>
+            <span data-testid="entry-expected">
+              {position.expected
+                ? t('entry.expectedLine', {
+                    expected: number(position.expected.consumption),
+                    low: number(position.expected.low),
+                    high: number(position.expected.high),
+                    date: formatDate(position.expected.on, locale),
+                  })
+                : t('entry.expectedNone')}
+            </span>
+          </Field>
+        </>
+      ),
+    [t, locale, number, card, position],
+  );
+  const phonePanel = useMemo(() => position?.phone && <PhonePanel phone={position.phone} reasons={reasons} />, [position?.phone, reasons]);
+  const unitLabel = useMemo(() => <Text size="xs">{unit}</Text>, [unit]);
+  const executeButton = useMemo(
+    () => (
+      <Button
+        ref={executeButtonRef}
+        size="lg"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            engine.current.commit();
+          }
+        }}
+        onClick={() => engine.current.commit()}
+        data-testid="entry-execute"
+      >
+        {t('entry.execute')}
+      </Button>
+    ),
+    [t],
+  );
+  const reasonOptions = useMemo(() => reasons.map((r) => ({ value: String(r.code), label: `${r.code}. ${r.name}` })), [reasons]);
+  const reasonSelect = useMemo(
+    () => (
+      <Select
+        label={`${t('entry.reason')} (F8)`}
+        data={reasonOptions}
+        value={reason === null ? null : String(reason)}
+        onChange={(picked) => {
+          flushSync(() => setReason(picked === null ? null : Number(picked)));
+          engine.current.focus(picked === null ? 'value' : 'execute');
+        }}
+        searchable
+        clearable
+        selectFirstOptionOnChange
+        w={320}
+        data-entry="reason"
+        tabIndex={-1}
+      />
+    ),
+    [t, reasonOptions, reason],
+  );
+  const problemsAndNote = useMemo(
+    () => (
+      <Group mt="sm" gap="md" align="flex-start">
+        <Checkbox.Group
+          label={`${t('entry.problems')} (F6)`}
+          value={ticked.map(String)}
+          onChange={(v) => setTicked(v.map(Number))}
+          data-entry="problems"
+        >
+          <SimpleGrid cols={2} spacing={4} mt={4}>
+            {problemList.map((p) => (
+              <Checkbox key={p.code} value={String(p.code)} label={p.name} size="xs" />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <TextInput
+          label={t('entry.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          maxLength={500}
+          w={300}
+          tabIndex={-1}
+        />
+      </Group>
+    ),
+    [t, problemList, ticked, note],
+  );
+  const jumpModal = useMemo(
+    () => (
+      <FormModal
+        opened={jumping}
+        title={t('entry.jump')}
+        onClose={() => setJumping(false)}
+        onSubmit={async () => {
+          const seq = Number((document.querySelector<HTMLInputElement>('[data-entry="jump"]')?.value ?? '').trim());
+          setJumping(false);
+          await engine.current.load(seq);
+        }}
+      >
+        <TextInput label={t('entry.jump')} data-entry="jump" data-autofocus inputMode="numeric" />
+      </FormModal>
+    ),
+    [t, jumping],
+  );
+
+  return (
+    <Stack gap="sm" p="md" maw={1100}>
+      {header}
+      <Group gap="md" align="flex-end">
+        {sessionFields}
+        {progress}
+      </Group>
+      {legend}
       {halt && !dialog && (
         <Alert color="red" data-testid="entry-halt">
           {t('entry.halt', { ...halt })}
@@ -431,79 +635,16 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
       )}
       {position && (
         <Paper withBorder p="md" data-testid="entry-position" data-seq={position.seq}>
-          <Group justify="space-between" mb="xs">
-            <Title order={3} size="h5" data-testid="entry-seq">
-              {t('entry.position', { seq: position.seq, total: position.total })}
-            </Title>
-            {position.reread && (
-              <Badge color="violet" data-testid="entry-reread">
-                {t('entry.reread')}
-              </Badge>
-            )}
-            <Badge color={position.status === 'executed' ? 'green' : position.status === 'not_executed' ? 'orange' : 'gray'}>
-              {t(
-                position.status === 'executed'
-                  ? 'entry.statusExecuted'
-                  : position.status === 'not_executed'
-                    ? 'entry.statusNotExecuted'
-                    : 'entry.statusNew',
-              )}
-            </Badge>
-          </Group>
+          {positionHeader}
           <SimpleGrid cols={2} spacing={4} mb="sm">
-            <Field label={t('entry.account')}>
-              <Anchor
-                component="button"
-                type="button"
-                tabIndex={-1}
-                onClick={() => card.open(position.accountId)}
-                data-testid="entry-account"
-              >
-                {position.accountNumber}
-              </Anchor>
-            </Field>
-            <Field label={t('entry.name')}>{position.fullName}</Field>
-            <Field label={t('entry.address')}>{position.address}</Field>
-            <Field label={t('entry.meter')}>
-              <span data-testid="entry-meter">
-                {position.meter
-                  ? t('entry.meterLine', { serial: position.meter.serial, digits: position.meter.digits })
-                  : position.meterSerial
-                    ? t('entry.meterLine', { serial: position.meterSerial, digits: position.meterDigits })
-                    : t('common.none')}
-                {/* Another meter than the sheet printed: a visit found it replaced. */}
-                {position.meter && position.meterSerial && position.meter.serial !== position.meterSerial && (
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    ({t('visit.sheetMeter', { serial: position.meterSerial })})
-                  </Text>
-                )}
-              </span>
-            </Field>
-            <Field label={t('entry.previous')}>
-              <span data-testid="entry-previous">
-                {previous ? `${previous.value} (${formatDate(previous.takenOn, locale)})` : t('entry.noPrevious')}
-              </span>
-            </Field>
-            <Field label={`${t('entry.expected')}, ${unit ?? ''}`}>
-              <span data-testid="entry-expected">
-                {position.expected
-                  ? t('entry.expectedLine', {
-                      expected: number(position.expected.consumption),
-                      low: number(position.expected.low),
-                      high: number(position.expected.high),
-                      date: formatDate(position.expected.on, locale),
-                    })
-                  : t('entry.expectedNone')}
-              </span>
-            </Field>
+            {facts}
             <Field label={`${t('entry.consumption')}, ${unit ?? ''}`}>
               <Text fw={700} c={consumption !== null && consumption < 0 ? 'red' : undefined} data-testid="entry-consumption">
                 {consumption === null ? t('common.none') : number(consumption)}
               </Text>
             </Field>
           </SimpleGrid>
-          {position.phone && <PhonePanel phone={position.phone} reasons={reasons} />}
+          {phonePanel}
           <Group align="flex-end" gap="md">
             <TextInput
               ref={valueInput}
@@ -517,7 +658,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
                 }
               }}
               disabled={reason !== null || noMeter}
-              rightSection={<Text size="xs">{unit}</Text>}
+              rightSection={unitLabel}
               rightSectionWidth={60}
               description={
                 noMeter
@@ -534,62 +675,14 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
               error={error?.field === 'value' ? error.message : undefined}
               data-testid="entry-value"
             />
-            <Button
-              ref={executeButton}
-              size="lg"
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  commit();
-                }
-              }}
-              onClick={commit}
-              data-testid="entry-execute"
-            >
-              {t('entry.execute')}
-            </Button>
-            <Select
-              label={`${t('entry.reason')} (F8)`}
-              data={reasons.map((r) => ({ value: String(r.code), label: `${r.code}. ${r.name}` }))}
-              value={reason === null ? null : String(reason)}
-              onChange={(picked) => {
-                flushSync(() => setReason(picked === null ? null : Number(picked)));
-                focus(picked === null ? 'value' : 'execute');
-              }}
-              searchable
-              clearable
-              selectFirstOptionOnChange
-              w={320}
-              data-entry="reason"
-              tabIndex={-1}
-            />
+            {executeButton}
+            {reasonSelect}
           </Group>
           {error && error.field !== 'value' && !findingFieldOf(error.field) && <ErrorAlert error={error} />}
           {showFindings && position.meter && (
             <FindingsPanel form={findings} onChange={setFindings} card={position.meter} error={error} onDone={() => focus('value')} />
           )}
-          <Group mt="sm" gap="md" align="flex-start">
-            <Checkbox.Group
-              label={`${t('entry.problems')} (F6)`}
-              value={ticked.map(String)}
-              onChange={(v) => setTicked(v.map(Number))}
-              data-entry="problems"
-            >
-              <SimpleGrid cols={2} spacing={4} mt={4}>
-                {problemList.map((p) => (
-                  <Checkbox key={p.code} value={String(p.code)} label={p.name} size="xs" />
-                ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-            <TextInput
-              label={t('entry.note')}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              maxLength={500}
-              w={300}
-              tabIndex={-1}
-            />
-          </Group>
+          {problemsAndNote}
           {position.status !== 'new' && (
             <PositionHistory key={`${position.positionId}:${position.value}:${position.reasonCode}`} positionId={position.positionId} />
           )}
@@ -608,18 +701,7 @@ function EntryForm({ session, reasons, problemList }: FormProps) {
           onCancel={() => answering() && backToValue(null)}
         />
       )}
-      <FormModal
-        opened={jumping}
-        title={t('entry.jump')}
-        onClose={() => setJumping(false)}
-        onSubmit={async () => {
-          const seq = Number((document.querySelector<HTMLInputElement>('[data-entry="jump"]')?.value ?? '').trim());
-          setJumping(false);
-          await load(seq);
-        }}
-      >
-        <TextInput label={t('entry.jump')} data-entry="jump" data-autofocus inputMode="numeric" />
-      </FormModal>
+      {jumpModal}
     </Stack>
   );
 }
@@ -658,5 +740,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 const reasonList = () => document.querySelector<HTMLInputElement>('[data-entry="reason"]');
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+const sameCodes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((code, i) => code === b[i]);
 
 const keptInStep = { refetchOnWrite: false };
