@@ -1,3 +1,4 @@
+import { idleCheckpointer } from '../db/idle-checkpoint';
 import { photosBeside } from '../db/photo-backups';
 import type { SignedIn } from '../../shared/contract/auth';
 import { localToday } from '../../shared/dates';
@@ -79,6 +80,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
   const tasks = tasksHandlers(db);
   const notices = noticeHandlers(db);
   const orders = orderHandlers(db, { today });
+  const checkpoints = idleCheckpointer(db);
   const registry = createRegistry(
     [
       authHandlers(db, session, idleMinutes),
@@ -105,7 +107,11 @@ export function createCore(db: Db, options: CoreOptions): Core {
       authorize: (channel) => session.authorize(channel),
       who: () => session.user?.login ?? null,
       record: auditTrail(db),
-      transaction: (work) => db.transaction(work)(),
+      transaction: (work) => {
+        const done = db.transaction(work)();
+        checkpoints.wrote();
+        return done;
+      },
     },
   );
   return { ...registry, db, signedIn: () => session.user, services: coreServices(db, { tasks, notices, orders }, today) };

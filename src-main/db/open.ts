@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newBackupPath } from './backups';
+import { walPagesBeforeForcedCheckpoint } from './idle-checkpoint';
 import { migrate, type MigrateOptions } from './migrations/index';
 import { assertSupportedNode } from './node-version';
 
@@ -28,6 +29,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checkpoints run when the workstation idles (idle-checkpoint.ts); this is only the backstop.
+    db.pragma(`wal_autocheckpoint = ${walPagesBeforeForcedCheckpoint}`);
     registerFunctions(db);
     const backupsDir = options.backupsDir ?? join(dirname(file), 'backups');
     migrate(db, {
