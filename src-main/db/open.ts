@@ -31,9 +31,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // Checkpoints run when the workstation idles (idle-checkpoint.ts); this is only the backstop.
     db.pragma(`wal_autocheckpoint = ${walPagesBeforeForcedCheckpoint}`);
-    // 64 MiB of page cache (SQLite's default is 2 MiB): a 200k district's indexes stay in memory
-    // through a whole import or warnings run; pages are taken as they are used, not up front.
-    db.pragma('cache_size = -65536');
     registerFunctions(db);
     const backupsDir = options.backupsDir ?? join(dirname(file), 'backups');
     migrate(db, {
