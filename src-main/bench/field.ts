@@ -3,7 +3,9 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { request, type RequestOptions } from 'node:https';
 import { join } from 'node:path';
 import { hashPassword } from '../core/auth/passwords';
+import { entryStore } from '../core/entry/entry-store';
 import { fieldServices } from '../core/field/index';
+import { fieldPhotos } from '../core/field/photos';
 import type { Db } from '../db/open';
 import { fieldTls } from '../hosts/field/certificate-authority';
 import { startFieldListener } from '../hosts/field/listener';
@@ -65,7 +67,11 @@ function send(options: RequestOptions, body: Buffer | string): Promise<{ status:
 export async function fieldSyncFigures(db: Db, dir: string, today: string): Promise<[Figure, Figure]> {
   const { positions, login } = scene(db);
   const photosDir = join(dir, 'photos');
-  const service = fieldServices(db, { today: () => today, photosDir });
+  const service = fieldServices(db, {
+    today: () => today,
+    store: entryStore(db, { today: () => today }),
+    photos: fieldPhotos(db, photosDir),
+  });
   const tls = await fieldTls({ dir: join(dir, 'field'), names: ['127.0.0.1', 'localhost'] });
   const log = { info: () => {}, error: (error: unknown) => console.error(error) };
   const listener = await startFieldListener({

@@ -12,10 +12,12 @@ import { disconnectionHandlers } from './disconnection/handlers';
 import { orderHandlers } from './disconnection/order-handlers';
 import { orderSheet } from './disconnection/order-sheet';
 import { noticeHandlers } from './disconnection/notice-handlers';
+import { entryStore, type EntryStore } from './entry/entry-store';
 import { entryHandlers } from './entry/handlers';
 import { exchangeServices } from './exchange/services';
 import { fieldServices } from './field/index';
 import { phoneHandlers } from './field/office-handlers';
+import { fieldPhotos, type FieldPhotos } from './field/photos';
 import { demoDistrict } from './setup/demo-district';
 import { metaHandlers } from './meta/handlers';
 import { moratoriaHandlers } from './moratoria/handlers';
@@ -50,6 +52,8 @@ export interface Core extends Registry {
 }
 
 interface FeatureServices {
+  entry: EntryStore;
+  photos: FieldPhotos;
   tasks: ReturnType<typeof tasksHandlers>;
   notices: ReturnType<typeof noticeHandlers>;
   orders: ReturnType<typeof orderHandlers>;
@@ -58,7 +62,7 @@ interface FeatureServices {
 /** Photos from phones live in the `photos` folder beside the database file; a database in memory keeps none. */
 export const photosDirOf = (db: Db): string | null => (db.memory ? null : photosBeside(db.name));
 
-function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today: () => string) {
+function coreServices(db: Db, { entry, photos, tasks, notices, orders }: FeatureServices, today: () => string) {
   return {
     exchange: exchangeServices(db, today),
     sheet: tasks.sheet,
@@ -67,7 +71,7 @@ function coreServices(db: Db, { tasks, notices, orders }: FeatureServices, today
     demoDistrict: demoDistrict(db),
     registers: orders.registers,
     orderSheet: orderSheet(db),
-    field: fieldServices(db, { today, photosDir: photosDirOf(db) }),
+    field: fieldServices(db, { today, store: entry, photos }),
     today,
   };
 }
@@ -77,6 +81,9 @@ export function createCore(db: Db, options: CoreOptions): Core {
   const idleMinutes = () => Number(setting.get('security.idleLockMinutes')?.value ?? 0) || 0;
   const session = createSession({ idleMinutes, now: options.now ?? Date.now, ...(options.signedIn ? { signedIn: options.signedIn } : {}) });
   const today = options.today ?? localToday;
+  // One entry store (its statements prepared once) for entry, the phone's results and the field service.
+  const entry = entryStore(db, { today });
+  const photos = fieldPhotos(db, photosDirOf(db));
   const tasks = tasksHandlers(db);
   const notices = noticeHandlers(db);
   const orders = orderHandlers(db, { today });
@@ -90,7 +97,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       accountsHandlers(db, { today }),
       tasks.handlers,
       plansHandlers(db, { today }),
-      entryHandlers(db, { today }),
+      entryHandlers(db, entry),
       checkHandlers(db, { today }),
       settingsHandlers(db),
       moratoriaHandlers(db),
@@ -100,7 +107,7 @@ export function createCore(db: Db, options: CoreOptions): Core {
       notices.handlers,
       reportsHandlers(db),
       validationHandlers(db, { today }),
-      phoneHandlers(db, { today, photosDir: photosDirOf(db) }),
+      phoneHandlers(db, { today, store: entry, photos }),
     ],
     {
       ...(options.log ? { log: options.log } : {}),
@@ -114,5 +121,5 @@ export function createCore(db: Db, options: CoreOptions): Core {
       },
     },
   );
-  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, { tasks, notices, orders }, today) };
+  return { ...registry, db, signedIn: () => session.user, services: coreServices(db, { entry, photos, tasks, notices, orders }, today) };
 }

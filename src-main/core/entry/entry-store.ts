@@ -458,3 +458,5 @@ export function entryStore(db: Db, options: { today: () => string }) {
     ),
   };
 }
+
+export type EntryStore = ReturnType<typeof entryStore>;

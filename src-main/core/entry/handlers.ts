@@ -1,10 +1,10 @@
 import type { entryChannels } from '../../../shared/contract/entry';
 import type { Db } from '../../db/open';
 import type { Handlers } from '../registry';
-import { enteredOf, entryStore } from './entry-store';
+import { enteredOf, type EntryStore } from './entry-store';
 
-export function entryHandlers(db: Db, options: { today: () => string }): Handlers<keyof typeof entryChannels> {
-  const store = entryStore(db, options);
+/** Розноска over the core's one entry store (the phone's results are saved through the same one). */
+export function entryHandlers(db: Db, store: EntryStore): Handlers<keyof typeof entryChannels> {
   const problems = db.prepare<[], { code: number; uk: string; en: string }>(
     'SELECT code, name_uk AS uk, name_en AS en FROM meter_problems WHERE active = 1 ORDER BY code',
   );

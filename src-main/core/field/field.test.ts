@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fieldPhotoMaxBytes, type FieldResult } from '../../../shared/contract/field';
 import { testDistrict } from '../../../tests/support/test-district';
 import { hashPassword } from '../auth/passwords';
+import { entryStore } from '../entry/entry-store';
 import { fieldServices } from './index';
+import { fieldPhotos } from './photos';
 import type { FieldAnswer, FieldCaller } from './service';
 
 const today = '2026-11-25';
@@ -23,7 +25,12 @@ function fieldDistrict() {
   const d = testDistrict({}, { today });
   let now = Date.parse('2026-11-25T08:00:00Z');
   const photosDir = mkdtempSync(join(photosRoot, 'd-'));
-  const field = fieldServices(d.db, { today: () => today, photosDir, now: () => now });
+  const field = fieldServices(d.db, {
+    today: () => today,
+    store: entryStore(d.db, { today: () => today }),
+    photos: fieldPhotos(d.db, photosDir),
+    now: () => now,
+  });
   const insertReading = d.db.prepare("INSERT INTO readings (point_id, taken_on, value, kind) VALUES (?, ?, ?, 'control')");
   const routeOf = (number: number, executorId: number, settlementId: number) => {
     const route = d.call('routes.save', { number, name: `Маршрут ${number}`, sectionId: null, executorId });

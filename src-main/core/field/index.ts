@@ -3,18 +3,20 @@ import { clientId, fieldPairRequest, fieldPhotoMeta, fieldResultsRequest } from 
 import { errorMessage, type ErrorCode } from '../../../shared/i18n/errors';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import { entryStore } from '../entry/entry-store';
+import type { EntryStore } from '../entry/entry-store';
 import { DomainError } from '../errors';
 import { fieldPairing } from './pairing';
-import { fieldPhotos } from './photos';
+import type { FieldPhotos } from './photos';
 import { fieldPlan } from './plan';
 import { fieldResults } from './results';
 import type { FieldAdmin, FieldAnswer, FieldService } from './service';
 
 export interface FieldOptions {
   today: () => string;
-  /** Where photos from phones are kept as files: beside the database; null for a database in memory. */
-  photosDir: string | null;
+  /** The core's entry store: what a phone is sent to judge by is what entry judges by. */
+  store: EntryStore;
+  /** Photos from phones, kept as files beside the database. */
+  photos: FieldPhotos;
   now?: () => number;
 }
 
@@ -33,10 +35,9 @@ const statusOf: Partial<Record<ErrorCode, Refusal['status']>> = {
 export function fieldServices(db: Db, options: FieldOptions): FieldService & FieldAdmin {
   const now = options.now ?? Date.now;
   const pairing = fieldPairing(db, now);
-  const store = entryStore(db, { today: options.today });
+  const { store, photos } = options;
   const plan = fieldPlan(db, store, options.today);
   const results = fieldResults(db, options.today);
-  const photos = fieldPhotos(db, options.photosDir);
 
   const refuse = (code: ErrorCode, locale: Locale, params?: Record<string, unknown>): Refusal => ({
     ok: false,

@@ -4,9 +4,9 @@ import { doubtfulConditions } from '../../../shared/contract/visit';
 import { judgeBands } from '../../../shared/validation/bands';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import { entryStore } from '../entry/entry-store';
+import type { EntryStore } from '../entry/entry-store';
 import type { Handlers } from '../registry';
-import { fieldPhotos } from './photos';
+import type { FieldPhotos } from './photos';
 
 interface WaitingSql {
   id: number;
@@ -26,9 +26,11 @@ interface WaitingSql {
  * the bands passed, a meter in order, its day within the task's and today — the rest the
  * operator reviews one by one, with the dialogs typed readings get.
  */
-export function phoneHandlers(db: Db, options: { today: () => string; photosDir: string | null }): Handlers<keyof typeof phoneChannels> {
-  const store = entryStore(db, options);
-  const photos = fieldPhotos(db, options.photosDir);
+export function phoneHandlers(
+  db: Db,
+  options: { today: () => string; store: EntryStore; photos: FieldPhotos },
+): Handlers<keyof typeof phoneChannels> {
+  const { store, photos } = options;
   const waiting = db.prepare<[number], WaitingSql>(
     `SELECT pr.id, pr.position_id AS positionId, pr.value, pr.reason_code AS reasonCode, pr.problems, pr.note, pr.findings,
        pr.taken_on AS takenOn, t.task_date AS taskDate

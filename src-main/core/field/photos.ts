@@ -105,3 +105,5 @@ export function fieldPhotos(db: Db, photosDir: string | null) {
     },
   };
 }
+
+export type FieldPhotos = ReturnType<typeof fieldPhotos>;

@@ -3,7 +3,7 @@ import type { FieldPlan, FieldPosition, FieldTask } from '../../../shared/contra
 import { formatAmount } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
-import type { entryStore } from '../entry/entry-store';
+import type { EntryStore } from '../entry/entry-store';
 import type { FieldCaller } from './service';
 
 /** A controller may still be finishing a task of the last days; older ones are the office's. */
@@ -30,7 +30,7 @@ interface PositionSql {
  * while something is left to read) to a week ahead, positions in the task's order (walk order for
  * a day's plan and for tasks formed «за маршрутом»), each with the figures the phone judges by.
  */
-export function fieldPlan(db: Db, store: ReturnType<typeof entryStore>, today: () => string) {
+export function fieldPlan(db: Db, store: EntryStore, today: () => string) {
   const tasks = db.prepare<
     { employeeId: number; from: string; today: string; to: string },
     { taskId: number; taskDate: string; routeNumber: number; routeName: string }
