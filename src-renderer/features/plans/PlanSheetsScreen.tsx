@@ -1,16 +1,13 @@
 import { Button, Kbd } from '@mantine/core';
-import { useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import { useHotkeys } from '../../app/hotkeys';
 import { useRouter } from '../../app/router';
-import { useStatus } from '../../app/status';
-import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SheetPreview, type SheetParts } from '../../components/SheetPreview';
+import { SheetPreview } from '../../components/SheetPreview';
 import { PrintButtons } from '../../components/PrintButtons';
 import { Screen } from '../../components/Screen';
-import { useAction } from '../../components/use-action';
+import { useSheetOutput } from '../../components/use-sheet-output';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -21,26 +18,21 @@ export function PlanSheetsScreen({ taskIds }: { taskIds: number[] }) {
   const { t } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const status = useStatus();
-  const frame = useRef<HTMLIFrameElement>(null);
-  const [parts, setParts] = useState<SheetParts>({ includeBills: false, includeWarnings: false });
-  const { run, busy, error: actionError } = useAction();
-  const options = { taskIds, ...parts };
-  const sheets = useRead('tasks.sheets', options);
+  const {
+    frame,
+    parts,
+    setParts,
+    print,
+    savePdf,
+    busy,
+    error: actionError,
+  } = useSheetOutput({
+    print: (chosen) => api.call('print.sheets', { taskIds, ...chosen }),
+    pdf: (chosen) => api.call('print.sheetsPdf', { taskIds, ...chosen }),
+  });
+  const sheets = useRead('tasks.sheets', { taskIds, ...parts });
   const back = () => go({ name: 'plans' });
   useHotkeys({ esc: back });
-
-  const print = () =>
-    run(async () => {
-      const { printedByHost } = await api.call('print.sheets', options);
-      if (!printedByHost) frame.current?.contentWindow?.print();
-    });
-  const savePdf = () =>
-    run(async () => {
-      const pdf = await api.call('print.sheetsPdf', options);
-      download(pdf.base64, pdf.fileName, 'application/pdf');
-      status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
-    });
 
   return (
     <Screen

@@ -1,15 +1,12 @@
 import { Button } from '@mantine/core';
-import { useRef, useState } from 'react';
 import { formatDate } from '../../../shared/i18n/format';
 import { useApi } from '../../api/context';
 import { useRead } from '../../api/use-read';
 import { useRouter } from '../../app/router';
-import { useStatus } from '../../app/status';
-import { download } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SheetPreview, type SheetParts } from '../../components/SheetPreview';
+import { SheetPreview } from '../../components/SheetPreview';
 import { Screen } from '../../components/Screen';
-import { useAction } from '../../components/use-action';
+import { useSheetOutput } from '../../components/use-sheet-output';
 import { useI18n } from '../../i18n/i18n';
 import { PrintButtons } from '../../components/PrintButtons';
 
@@ -21,25 +18,20 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const status = useStatus();
-  const frame = useRef<HTMLIFrameElement>(null);
-  const [parts, setParts] = useState<SheetParts>({ includeBills: false, includeWarnings: false });
-  const { run, busy, error: actionError } = useAction();
+  const {
+    frame,
+    parts,
+    setParts,
+    print,
+    savePdf,
+    busy,
+    error: actionError,
+  } = useSheetOutput({
+    print: (chosen) => api.call('print.sheet', { taskId, ...chosen }),
+    pdf: (chosen) => api.call('print.sheetPdf', { taskId, ...chosen }),
+  });
   const task = useRead('tasks.get', { id: taskId });
-  const options = { taskId, ...parts };
-  const sheet = useRead('tasks.sheet', options);
-
-  const print = () =>
-    run(async () => {
-      const { printedByHost } = await api.call('print.sheet', options);
-      if (!printedByHost) frame.current?.contentWindow?.print();
-    });
-  const savePdf = () =>
-    run(async () => {
-      const pdf = await api.call('print.sheetPdf', options);
-      download(pdf.base64, pdf.fileName, 'application/pdf');
-      status.show(t('sheet.pdfSaved', { file: pdf.fileName, pages: pdf.pages }));
-    });
+  const sheet = useRead('tasks.sheet', { taskId, ...parts });
 
   const info = task.data;
   return (
