@@ -4,6 +4,7 @@ import { formatAmount } from '../../../shared/i18n/format';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Db } from '../../db/open';
 import type { EntryStore } from '../entry/entry-store';
+import { shifted } from '../plans/days';
 import type { FieldCaller } from './service';
 
 /** A controller may still be finishing a task of the last days; older ones are the office's. */
@@ -58,11 +59,6 @@ export function fieldPlan(db: Db, store: EntryStore, today: () => string) {
   const problems = db.prepare<[], { code: number; uk: string; en: string }>(
     'SELECT code, name_uk AS uk, name_en AS en FROM meter_problems WHERE active = 1 ORDER BY code',
   );
-  const shifted = (date: string, days: number) => {
-    const at = new Date(`${date}T00:00:00Z`);
-    at.setUTCDate(at.getUTCDate() + days);
-    return at.toISOString().slice(0, 10);
-  };
 
   const deliver = (taskId: number, positionId: number, locale: Locale): string[] =>
     warnings
