@@ -1,5 +1,6 @@
 import type { Commodity } from '../../../shared/contract/entry';
 import type { Db } from '../../db/open';
+import { untilConfigurationChanges } from '../settings/configuration-stamp';
 
 /**
  * How a commodity's use is spread over the year, as a weight per day: a day of month m weighs
@@ -67,21 +68,13 @@ function sharesFrom(rows: readonly ShareRow[]): Record<Commodity, number[]> {
 /** The shares as the administrator keeps them (table consumption_profile, migration 012). */
 export const readShares = (db: Db): Record<Commodity, number[]> => sharesFrom(db.prepare<[], ShareRow>(sharesSql).all());
 
-/**
- * The profiles as the administrator keeps them, read afresh on each call; the day-weight tables
- * are built again only when a share changed.
- */
+/** The profiles as the administrator keeps them, the day-weight tables built again only after a change. */
 export function profilesReader(db: Db): () => Profiles {
   const select = db.prepare<[], ShareRow>(sharesSql);
-  let built: { key: string; profiles: Profiles } | null = null;
-  return () => {
-    const rows = select.all();
-    const key = JSON.stringify(rows);
-    if (built?.key === key) return built.profiles;
-    const shares = sharesFrom(rows);
-    built = { key, profiles: { gas: profileFromShares(shares.gas), electricity: profileFromShares(shares.electricity) } };
-    return built.profiles;
-  };
+  return untilConfigurationChanges(db, () => {
+    const shares = sharesFrom(select.all());
+    return { gas: profileFromShares(shares.gas), electricity: profileFromShares(shares.electricity) };
+  });
 }
 
 export const readProfiles = (db: Db): Profiles => profilesReader(db)();

@@ -1,6 +1,7 @@
 import type { Commodity } from '../../../shared/contract/entry';
 import type { Bands } from '../../../shared/validation/bands';
 import type { Db } from '../../db/open';
+import { untilConfigurationChanges } from '../settings/configuration-stamp';
 
 /** The bands of one commodity (settings validation.<commodity>.*, migration 012). */
 export interface ValidationSettings {
@@ -20,15 +21,16 @@ const keys = [
 ];
 
 /**
- * Reads the settings afresh on each call (an administrator may change them): all of them by one
- * prepared statement, since every save judges by them several times.
+ * The settings as they stand on each call (an administrator may change them), all of them read by
+ * one prepared statement and parsed again only after a change, since every save judges by them
+ * several times.
  */
 export function validationSettingsReader(db: Db): () => ValidationSettings {
   const select = db.prepare<[string], { key: string; value: string }>(
     'SELECT key, value FROM settings WHERE key IN (SELECT value FROM json_each(?))',
   );
   const wanted = JSON.stringify(keys);
-  return () => {
+  return untilConfigurationChanges(db, () => {
     const values = new Map(select.all(wanted).map((row) => [row.key, row.value]));
     const number = (key: string): number => {
       const value = Number(values.get(key));
@@ -45,7 +47,7 @@ export function validationSettingsReader(db: Db): () => ValidationSettings {
       minHistoryReadings: number('validation.minHistoryReadings'),
       historyMonths: number('validation.historyMonths'),
     };
-  };
+  });
 }
 
 export const readValidationSettings = (db: Db): ValidationSettings => validationSettingsReader(db)();

@@ -17,6 +17,7 @@ import { visitFindings } from './015-visit-findings';
 import { dailyPlans } from './016-daily-plans';
 import { fieldService } from './017-field-service';
 import { entrySummaryIndex } from './018-entry-summary-index';
+import { configurationStamp } from './019-configuration-stamp';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   dailyPlans,
   fieldService,
   entrySummaryIndex,
+  configurationStamp,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
