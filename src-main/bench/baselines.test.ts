@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/app';
 import { openDatabase, type Db } from '../db/open';
 import { createSeededDatabase } from '../seed/create-database';
+import { commitFigures, entryTasks } from './entry';
+import { commitRawFigure } from './entry-raw';
 import { importFigures } from './import';
-import { formAllFigure, formAllRawFigure } from './tasks';
+import { benchRoute, formAllFigure, formAllRawFigure } from './tasks';
 import { warningFigure } from './warnings';
 
 const dir = mkdtempSync(join(tmpdir(), 'obhid-bench-baselines-'));
@@ -42,6 +44,30 @@ describe('the figures beside their raw baselines', () => {
     );
     // Told a different number formed, the baseline refuses to stand under the figure.
     expect(() => formAllRawFigure(db, '2026-11-20', positions + 1)).toThrow('positions inserted');
+  });
+
+  it('commit plainly what a save commits: a reading, its position executed and an audit row each', () => {
+    const nextTask = entryTasks(core, [benchRoute(db, core, 99_990, 0)], '2026-11-21');
+    commitFigures(core, nextTask, 20);
+    const [readings, executed, audited, tasks] = [
+      count('SELECT count(*) FROM readings'),
+      count("SELECT count(*) FROM task_positions WHERE status = 'executed'"),
+      count('SELECT count(*) FROM audit_log'),
+      count('SELECT count(*) FROM walk_tasks'),
+    ];
+    const lastReading = count('SELECT max(id) FROM readings');
+    const raw = commitRawFigure(db, nextTask, 30);
+    expect(raw).toMatchObject({ name: 'entry.commit_raw_p99_ms', unit: 'ms' });
+    expect(raw.note).toContain('p99 of 30 commits');
+    expect(count('SELECT count(*) FROM readings')).toBe(readings + 30);
+    expect(count("SELECT count(*) FROM task_positions WHERE status = 'executed'")).toBe(executed + 30);
+    // Besides the forming of each task it took (audited by the registry, as the commits' tasks are).
+    expect(count('SELECT count(*) FROM audit_log')).toBe(audited + 30 + count('SELECT count(*) FROM walk_tasks') - tasks);
+    // Each raw reading counts its consumption from the point's previous control reading, as a save does (none without one).
+    const rawReadings = `SELECT count(*) FROM readings WHERE id > ${lastReading} AND kind = 'control'`;
+    const counted = count(`${rawReadings} AND consumption = 7`);
+    expect(counted).toBeGreaterThan(0);
+    expect(counted + count(`${rawReadings} AND consumption IS NULL`)).toBe(30);
   });
 
   it('form the warnings three times and keep what one run formed', () => {
