@@ -8,6 +8,7 @@ import { createSeededDatabase } from '../seed/create-database';
 import { commitFigures, entryTasks } from './entry';
 import { commitRawFigure } from './entry-raw';
 import { importFigures } from './import';
+import { planDayFigure, planRawFigure } from './plans';
 import { benchRoute, formAllFigure, formAllRawFigure } from './tasks';
 import { warningFigure } from './warnings';
 
@@ -68,6 +69,18 @@ describe('the figures beside their raw baselines', () => {
     const counted = count(`${rawReadings} AND consumption = 7`);
     expect(counted).toBeGreaterThan(0);
     expect(counted + count(`${rawReadings} AND consumption IS NULL`)).toBe(30);
+  });
+
+  it('plan a day for every controller and do its reads and writes plainly, both rolled back', () => {
+    const before = [count('SELECT count(*) FROM walk_tasks'), count('SELECT count(*) FROM task_positions')];
+    const { figure, formed } = planDayFigure(db, '2026-11-23');
+    expect(formed.positions).toBeGreaterThan(0);
+    expect(figure.note).toContain(`${formed.tasks} tasks, ${formed.positions} positions`);
+    const raw = planRawFigure(db, '2026-11-23', formed);
+    expect(raw).toMatchObject({ name: 'plans.form_day_raw_ms', unit: 'ms' });
+    expect(raw.note).toContain(`${formed.tasks} tasks and ${formed.positions} positions inserted`);
+    expect([count('SELECT count(*) FROM walk_tasks'), count('SELECT count(*) FROM task_positions')]).toEqual(before);
+    expect(() => planRawFigure(db, '2026-11-23', { tasks: 1, positions: 1_000_000 })).toThrow('candidates');
   });
 
   it('form the warnings three times and keep what one run formed', () => {

@@ -1,5 +1,8 @@
 import type { Output } from '../../shared/contract/index';
+import { addressColumns, addressJoins, formatAddress, type AddressParts } from '../core/addresses/address';
 import { createCore } from '../core/app';
+import { shifted } from '../core/plans/days';
+import { planSettings } from '../core/plans/plan-settings';
 import type { Db } from '../db/open';
 import { percentile, round, type Figure } from './figures';
 
@@ -14,7 +17,7 @@ class RolledBack extends Error {}
  * plans.form (every plan as walk tasks, one transaction), through the handler registry. Each run is
  * rolled back afterwards; the figure is the median.
  */
-export function planDayFigure(db: Db, date: string): Figure {
+export function planDayFigure(db: Db, date: string): { figure: Figure; formed: { tasks: number; positions: number } } {
   const core = createCore(db, {
     version: 'bench',
     today: () => date,
@@ -46,38 +49,115 @@ export function planDayFigure(db: Db, date: string): Figure {
       if (!(error instanceof RolledBack)) throw error;
     }
   }
-  return {
+  if (!last) throw new Error('plans: no run formed');
+  const figure: Figure = {
     name: 'plans.form_day_ms',
     value: round(percentile(times, 50), 0),
     unit: 'ms',
-    note: `median of ${runs}: plans.propose and plans.form for every controller for ${date}, through the handler registry: ${last?.controllers} controllers, ${last?.points} points, ${last?.tasks} tasks, ${last?.positions} positions`,
+    note: `median of ${runs}: plans.propose and plans.form for every controller for ${date}, through the handler registry: ${last.controllers} controllers, ${last.points} points, ${last.tasks} tasks, ${last.positions} positions`,
   };
+  return { figure, formed: { tasks: last.tasks, positions: last.positions } };
 }
 
 /**
- * Beside plans.form_day_ms: the candidates the plans choose from — the connected points of every
- * active controller's routes with their last control reading — selected plainly, nothing scored.
+ * The floor under plans.form_day_ms: what the plans read and write, done plainly in one transaction
+ * and rolled back as the plans' runs are — the candidate points of every active controller's routes
+ * with their last control reading, every visit of the window the access rates and refusals come
+ * from, the open bills the debts are summed from, and the tasks and positions that formed (the first
+ * candidates' snapshots: account, address, meter and last control reading). Nothing scored, chosen
+ * or ordered.
  */
-export function planRawFigure(db: Db, date: string): Figure {
-  const select = db
-    .prepare(
+export function planRawFigure(db: Db, date: string, formed: { tasks: number; positions: number }): Figure {
+  const candidates = db
+    .prepare<[string], [number, number, number, string | null, string | null, string | null]>(
       `SELECT p.id, p.route_id, h.street_id, p.complaint_since, p.inspection_since,
          (SELECT max(c.taken_on) FROM readings c WHERE c.point_id = p.id AND c.kind = 'control' AND c.estimated = 0 AND c.taken_on <= ?)
        FROM employees e JOIN routes r ON r.executor_id = e.id JOIN metering_points p ON p.route_id = r.id JOIN houses h ON h.id = p.house_id
-       WHERE e.is_controller = 1 AND e.active = 1 AND p.status = 'connected'`,
+       WHERE e.is_controller = 1 AND e.active = 1 AND p.status = 'connected' ORDER BY p.route_id, p.walk_seq`,
     )
     .raw();
+  const settings = planSettings(db)();
+  const windowDays = Math.max(settings.accessWindowDays, settings.warningWindowDays, settings.coolOffDays);
+  const visits = db
+    .prepare<[string, string], unknown[]>(
+      `SELECT tp.point_id, tp.task_id, tp.status, coalesce(tp.checked_on, t.task_date), tp.reason_code
+       FROM walk_tasks t JOIN task_positions tp ON tp.task_id = t.id
+       WHERE t.task_date BETWEEN ? AND ? AND tp.status <> 'new'`,
+    )
+    .raw();
+  const openBills = db
+    .prepare<[], unknown[]>(
+      `SELECT b.point_id, p.account_id, b.delivered_on, b.amount_kop, b.paid_kop
+       FROM bills b JOIN metering_points p ON p.id = b.point_id WHERE b.amount_kop > b.paid_kop`,
+    )
+    .raw();
+  const snapshot = db.prepare<{ pointId: number; date: string }, RawSnapshot>(
+    `SELECT p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns},
+       p.apartment, m.serial AS meterSerial, m.digits AS meterDigits, prev.value AS prevValue, prev.taken_on AS prevDate
+     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
+     LEFT JOIN meters m ON m.point_id = p.id
+     LEFT JOIN readings prev ON prev.id = (
+       SELECT r.id FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on <= @date
+       ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)
+     WHERE p.id = @pointId`,
+  );
+  const insertTask = db.prepare(
+    `INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment, warn_non_admittance, route_number, route_name)
+     SELECT id, ?, '{}', 'address', 0, 0, number, name FROM routes WHERE id = ?`,
+  );
+  const insertPosition = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number,
+      full_name, address, meter_serial, meter_digits, prev_value, prev_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const perTask = Math.ceil(formed.positions / Math.max(1, formed.tasks));
+
   const times: number[] = [];
-  let count = 0;
+  let read = { candidates: 0, visits: 0, bills: 0 };
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    count = select.all(date).length;
-    times.push(performance.now() - started);
+    try {
+      db.transaction(() => {
+        const started = performance.now();
+        const points = candidates.all(date);
+        read = { candidates: points.length, visits: visits.all(shifted(date, -windowDays), date).length, bills: openBills.all().length };
+        if (points.length < formed.positions)
+          throw new Error(`plans raw: ${points.length} candidates, the plans formed ${formed.positions}`);
+        let taskId = 0;
+        points.slice(0, formed.positions).forEach(([pointId, routeId], index) => {
+          if (index % perTask === 0) taskId = Number(insertTask.run(date, routeId).lastInsertRowid);
+          const row = snapshot.get({ pointId, date })!;
+          insertPosition.run(
+            taskId,
+            (index % perTask) + 1,
+            pointId,
+            row.accountId,
+            row.accountNumber,
+            row.fullName,
+            formatAddress(row),
+            row.meterSerial,
+            row.meterDigits,
+            row.prevValue,
+            row.prevDate,
+          );
+        });
+        times.push(performance.now() - started);
+        throw new RolledBack();
+      })();
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    }
   }
   return {
-    name: 'plans.raw_select_ms',
+    name: 'plans.form_day_raw_ms',
     value: round(percentile(times, 50), 0),
     unit: 'ms',
-    note: `median of ${runs}: plain select of the ${count} candidate points of every controller's routes with their last control reading; compare with plans.form_day_ms`,
+    note: `median of ${runs}: the same reads and writes plainly, one transaction rolled back: ${read.candidates} candidate points with their last control reading, ${read.visits} visits of the ${windowDays}-day window, ${read.bills} open bills, ${formed.tasks} tasks and ${formed.positions} positions inserted with their snapshots; compare with plans.form_day_ms`,
   };
 }
+
+type RawSnapshot = AddressParts & {
+  accountId: number;
+  accountNumber: string;
+  fullName: string;
+  meterSerial: string | null;
+  meterDigits: number | null;
+  prevValue: number | null;
+  prevDate: string | null;
+};
