@@ -52,6 +52,7 @@ function seedFigure(file: string, size: number): Figure {
 
 async function main() {
   record(seedFigure(dbFile, accounts));
+  const small = smallAccounts > 0 ? smallDistrict() : null;
   const rawInsert = rawInsertFigure(join(dir, 'raw.sqlite'));
   record(rawInsert);
 
@@ -75,11 +76,13 @@ async function main() {
   const route500 = formRouteFigure(core, routeId, '2026-11-20');
   record(route500.figure);
   const formAll = formAllFigure(db, core, '2026-11-20');
+  small?.measure('tasks', () => formAllFigure(small.db, small.core, '2026-11-20', `tasks.form_all_${small.label}_ms`).figure);
   recordBeside(formAll.figure, formAllRawFigure(db, '2026-11-20', formAll.positions));
   const [pdf, pdfRaw] = await printFigures(db, core, route500.taskId);
   recordBeside(pdf!, pdfRaw!);
   const warningsSelect = warningRawSelectFigure(db);
   const { formedAfter, ...warnings } = warningFigure(db, '2026-11-20');
+  small?.measure('warnings', () => warningFigure(small.db, '2026-11-20', `warnings.form_all_${small.label}_ms`));
   record(warningsSelect);
   recordBeside(warnings, warningRawFigure(db, formedAfter));
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
@@ -108,6 +111,7 @@ async function main() {
   core.dispatch('users.save', { ...operator, fullName: 'Benchmark', role: 'operator' }, 'uk');
 
   const [importLarge, importRaw] = await importFigures(db, dir, `import.accounts_${sizeLabel(accounts)}_s`);
+  if (small) small.measured.import = (await importFigures(small.db, dir, `import.accounts_${small.label}_s`, false))[0]!;
   recordBeside(importLarge!, importRaw!);
   db.close();
   record(...(await backupFigures(dbFile, sizeLabel(accounts))));
@@ -116,7 +120,7 @@ async function main() {
   const startupRaw = await startupRawFigure(dbFile, dir);
   recordBeside(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile, join(dir, 'backups')), startupRaw);
 
-  if (smallAccounts > 0) await growthFigures({ tasks: formAll.figure, warnings, import: importLarge! });
+  small?.growth({ tasks: formAll.figure, warnings, import: importLarge! });
 
   const report = args.get('report');
   if (report) writeReport(resolve(report), `npm run bench -- ${process.argv.slice(2).join(' ')}`, figures);
@@ -127,21 +131,35 @@ async function main() {
     );
 }
 
-/** The same work on a district a tenth the size, and how each figure grew from it to the large one. */
-async function growthFigures(large: { tasks: Figure; warnings: Figure; import: Figure }) {
+type GrowthKind = 'tasks' | 'warnings' | 'import';
+
+/**
+ * The same work on a district a tenth the size, for how each figure grows to the large one. It is
+ * seeded first and each of its figures measured right after the large district's, so both stand on
+ * the machine as it was in the same minute: on a shared machine a quarter of an hour apart they did not.
+ */
+function smallDistrict() {
   const file = join(dir, 'small.sqlite');
-  const label = sizeLabel(smallAccounts);
-  record(seedFigure(file, smallAccounts));
+  const seeded = seedFigure(file, smallAccounts);
   const db = openDatabase(file);
   const core = createCore(db, { version: 'bench', signedIn: admin });
-  const small = {
-    tasks: formAllFigure(db, core, '2026-11-20', `tasks.form_all_${label}_ms`).figure,
-    warnings: warningFigure(db, '2026-11-20', `warnings.form_all_${label}_ms`),
-    import: (await importFigures(db, dir, `import.accounts_${label}_s`, false))[0]!,
+  const measured: Partial<Record<GrowthKind, Figure>> = {};
+  return {
+    db,
+    core,
+    label: sizeLabel(smallAccounts),
+    measured,
+    measure: (kind: GrowthKind, work: () => Figure) => (measured[kind] = work()),
+    growth(large: Record<GrowthKind, Figure>) {
+      db.close();
+      record(seeded);
+      const sizes = { small: smallAccounts, large: accounts };
+      for (const kind of ['tasks', 'warnings', 'import'] as const) {
+        const figure = measured[kind];
+        if (figure) record(figure, growthFigure(figure, large[kind], sizes));
+      }
+    },
   };
-  db.close();
-  const sizes = { small: smallAccounts, large: accounts };
-  for (const kind of ['tasks', 'warnings', 'import'] as const) record(small[kind], growthFigure(small[kind], large[kind], sizes));
 }
 
 main()
