@@ -141,31 +141,26 @@ export function entryStore(db: Db, options: { today: () => string }) {
      FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN non_execution_reasons r ON r.code = tp.reason_code
      WHERE tp.task_id = ? AND tp.status = 'not_executed' GROUP BY r.code ORDER BY r.code`,
   );
-  // Only an executed position has a reading (a save that gives a reason drops it), so the flags and
-  // the waiting checks are looked up from the executed positions, each by its reading. CROSS JOIN
-  // keeps the task's positions outside: statistics taken while few readings had a position would
-  // otherwise have SQLite walk every entered reading of the district.
-  const flagCounts = db.prepare<{ taskId: number }, { overMax: number; below: number; rollovers: number; queued: number }>(
+  // What else the summary counts, in one statement over the task's positions in the status index,
+  // each looked up in a partial index holding only the few it counts (migration 020): the flagged
+  // readings — only an executed position has one, a save giving a reason drops it — the checks still
+  // waiting (every check names the position whose save queued it, a removed meter's final reading
+  // included), and the phone's results still waiting on an open position. CROSS JOIN keeps the task's
+  // positions outside: statistics taken while the indexes were small would have SQLite walk them first.
+  const noted = db.prepare<{ taskId: number }, { overMax: number; below: number; rollovers: number; queued: number; phoneWaiting: number }>(
     `SELECT coalesce(sum(r.over_max_accepted), 0) AS overMax, coalesce(sum(r.below_previous_confirmed), 0) AS below,
        coalesce(sum(r.rollover), 0) AS rollovers,
-       coalesce(sum((SELECT count(*) FROM reading_checks c WHERE c.reading_id = r.id AND c.decision IS NULL)), 0) AS queued
-     FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN readings r ON r.task_position_id = tp.id
+       (SELECT count(*) FROM task_positions tp INDEXED BY task_positions_by_status
+          CROSS JOIN reading_checks c INDEXED BY reading_checks_waiting_by_position ON c.task_position_id = tp.id
+          WHERE tp.task_id = @taskId AND c.decision IS NULL) AS queued,
+       (SELECT count(*) FROM task_positions tp INDEXED BY task_positions_by_status
+          CROSS JOIN phone_results pr INDEXED BY phone_results_waiting ON pr.position_id = tp.id
+          WHERE tp.task_id = @taskId AND tp.status = 'new' AND pr.status = 'waiting') AS phoneWaiting
+     FROM task_positions tp INDEXED BY task_positions_by_status
+       CROSS JOIN readings r INDEXED BY readings_flagged_by_position ON r.task_position_id = tp.id
+         AND (r.over_max_accepted = 1 OR r.below_previous_confirmed = 1 OR r.rollover = 1)
      WHERE tp.task_id = @taskId AND tp.status = 'executed'`,
   );
-  // A removed meter's final reading (a visit's) has no position of its own: it is found by the visit's position.
-  const finalsQueued = db
-    .prepare<{ taskId: number }, number>(
-      `SELECT count(*) FROM task_positions tp INDEXED BY task_positions_by_status CROSS JOIN meter_history mh ON mh.position_id = tp.id
-       CROSS JOIN reading_checks c ON c.reading_id = mh.final_reading_id
-       WHERE tp.task_id = @taskId AND c.decision IS NULL`,
-    )
-    .pluck();
-  const phoneWaiting = db
-    .prepare<[number], number>(
-      `SELECT count(*) FROM phone_results pr JOIN task_positions tp ON tp.id = pr.position_id
-       WHERE tp.task_id = ? AND tp.status = 'new' AND pr.status = 'waiting'`,
-    )
-    .pluck();
   const activeReason = db.prepare<[number], { code: number }>('SELECT code FROM non_execution_reasons WHERE code = ? AND active = 1');
   const activeProblems = db.prepare<[], { code: number }>('SELECT code FROM meter_problems WHERE active = 1');
   const keepHistory = db.prepare(
@@ -274,15 +269,15 @@ export function entryStore(db: Db, options: { today: () => string }) {
       else if (status === 'not_executed') c.notExecuted = n;
       else c.open = n;
     }
-    const flags = flagCounts.get({ taskId })!;
+    const counted = noted.get({ taskId })!;
     return {
       ...c,
       byReason: reasonCounts.all(taskId).map((r) => ({ code: r.code, name: r[locale], count: r.count })),
-      overMaxAccepted: flags.overMax,
-      belowPrevious: flags.below,
-      rollovers: flags.rollovers,
-      queued: flags.queued + finalsQueued.get({ taskId })!,
-      phoneWaiting: phoneWaiting.get(taskId)!,
+      overMaxAccepted: counted.overMax,
+      belowPrevious: counted.below,
+      rollovers: counted.rollovers,
+      queued: counted.queued,
+      phoneWaiting: counted.phoneWaiting,
     };
   };
 

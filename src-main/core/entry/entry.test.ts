@@ -339,6 +339,20 @@ describe('entering a task', () => {
     expect(d.call('entry.open', { taskId: d.taskId }).summary.overMaxAccepted).toBe(1);
   });
 
+  it("counts the task's flagged readings and waiting checks in its summary, and counts them no more once entered again", () => {
+    const d = taskInEntry();
+    const second = d.call('entry.position', { taskId: d.taskId, seq: 2 });
+    const plain = { overMaxAccepted: 0, belowPrevious: 0, rollovers: 0, queued: 0 };
+    expect(d.session.summary).toMatchObject(plain);
+    d.save(d.first.positionId, { kind: 'reading', value: '5000', accepted: ['overMaximum'] });
+    const { summary } = d.save(second.positionId, { kind: 'reading', value: '900', retypedValue: '900' });
+    expect(summary).toMatchObject({ executed: 2, overMaxAccepted: 1, belowPrevious: 1, rollovers: 0, queued: 2 });
+    // Entered again as plausible readings: the flags go with the readings, the checks are superseded.
+    d.save(d.first.positionId, { kind: 'reading', value: '1200' });
+    expect(d.call('entry.open', { taskId: d.taskId }).summary).toMatchObject({ ...plain, belowPrevious: 1, queued: 1 });
+    expect(d.save(second.positionId, { kind: 'reason', reasonCode: 1 }).summary).toMatchObject({ ...plain, executed: 1, notExecuted: 1 });
+  });
+
   it('keeps the old value, who entered it and who corrected it when a position is corrected', () => {
     const d = taskInEntry();
     d.save(d.first.positionId, { kind: 'reading', value: '1200' });

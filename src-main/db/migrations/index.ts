@@ -18,6 +18,7 @@ import { dailyPlans } from './016-daily-plans';
 import { fieldService } from './017-field-service';
 import { entrySummaryIndex } from './018-entry-summary-index';
 import { configurationStamp } from './019-configuration-stamp';
+import { entrySummaryFlags } from './020-entry-summary-flags';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   fieldService,
   entrySummaryIndex,
   configurationStamp,
+  entrySummaryFlags,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
