@@ -76,15 +76,23 @@ async function main() {
   const route500 = formRouteFigure(core, routeId, '2026-11-20');
   record(route500.figure);
   const formAll = formAllFigure(db, core, '2026-11-20');
-  small?.measure('tasks', () => formAllFigure(small.db, small.core, '2026-11-20', `tasks.form_all_${small.label}_ms`).figure);
-  recordBeside(formAll.figure, formAllRawFigure(db, '2026-11-20', formAll.positions));
+  const formAllRaw = formAllRawFigure(db, '2026-11-20', formAll.positions);
+  small?.measure('tasks', () => {
+    const { figure, positions } = formAllFigure(small.db, small.core, '2026-11-20', `tasks.form_all_${small.label}_ms`);
+    return { figure, raw: formAllRawFigure(small.db, '2026-11-20', positions) };
+  });
+  recordBeside(formAll.figure, formAllRaw);
   const [pdf, pdfRaw] = await printFigures(db, core, route500.taskId);
   recordBeside(pdf!, pdfRaw!);
   const warningsSelect = warningRawSelectFigure(db);
   const { formedAfter, ...warnings } = warningFigure(db, '2026-11-20');
-  small?.measure('warnings', () => warningFigure(small.db, '2026-11-20', `warnings.form_all_${small.label}_ms`));
+  const warningsRaw = warningRawFigure(db, formedAfter);
+  small?.measure('warnings', () => {
+    const { formedAfter: smallFormedAfter, ...figure } = warningFigure(small.db, '2026-11-20', `warnings.form_all_${small.label}_ms`);
+    return { figure, raw: warningRawFigure(small.db, smallFormedAfter) };
+  });
   record(warningsSelect);
-  recordBeside(warnings, warningRawFigure(db, formedAfter));
+  recordBeside(warnings, warningsRaw);
   record(orderFigure(db, core, '2026-11-20', '2026-12-10'));
   const expectedRaw = expectedRawFigure(db, '2026-11-20');
   recordBeside(expectedAllFigure(db, '2026-11-20'), expectedRaw);
@@ -111,7 +119,10 @@ async function main() {
   core.dispatch('users.save', { ...operator, fullName: 'Benchmark', role: 'operator' }, 'uk');
 
   const [importLarge, importRaw] = await importFigures(db, dir, `import.accounts_${sizeLabel(accounts)}_s`);
-  if (small) small.measured.import = (await importFigures(small.db, dir, `import.accounts_${small.label}_s`, false))[0]!;
+  if (small) {
+    const [figure, raw] = await importFigures(small.db, dir, `import.accounts_${small.label}_s`);
+    small.measure('import', () => ({ figure: figure!, raw: raw! }));
+  }
   recordBeside(importLarge!, importRaw!);
   db.close();
   record(...(await backupFigures(dbFile, sizeLabel(accounts))));
@@ -120,7 +131,11 @@ async function main() {
   const startupRaw = await startupRawFigure(dbFile, dir);
   recordBeside(await startupFigure(resolve(__dirname, 'web-main.cjs'), dbFile, join(dir, 'backups')), startupRaw);
 
-  small?.growth({ tasks: formAll.figure, warnings, import: importLarge! });
+  small?.growth({
+    tasks: { figure: formAll.figure, raw: formAllRaw },
+    warnings: { figure: warnings, raw: warningsRaw },
+    import: { figure: importLarge!, raw: importRaw! },
+  });
 
   const report = args.get('report');
   if (report) writeReport(resolve(report), `npm run bench -- ${process.argv.slice(2).join(' ')}`, figures);
@@ -132,9 +147,11 @@ async function main() {
 }
 
 type GrowthKind = 'tasks' | 'warnings' | 'import';
+type Measured = { figure: Figure; raw: Figure };
 
 /**
- * The same work on a district a tenth the size, for how each figure grows to the large one. It is
+ * The same work on a district a tenth the size, for how each figure grows to the large one — and its
+ * raw baseline beside it, for how SQLite's own plain work grows on this machine. The district is
  * seeded first and each of its figures measured right after the large district's, so both stand on
  * the machine as it was in the same minute: on a shared machine a quarter of an hour apart they did not.
  */
@@ -143,20 +160,28 @@ function smallDistrict() {
   const seeded = seedFigure(file, smallAccounts);
   const db = openDatabase(file);
   const core = createCore(db, { version: 'bench', signedIn: admin });
-  const measured: Partial<Record<GrowthKind, Figure>> = {};
+  const label = sizeLabel(smallAccounts);
+  const measured: Partial<Record<GrowthKind, Measured>> = {};
   return {
     db,
     core,
-    label: sizeLabel(smallAccounts),
-    measured,
-    measure: (kind: GrowthKind, work: () => Figure) => (measured[kind] = work()),
-    growth(large: Record<GrowthKind, Figure>) {
+    label,
+    measure: (kind: GrowthKind, work: () => Measured) => (measured[kind] = work()),
+    growth(large: Record<GrowthKind, Measured>) {
       db.close();
       record(seeded);
       const sizes = { small: smallAccounts, large: accounts };
       for (const kind of ['tasks', 'warnings', 'import'] as const) {
-        const figure = measured[kind];
-        if (figure) record(figure, growthFigure(figure, large[kind], sizes));
+        const small = measured[kind];
+        if (!small) continue;
+        // The small district's baseline carries its size in its name, as its figure does.
+        const raw = { ...small.raw, name: small.raw.name.replace(/_(ms|s)$/, `_${label}_$1`) };
+        record(
+          small.figure,
+          growthFigure(small.figure, large[kind].figure, sizes),
+          raw,
+          growthFigure(raw, large[kind].raw, sizes, 'baseline'),
+        );
       }
     },
   };
