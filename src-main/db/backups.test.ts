@@ -38,7 +38,7 @@ describe('backups', () => {
     expect(inspectBackup(file)).toMatchObject({ counts: { accounts: 2, points: 0, readings: 0, tasks: 0 }, schema: latestVersion() });
   });
 
-  it('keeps only the newest N automatic copies', () => {
+  it('keeps only the newest N automatic copies', async () => {
     const auto = join(dir, 'rotation');
     mkdirSync(auto);
     const names = [
@@ -48,7 +48,7 @@ describe('backups', () => {
       'notes.txt',
     ];
     for (const name of names) writeFileSync(join(auto, name), '');
-    expect(rotateBackups(auto, 2)).toEqual([join(auto, 'obhid-20261101-080000-000-start.sqlite')]);
+    expect(await rotateBackups(auto, 2)).toEqual([join(auto, 'obhid-20261101-080000-000-start.sqlite')]);
     expect(readdirSync(auto).sort()).toEqual([
       'notes.txt',
       'obhid-20261102-080000-000-close.sqlite',

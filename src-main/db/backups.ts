@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from './open';
 
@@ -45,12 +46,15 @@ export function listBackups(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Keeps the newest `keep` copies made at start and close and removes the older ones. */
-export function rotateBackups(dir: string, keep: number): string[] {
+/**
+ * Keeps the newest `keep` copies made at start and close and removes the older ones — off the main
+ * thread: freeing a copy of a large district (a gigabyte) kept the thread every request waits behind.
+ */
+export async function rotateBackups(dir: string, keep: number): Promise<string[]> {
   const stale = listBackups(dir)
     .filter((file) => rotated.test(file))
     .slice(Math.max(1, keep));
-  for (const file of stale) rmSync(file, { force: true });
+  await Promise.all(stale.map((file) => rm(file, { force: true })));
   return stale;
 }
 
@@ -155,7 +159,7 @@ export async function autoBackup(
   const file = newBackupPath(dir, reason);
   await copy(db.name, file);
   recordCopy(dir, { copy: basename(file), state });
-  rotateBackups(dir, keep);
+  await rotateBackups(dir, keep);
   return file;
 }
 
