@@ -40,7 +40,13 @@ type PositionSql = Pick<
   enteredBy: string | null;
   enteredAt: string | null;
   reread: number;
-};
+  /** The position's own reading, if one is entered. */
+  ownId: number | null;
+  ownValue: number | null;
+  ownConsumption: number | null;
+} & MeterCardColumns;
+/** The point's meter card read with the position (one meter a point): nulls where the point has none. */
+type MeterCardColumns = { [K in keyof MeterCard as `card${Capitalize<K>}`]: MeterCard[K] | null };
 
 type SaveRequest = ParsedInput<'entry.save'>;
 /** The previous reading a save judged its reading against, the expected consumption from it, and the days it covers. */
@@ -68,8 +74,28 @@ export function entryStore(db: Db, options: { today: () => string }) {
       tp.meter_serial AS meterSerial, tp.meter_digits AS meterDigits, tp.status, tp.reason_code AS reasonCode,
       tp.problems, tp.note, tp.checked_on AS checkedOn, tp.entered_by AS enteredBy, tp.entered_at AS enteredAt,
       p.commodity, p.status AS pointStatus, t.task_date AS taskDate,
-      EXISTS (SELECT 1 FROM reading_checks rc WHERE rc.reread_position_id = tp.id) AS reread
-    FROM task_positions tp JOIN metering_points p ON p.id = tp.point_id JOIN walk_tasks t ON t.id = tp.task_id`;
+      EXISTS (SELECT 1 FROM reading_checks rc WHERE rc.reread_position_id = tp.id) AS reread,
+      own.id AS ownId, own.value AS ownValue, own.consumption AS ownConsumption,
+      m.serial AS cardSerial, m.model AS cardModel, m.digits AS cardDigits, m.placement AS cardPlacement, m.condition AS cardCondition,
+      m.seals AS cardSeals, m.installed_on AS cardInstalledOn, m.verification_due AS cardVerificationDue
+    FROM task_positions tp JOIN metering_points p ON p.id = tp.point_id JOIN walk_tasks t ON t.id = tp.task_id
+      LEFT JOIN readings own ON own.task_position_id = tp.id LEFT JOIN meters m ON m.point_id = tp.point_id`;
+  // What the form shows of the meter card, read with the position by the join above.
+  const cardOf = (row: PositionSql): MeterCard | null =>
+    row.cardSerial === null
+      ? null
+      : {
+          serial: row.cardSerial,
+          model: row.cardModel!,
+          digits: row.cardDigits!,
+          placement: row.cardPlacement!,
+          condition: row.cardCondition!,
+          seals: row.cardSeals!,
+          installedOn: row.cardInstalledOn,
+          verificationDue: row.cardVerificationDue!,
+        };
+  const ownOf = (row: PositionSql) =>
+    row.ownId === null ? null : { id: row.ownId, value: row.ownValue!, consumption: row.ownConsumption };
   const byId = db.prepare<[number], PositionSql>(`${positionSelect} WHERE tp.id = ?`);
   const bySeq = db.prepare<[number, number], PositionSql>(`${positionSelect} WHERE tp.task_id = ? AND tp.seq = ?`);
   const total = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM task_positions WHERE task_id = ?');
@@ -81,9 +107,6 @@ export function entryStore(db: Db, options: { today: () => string }) {
   );
   const firstOpen = db.prepare<[number], { seq: number }>(
     "SELECT min(seq) AS seq FROM task_positions WHERE task_id = ? AND status = 'new'",
-  );
-  const ownReading = db.prepare<[number], { id: number; value: number; consumption: number | null }>(
-    'SELECT id, value, consumption FROM readings WHERE task_position_id = ?',
   );
   const chain = readingChain(db);
   const queue = checkQueue(db, options);
@@ -112,10 +135,6 @@ export function entryStore(db: Db, options: { today: () => string }) {
   const settlePhone = db.prepare(
     `UPDATE phone_results SET status = 'entered', settled_by = @user, settled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE position_id = @positionId AND status = 'waiting'`,
-  );
-  const meterCard = db.prepare<[number], MeterCard>(
-    `SELECT serial, model, digits, placement, condition, seals, installed_on AS installedOn, verification_due AS verificationDue
-     FROM meters WHERE point_id = ?`,
   );
   const expectation = expectedConsumption(db);
   const validationSettings = validationSettingsReader(db);
@@ -228,7 +247,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     nextOpenSeq = nextOpen(row.taskId, row.seq),
     judged?: Judged,
   ): EntryPosition => {
-    const own = ownReading.get(row.positionId);
+    const own = ownOf(row);
     const on = row.checkedOn ?? options.today();
     // The saved position's previous reading is the one its save was judged against, on the same date.
     const prev = judged && judged.on === on ? judged.previous : chain.previousOf(row.pointId, row.positionId, on);
@@ -243,7 +262,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
       address: row.address,
       meterSerial: row.meterSerial,
       meterDigits: row.meterDigits,
-      meter: meterCard.get(row.pointId) ?? null,
+      meter: cardOf(row),
       commodity: row.commodity,
       previous: prev ?? null,
       nextOpenSeq,
@@ -297,7 +316,7 @@ export function entryStore(db: Db, options: { today: () => string }) {
     const known = new Set(activeProblems.all().map((p) => p.code));
     if (request.problems.some((code) => !known.has(code))) throw new DomainError('entry.unknownProblem', {}, 'problems');
 
-    const own = ownReading.get(position.positionId);
+    const own = ownOf(position);
     if (position.status !== 'new') {
       keepHistory.run({
         positionId: position.positionId,
