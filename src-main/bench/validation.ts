@@ -42,8 +42,8 @@ export function expectedRawFigure(db: Db, asOf: string): Figure {
   const since = db.prepare<[string, string], string>('SELECT date(?, ?)').pluck().get(asOf, `-${historyMonths} months`)!;
   const select = db
     .prepare(
-      `SELECT point_id, taken_on, value, rollover FROM readings
-       WHERE kind = 'control' AND taken_on >= ? AND taken_on < ? ORDER BY point_id, taken_on, id`,
+      `SELECT point_id, taken_on, value, rollover, id FROM readings
+       WHERE kind = 'control' AND estimated = 0 AND taken_on >= ? AND taken_on < ? ORDER BY point_id, taken_on, id`,
     )
     .raw();
   const { ms, value: rows } = medianOfRuns(() => select.all(since, asOf).length);

@@ -36,7 +36,7 @@ type CandidateRow = [
 export function planFacts(db: Db) {
   const ledger = debts(db);
   const columns = `p.id, p.route_id, r.executor_id, p.complaint_since, p.inspection_since,
-      (SELECT max(c.taken_on) FROM readings c INDEXED BY readings_control_by_point
+      (SELECT max(c.taken_on) FROM readings c INDEXED BY readings_control_in_order
         WHERE c.point_id = p.id AND c.kind = 'control' AND c.estimated = 0 AND c.taken_on <= @date)
     FROM routes r JOIN metering_points p ON p.route_id = r.id`;
   // The few meters whose verification falls due soon, read apart: a join would look up every point's meter.

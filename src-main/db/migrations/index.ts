@@ -19,6 +19,7 @@ import { fieldService } from './017-field-service';
 import { entrySummaryIndex } from './018-entry-summary-index';
 import { configurationStamp } from './019-configuration-stamp';
 import { entrySummaryFlags } from './020-entry-summary-flags';
+import { controlReadingsInOrder } from './021-control-readings-in-order';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   entrySummaryIndex,
   configurationStamp,
   entrySummaryFlags,
+  controlReadingsInOrder,
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;
