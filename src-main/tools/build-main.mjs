@@ -20,11 +20,15 @@ await build({
   entryPoints: {
     'seed-cli': 'src-main/cli/seed.ts',
     'bench-cli': 'src-main/cli/bench.ts',
-    'web-main': 'src-main/hosts/web/main.ts',
+    // web-main and electron-main are the entries that start Node's compile cache, then load the
+    // host bundles web-host and electron-host (see src-main/hosts/compile-cache.ts).
+    'web-main': 'src-main/hosts/web/launch.ts',
+    'web-host': 'src-main/hosts/web/main.ts',
     'web-demo': 'src-main/cli/web-demo.ts',
     'demo-asset': 'src-main/cli/demo-asset.ts',
     'start-electron': 'src-main/hosts/electron/start.ts',
-    'electron-main': 'src-main/hosts/electron/main.ts',
+    'electron-main': 'src-main/hosts/electron/launch.ts',
+    'electron-host': 'src-main/hosts/electron/main.ts',
     'integrity-worker': 'src-main/hosts/integrity-worker.ts',
     'backup-worker': 'src-main/hosts/backup-worker.ts',
   },
