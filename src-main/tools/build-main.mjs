@@ -9,7 +9,8 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron', 'electron-log', '@playwright/test', 'playwright-core', 'exceljs', 'papaparse'],
+  // date-holidays is loaded on first use with createRequire (src-main/core/calendar/working-days.ts).
+  external: ['better-sqlite3', 'electron', 'electron-log', '@playwright/test', 'playwright-core', 'exceljs', 'papaparse', 'date-holidays'],
   define: { __APP_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
   outExtension: { '.js': '.cjs' },
@@ -17,6 +18,9 @@ const common = {
 };
 await build({
   ...common,
+  // import.meta.url as an ES module has it (the sources are ES modules): the bundle's own file.
+  define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   entryPoints: {
     'seed-cli': 'src-main/cli/seed.ts',
     'bench-cli': 'src-main/cli/bench.ts',

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { dayUnits } from '../../../shared/contract/settings';
 import type { Db } from '../../db/open';
 
@@ -27,11 +28,12 @@ let ukraine: InstanceType<Holidays> | undefined;
 
 /**
  * The library's Ukrainian calendar, loaded on the first deadline rather than at start: with the
- * zone data of moment-timezone that it loads beside it, it cost every start some 30 ms.
+ * zone data of moment-timezone that it loads beside it, it cost every start some 30 ms. The hosts'
+ * bundles leave it outside (src-main/tools/build-main.mjs), like exceljs, so it is read from
+ * node_modules only then.
  */
 function ukrainianCalendar(): InstanceType<Holidays> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use; the bundle keeps the library inside
-  ukraine ??= new (require('date-holidays') as Holidays)('UA');
+  ukraine ??= new (createRequire(import.meta.url)('date-holidays') as Holidays)('UA');
   return ukraine;
 }
 
