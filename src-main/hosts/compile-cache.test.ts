@@ -12,10 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const filesUnder = (folder: string) => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 
 describe("the hosts' compile cache", () => {
-  it('lives in an app-named folder of the temp folder unless NODE_COMPILE_CACHE says otherwise', () => {
+  it("lives in an app-named folder of the user's temp folder unless NODE_COMPILE_CACHE says otherwise", () => {
     const before = process.env.NODE_COMPILE_CACHE;
     delete process.env.NODE_COMPILE_CACHE;
-    expect(compileCacheDir()).toBe(join(tmpdir(), 'obhid-compile-cache'));
+    expect(compileCacheDir()).toBe(join(tmpdir(), process.getuid ? `obhid-compile-cache-${process.getuid()}` : 'obhid-compile-cache'));
     process.env.NODE_COMPILE_CACHE = join(dir, 'chosen');
     expect(compileCacheDir()).toBe(join(dir, 'chosen'));
     if (before === undefined) delete process.env.NODE_COMPILE_CACHE;

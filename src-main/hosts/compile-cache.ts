@@ -2,6 +2,9 @@ import { constants, createRequire, enableCompileCache, flushCompileCache } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Linux's /tmp is shared by the machine's users (Windows gives each their own): one folder each, so none is refused another's. */
+const userSuffix = () => (process.getuid ? `-${process.getuid()}` : '');
+
 /**
  * Where V8 keeps the compiled code of the host bundles between starts: a folder of the app's own
  * in the user's temp folder, as Node itself would choose. Not beside the database: the cache holds
@@ -9,7 +12,7 @@ import { join } from 'node:path';
  * and copies, and losing it (the system clearing its temp folder) costs one slower start, nothing
  * more. NODE_COMPILE_CACHE, when set, still decides, as it does for any Node program.
  */
-export const compileCacheDir = () => process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'obhid-compile-cache');
+export const compileCacheDir = () => process.env.NODE_COMPILE_CACHE || join(tmpdir(), `obhid-compile-cache${userSuffix()}`);
 
 export type CompileCacheOutcome = 'enabled' | 'already' | 'failed' | 'disabled' | 'skipped';
 
