@@ -54,6 +54,14 @@ describe('figures beside their baselines', () => {
     // A baseline rounded to nothing gives no ratio rather than an infinite one.
     expect(ratioFigure(figure('reports.execution_month_ms', 2), figure('reports.raw_select_ms', 0)).value).toBeNaN();
     expect(() => ratioFigure(figure('import.accounts_200k_s', 8, 's'), figure('import.raw_ms', 900))).toThrow('in s');
+    // A figure with a second baseline names its second ratio.
+    expect(ratioFigure(figure('startup.ready_ms', 600), figure('startup.raw_page_ms', 250), { name: 'startup.ready_page_ratio' })).toEqual({
+      name: 'startup.ready_page_ratio',
+      value: 2.4,
+      unit: '×',
+      note: 'startup.ready_ms / startup.raw_page_ms, this run; goal ≤ 2',
+    });
+    expect(ratioFigure(figure('a_ms', 3), figure('a_raw_ms', 1), { goal: 3 }).note).toContain('goal ≤ 3');
   });
 
   it('measures growth against linear: ten times the accounts may take eleven times as long', () => {

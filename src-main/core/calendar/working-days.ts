@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
 import { dayUnits } from '../../../shared/contract/settings';
 import type { Db } from '../../db/open';
 
@@ -23,7 +23,20 @@ export type Place = 'town' | 'village';
 
 const isDayUnit = (value: string | undefined): value is DayUnit => (dayUnits as readonly (string | undefined)[]).includes(value);
 
-const ukraine = new Holidays('UA');
+type Holidays = typeof import('date-holidays').default;
+let ukraine: InstanceType<Holidays> | undefined;
+
+/**
+ * The library's Ukrainian calendar, loaded on the first deadline rather than at start: with the
+ * zone data of moment-timezone that it loads beside it, it cost every start some 30 ms. The hosts'
+ * bundles leave it outside (src-main/tools/build-main.mjs), like exceljs, so it is read from
+ * node_modules only then.
+ */
+function ukrainianCalendar(): InstanceType<Holidays> {
+  ukraine ??= new (createRequire(import.meta.url)('date-holidays') as Holidays)('UA');
+  return ukraine;
+}
+
 /** Public holidays and their substitute days of one year, as ISO dates; a year is computed once. */
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
 
@@ -32,7 +45,7 @@ function holidaysOf(year: number): ReadonlySet<string> {
   if (!days) {
     // `date` is the local date in Kyiv ("2026-08-24 00:00:00"), whatever the workstation's zone.
     days = new Set(
-      ukraine
+      ukrainianCalendar()
         .getHolidays(year)
         .filter((holiday) => holiday.type === 'public')
         .map((holiday) => holiday.date.slice(0, 10)),

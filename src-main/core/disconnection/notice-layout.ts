@@ -39,10 +39,11 @@ const consumed = { electricity: 'спожиту електричну енерг�
 const commodityName = { electricity: 'електрична енергія', gas: 'природний газ' } as const;
 const kindTitle = { non_payment: 'за несплату', non_admittance: 'за недопуск до засобу обліку' } as const;
 
-const plural = new Intl.PluralRules('uk');
+// Made on the first notice, not at start: the first Intl object of a process loads ICU's data.
+let plural: Intl.PluralRules | undefined;
 /** "10 робочих днів", "3 календарні дні", "1 робочий день": the number agrees with its noun in Ukrainian. */
 export function daysInWords(days: number, unit: 'working' | 'calendar'): string {
-  const form = plural.select(days);
+  const form = (plural ??= new Intl.PluralRules('uk')).select(days);
   const adjective = unit === 'working' ? 'робоч' : 'календарн';
   if (form === 'one') return `${days} ${adjective}ий день`;
   if (form === 'few') return `${days} ${adjective}і дні`;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { preparedOnUse } from '../../db/prepared-on-use';
 import { debts } from '../ledger/debt';
 
 /**
@@ -57,10 +58,12 @@ const blocked = (kind: string) => `
 
 export function warningRules(db: Db) {
   const ledger = debts(db);
-  const setting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const open = db.prepare<{ pointIds: string }, { id: number }>(`
+  const setting = preparedOnUse(() => db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'));
+  const open = preparedOnUse(() =>
+    db.prepare<{ pointIds: string }, { id: number }>(`
     SELECT p.id FROM metering_points p
-    WHERE p.id IN (SELECT value FROM json_each(@pointIds)) AND NOT (${blocked('non_payment')})`);
+    WHERE p.id IN (SELECT value FROM json_each(@pointIds)) AND NOT (${blocked('non_payment')})`),
+  );
   // With @anyWarnings the warnings and orders that hold a warning back are not asked: an order's
   // non-admittance criterion wants the refusals themselves (order-forming.ts).
   type RefusedParams = { pointIds: string; from: string; asOf: string; visits: number; anyWarnings: number };
@@ -80,34 +83,38 @@ export function warningRules(db: Db) {
       AND NOT EXISTS (SELECT 1 FROM readings c
         WHERE c.point_id = p.id AND c.kind = 'control' AND c.taken_on BETWEEN @from AND @asOf)
     GROUP BY v.pointId HAVING count(*) >= @visits`;
-  const refusedOfPoints = db.prepare<RefusedParams, { pointId: number; visits: string }>(
-    refusedSql('task_positions tp', 'tp.point_id IN (SELECT value FROM json_each(@pointIds)) AND'),
+  const refusedOfPoints = preparedOnUse(() =>
+    db.prepare<RefusedParams, { pointId: number; visits: string }>(
+      refusedSql('task_positions tp', 'tp.point_id IN (SELECT value FROM json_each(@pointIds)) AND'),
+    ),
   );
   // A whole district's positions are read straight through the table, as a plain select of them
   // would: reached through the point index (which the planner picks for the grouping) every row
   // costs a second lookup, and asking for each of the district's points one by one costs more.
-  const refusedInDistrict = db.prepare<Omit<RefusedParams, 'pointIds'>, { pointId: number; visits: string }>(
-    refusedSql('task_positions tp NOT INDEXED', ''),
+  const refusedInDistrict = preparedOnUse(() =>
+    db.prepare<Omit<RefusedParams, 'pointIds'>, { pointId: number; visits: string }>(refusedSql('task_positions tp NOT INDEXED', '')),
   );
-  const pointCount = db.prepare<[], number>('SELECT count(*) FROM metering_points').pluck();
+  const pointCount = preparedOnUse(() => db.prepare<[], number>('SELECT count(*) FROM metering_points').pluck());
 
   const refusals = (pointIds: readonly number[], asOf: string, s: WarningSettings, anyWarnings: number): NonAdmittanceWarning[] => {
     if (pointIds.length === 0) return [];
     const from = shiftDays(asOf, -s.windowDays);
     const params = { from, asOf, visits: s.visits, anyWarnings };
     // Half the district or more: read it whole and keep the points asked, as debts.owing does.
-    const whole = pointIds.length * 2 >= (pointCount.get() ?? 0);
+    const whole = pointIds.length * 2 >= (pointCount().get() ?? 0);
     const asked = whole ? new Set(pointIds) : null;
     const rows = whole
-      ? refusedInDistrict.all(params).filter((row) => asked!.has(row.pointId))
-      : refusedOfPoints.all({ ...params, pointIds: JSON.stringify(pointIds) });
+      ? refusedInDistrict()
+          .all(params)
+          .filter((row) => asked!.has(row.pointId))
+      : refusedOfPoints().all({ ...params, pointIds: JSON.stringify(pointIds) });
     return rows.map((row) => ({ pointId: row.pointId, visits: (JSON.parse(row.visits) as string[]).sort() }));
   };
 
   return {
     /** The administrator's thresholds as they stand (settings rows written by migrations 1 and 9). */
     settings(): WarningSettings {
-      const number = (key: string) => Number(setting.get(key)?.value);
+      const number = (key: string) => Number(setting().get(key)?.value);
       return {
         minDebtKop: number('warnings.minDebtKop'),
         billAgeDays: number('warnings.billAgeDays'),
@@ -123,7 +130,11 @@ export function warningRules(db: Db) {
       // the same points either way round, and a district's debtors are a few of its points.
       const owing = ledger.owing(pointIds, shiftDays(asOf, -s.billAgeDays), s.minDebtKop);
       if (owing.length === 0) return [];
-      const free = new Set(open.all({ pointIds: JSON.stringify(owing.map((w) => w.pointId)) }).map((row) => row.id));
+      const free = new Set(
+        open()
+          .all({ pointIds: JSON.stringify(owing.map((w) => w.pointId)) })
+          .map((row) => row.id),
+      );
       return owing.filter((w) => free.has(w.pointId));
     },
 

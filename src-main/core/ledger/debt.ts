@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { preparedOnUse } from '../../db/prepared-on-use';
 
 /**
  * What a consumer owes, from the imported bills and payments and nothing else (docs/domain.md,
@@ -121,43 +122,55 @@ export interface PointDebt {
 }
 
 export function debts(db: Db) {
-  const pointDebts = db.prepare<{ pointIds: string; asOf: string }, { pointId: number; debtKop: number }>(`
+  const pointDebts = preparedOnUse(() =>
+    db.prepare<{ pointIds: string; asOf: string }, { pointId: number; debtKop: number }>(`
     ${ofPointsAccounts}
     SELECT s.pointId, sum(s.unpaidKop) AS debtKop FROM standing s
     WHERE s.dueOn <= @asOf AND s.pointId IN (SELECT point_id FROM asked)
-    GROUP BY s.pointId`);
+    GROUP BY s.pointId`),
+  );
   type OwingRow = { pointId: number; debtKop: number; periods: string };
-  const owingPoints = db.prepare<{ pointIds: string; asOf: string; minKop: number }, OwingRow>(
-    `${ofPointsAccounts} ${owingSql('AND s.pointId IN (SELECT point_id FROM asked)')}`,
+  const owingPoints = preparedOnUse(() =>
+    db.prepare<{ pointIds: string; asOf: string; minKop: number }, OwingRow>(
+      `${ofPointsAccounts} ${owingSql('AND s.pointId IN (SELECT point_id FROM asked)')}`,
+    ),
   );
-  const owingInDistrict = db.prepare<{ asOf: string; minKop: number }, OwingRow>(`${ofDistrict} ${owingSql('')}`);
+  const owingInDistrict = preparedOnUse(() => db.prepare<{ asOf: string; minKop: number }, OwingRow>(`${ofDistrict} ${owingSql('')}`));
   type TotalRow = { pointId: number; debtKop: number };
-  const owingTotalPoints = db.prepare<{ pointIds: string; asOf: string; minKop: number }, TotalRow>(
-    `${ofPointsAccounts} ${owingTotalSql('AND s.pointId IN (SELECT point_id FROM asked)')}`,
+  const owingTotalPoints = preparedOnUse(() =>
+    db.prepare<{ pointIds: string; asOf: string; minKop: number }, TotalRow>(
+      `${ofPointsAccounts} ${owingTotalSql('AND s.pointId IN (SELECT point_id FROM asked)')}`,
+    ),
   );
-  const owingTotalInDistrict = db.prepare<{ asOf: string; minKop: number }, TotalRow>(`${ofDistrict} ${owingTotalSql('')}`);
-  const pointCount = db.prepare<[], number>('SELECT count(*) FROM metering_points').pluck();
-  const accountStandings = db.prepare<{ accountIds: string; asOf: string }, AccountStanding & { accountId: number }>(`
+  const owingTotalInDistrict = preparedOnUse(() =>
+    db.prepare<{ asOf: string; minKop: number }, TotalRow>(`${ofDistrict} ${owingTotalSql('')}`),
+  );
+  const pointCount = preparedOnUse(() => db.prepare<[], number>('SELECT count(*) FROM metering_points').pluck());
+  const accountStandings = preparedOnUse(() =>
+    db.prepare<{ accountIds: string; asOf: string }, AccountStanding & { accountId: number }>(`
     ${ofAccounts}
     SELECT acc.account_id AS accountId,
       coalesce(sum(CASE WHEN s.dueOn <= @asOf THEN s.unpaidKop END), 0) AS debtKop,
       coalesce(sum(CASE WHEN s.dueOn > @asOf THEN s.unpaidKop END), 0) AS notDueKop,
       max(0, coalesce(c.kop, 0) - coalesce(sum(s.openKop), 0)) AS creditKop
     FROM acc LEFT JOIN credit c ON c.accountId = acc.account_id LEFT JOIN standing s ON s.accountId = acc.account_id
-    GROUP BY acc.account_id`);
-  const bills = db.prepare<{ pointIds: string }, BillStanding>(`
+    GROUP BY acc.account_id`),
+  );
+  const bills = preparedOnUse(() =>
+    db.prepare<{ pointIds: string }, BillStanding>(`
     ${ofPointsAccounts}
     SELECT b.id, b.point_id AS pointId, p.account_id AS accountId, b.period, b.amount_kop AS amountKop, b.paid_kop AS paidKop,
       b.delivered_on AS deliveredOn, ${dueOn('b')} AS dueOn, coalesce(s.unpaidKop, 0) AS unpaidKop
     FROM asked JOIN metering_points p ON p.id = asked.point_id JOIN bills b ON b.point_id = p.id
-    LEFT JOIN standing s ON s.id = b.id`);
+    LEFT JOIN standing s ON s.id = b.id`),
+  );
 
   return {
     /** Each point's debt as of the date; a point that owes nothing (or has no bills) gets 0. */
     ofPoints(pointIds: readonly number[], asOf: string): Map<number, number> {
       const result = new Map(pointIds.map((id) => [id, 0]));
       if (pointIds.length === 0) return result;
-      for (const row of pointDebts.all({ pointIds: JSON.stringify(pointIds), asOf })) result.set(row.pointId, row.debtKop);
+      for (const row of pointDebts().all({ pointIds: JSON.stringify(pointIds), asOf })) result.set(row.pointId, row.debtKop);
       return result;
     },
     /**
@@ -168,11 +181,13 @@ export function debts(db: Db) {
       if (pointIds.length === 0) return [];
       // Half the district or more: its open bills read whole cost less than finding each account's,
       // and give the same figures (an account's credit is spread the same whichever points are asked).
-      const whole = pointIds.length * 2 >= (pointCount.get() ?? 0);
+      const whole = pointIds.length * 2 >= (pointCount().get() ?? 0);
       const asked = whole ? new Set(pointIds) : null;
       const rows = whole
-        ? owingInDistrict.all({ asOf, minKop }).filter((row) => asked!.has(row.pointId))
-        : owingPoints.all({ pointIds: JSON.stringify(pointIds), asOf, minKop });
+        ? owingInDistrict()
+            .all({ asOf, minKop })
+            .filter((row) => asked!.has(row.pointId))
+        : owingPoints().all({ pointIds: JSON.stringify(pointIds), asOf, minKop });
       return rows.map((row) => ({
         pointId: row.pointId,
         debtKop: row.debtKop,
@@ -185,25 +200,27 @@ export function debts(db: Db) {
      */
     owingTotals(pointIds: readonly number[], asOf: string, minKop: number): Map<number, number> {
       if (pointIds.length === 0) return new Map();
-      const whole = pointIds.length * 2 >= (pointCount.get() ?? 0);
+      const whole = pointIds.length * 2 >= (pointCount().get() ?? 0);
       const asked = whole ? new Set(pointIds) : null;
       const rows = whole
-        ? owingTotalInDistrict.all({ asOf, minKop }).filter((row) => asked!.has(row.pointId))
-        : owingTotalPoints.all({ pointIds: JSON.stringify(pointIds), asOf, minKop });
+        ? owingTotalInDistrict()
+            .all({ asOf, minKop })
+            .filter((row) => asked!.has(row.pointId))
+        : owingTotalPoints().all({ pointIds: JSON.stringify(pointIds), asOf, minKop });
       return new Map(rows.map((row) => [row.pointId, row.debtKop]));
     },
     /** Each account's debt as of the date, what is billed but not due yet, and any overpayment. */
     ofAccounts(accountIds: readonly number[], asOf: string): Map<number, AccountStanding> {
       const result = new Map<number, AccountStanding>(accountIds.map((id) => [id, { debtKop: 0, notDueKop: 0, creditKop: 0 }]));
       if (accountIds.length === 0) return result;
-      for (const { accountId, ...row } of accountStandings.all({ accountIds: JSON.stringify(accountIds), asOf })) {
+      for (const { accountId, ...row } of accountStandings().all({ accountIds: JSON.stringify(accountIds), asOf })) {
         result.set(accountId, row);
       }
       return result;
     },
     /** Every bill of the points, with what stays unpaid on it; in no particular order. */
     bills(pointIds: readonly number[]): BillStanding[] {
-      return pointIds.length === 0 ? [] : bills.all({ pointIds: JSON.stringify(pointIds) });
+      return pointIds.length === 0 ? [] : bills().all({ pointIds: JSON.stringify(pointIds) });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { WalkChange, WalkChangeResult, WalkRow } from '../../../shared/contract/routes';
 import type { Db } from '../../db/open';
+import { preparedOnUse } from '../../db/prepared-on-use';
 import { addressColumns, addressJoins, addressOrder, withAddress, type AddressParts } from '../addresses/address';
 import { DomainError, found } from '../errors';
 
@@ -58,41 +59,57 @@ const settledPlaces = `
  * the rest. Edits are computed here on the route's order and written in one statement.
  */
 export function walkSequence(db: Db) {
-  const route = db.prepare<[number], { number: number }>('SELECT number FROM routes WHERE id = ?');
+  const route = preparedOnUse(() => db.prepare<[number], { number: number }>('SELECT number FROM routes WHERE id = ?'));
   /** The order as walked; a point without a place (written past the core) after the placed ones. */
   const walkOrder = `p.walk_seq IS NULL, p.walk_seq, ${addressOrder('p.apartment_key')}, p.id`;
   type WalkSql = Omit<WalkRow, 'street' | 'address'> & AddressParts;
-  const list = db.prepare<[number], WalkSql>(`
+  const list = preparedOnUse(() =>
+    db.prepare<[number], WalkSql>(`
     SELECT p.id AS pointId, p.walk_seq AS seq, a.id AS accountId, a.number AS accountNumber, a.full_name AS fullName,
       st.id AS streetId, ${addressColumns}, p.apartment, p.commodity, p.status
     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
-    WHERE p.route_id = ? ORDER BY ${walkOrder}`);
-  const order = db.prepare<[number], { pointId: number; streetId: number; seq: number | null }>(`
+    WHERE p.route_id = ? ORDER BY ${walkOrder}`),
+  );
+  const order = preparedOnUse(() =>
+    db.prepare<[number], { pointId: number; streetId: number; seq: number | null }>(`
     SELECT p.id AS pointId, h.street_id AS streetId, p.walk_seq AS seq
-    FROM metering_points p ${addressJoins('p.house_id')} WHERE p.route_id = ? ORDER BY ${walkOrder}`);
-  const settled = db.prepare<{ routeId: number }, PlaceChange>(settledPlaces);
-  const addressPlaces = db.prepare<{ routeId: number }, PlaceChange>(`
+    FROM metering_points p ${addressJoins('p.house_id')} WHERE p.route_id = ? ORDER BY ${walkOrder}`),
+  );
+  const settled = preparedOnUse(() => db.prepare<{ routeId: number }, PlaceChange>(settledPlaces));
+  const addressPlaces = preparedOnUse(() =>
+    db.prepare<{ routeId: number }, PlaceChange>(`
     SELECT p.id AS pointId, p.walk_seq AS "from", row_number() OVER (ORDER BY ${addressOrder('p.apartment_key')}, p.id) AS "to"
-    FROM metering_points p ${addressJoins('p.house_id')} WHERE p.route_id = @routeId`);
-  const settle = db.prepare(`
+    FROM metering_points p ${addressJoins('p.house_id')} WHERE p.route_id = @routeId`),
+  );
+  const settle = preparedOnUse(() =>
+    db.prepare(`
     UPDATE metering_points SET walk_seq = placed."to"
     FROM (${settledPlaces}) AS placed
-    WHERE metering_points.id = placed.pointId AND metering_points.walk_seq IS NOT placed."to"`);
-  const closeGaps = db.prepare(`
+    WHERE metering_points.id = placed.pointId AND metering_points.walk_seq IS NOT placed."to"`),
+  );
+  const closeGaps = preparedOnUse(() =>
+    db.prepare(`
     UPDATE metering_points SET walk_seq = packed.seq
     FROM (SELECT id, walk_seq AS was, row_number() OVER (PARTITION BY route_id ORDER BY walk_seq, id) AS seq
           FROM metering_points WHERE route_id IN (SELECT value FROM json_each(@routeIds)) AND walk_seq IS NOT NULL) AS packed
-    WHERE metering_points.id = packed.id AND packed.was <> packed.seq`);
-  const write = db.prepare(`
+    WHERE metering_points.id = packed.id AND packed.was <> packed.seq`),
+  );
+  const write = preparedOnUse(() =>
+    db.prepare(`
     UPDATE metering_points SET walk_seq = placed.seq
     FROM (SELECT value ->> '$[0]' AS id, value ->> '$[1]' AS seq FROM json_each(@places)) AS placed
-    WHERE metering_points.id = placed.id AND metering_points.route_id = @routeId`);
-  const pointAccount = db.prepare<[number], { account: string }>(
-    'SELECT a.number AS account FROM metering_points p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?',
+    WHERE metering_points.id = placed.id AND metering_points.route_id = @routeId`),
   );
-  const streetName = db.prepare<[number], { street: string }>("SELECT kind || ' ' || name AS street FROM streets WHERE id = ?");
+  const pointAccount = preparedOnUse(() =>
+    db.prepare<[number], { account: string }>(
+      'SELECT a.number AS account FROM metering_points p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?',
+    ),
+  );
+  const streetName = preparedOnUse(() =>
+    db.prepare<[number], { street: string }>("SELECT kind || ' ' || name AS street FROM streets WHERE id = ?"),
+  );
 
-  const routeNumber = (routeId: number) => found(route.get(routeId), 'notFound.route').number;
+  const routeNumber = (routeId: number) => found(route().get(routeId), 'notFound.route').number;
 
   /** Every point gets the place of its index in `ids`; those already there are left out. */
   const renumbered = (ids: readonly number[], current: ReadonlyMap<number, number | null>): PlaceChange[] =>
@@ -103,12 +120,12 @@ export function walkSequence(db: Db) {
 
   /** The block taken out (in walk order, the rest closing up) and put back in as one, at `target` among the rest. */
   const moved = (routeId: number, pointIds: readonly number[], target: (firstIndex: number) => number): PlaceChange[] => {
-    const rows = order.all(routeId);
+    const rows = order().all(routeId);
     const wanted = new Set(pointIds);
     const onRoute = new Set(rows.map((row) => row.pointId));
     const stranger = pointIds.find((pointId) => !onRoute.has(pointId));
     if (stranger !== undefined) {
-      const { account } = found(pointAccount.get(stranger), 'notFound.point');
+      const { account } = found(pointAccount().get(stranger), 'notFound.point');
       throw new DomainError('route.pointNotOnRoute', { account, number: routeNumber(routeId) });
     }
     const first = rows.findIndex((row) => wanted.has(row.pointId));
@@ -121,10 +138,10 @@ export function walkSequence(db: Db) {
   };
 
   const reversed = (routeId: number, streetId: number): PlaceChange[] => {
-    const rows = order.all(routeId);
+    const rows = order().all(routeId);
     const slots = rows.flatMap((row, index) => (row.streetId === streetId ? [index] : []));
     if (slots.length === 0) {
-      const street = found(streetName.get(streetId), 'notFound.street').street;
+      const street = found(streetName().get(streetId), 'notFound.street').street;
       throw new DomainError('route.streetNotOnRoute', { number: routeNumber(routeId), street });
     }
     const ids = rows.map((row) => row.pointId);
@@ -144,9 +161,13 @@ export function walkSequence(db: Db) {
       case 'reverseStreet':
         return reversed(routeId, change.streetId);
       case 'renumber':
-        return settled.all({ routeId }).filter((place) => place.from !== place.to);
+        return settled()
+          .all({ routeId })
+          .filter((place) => place.from !== place.to);
       case 'addressOrder':
-        return addressPlaces.all({ routeId }).filter((place) => place.from !== place.to);
+        return addressPlaces()
+          .all({ routeId })
+          .filter((place) => place.from !== place.to);
     }
   };
 
@@ -154,16 +175,18 @@ export function walkSequence(db: Db) {
     plan,
     list(routeId: number): WalkRow[] {
       routeNumber(routeId);
-      return list.all(routeId).map((row) => ({
-        ...withAddress(row),
-        street: `${row.streetKind} ${row.streetName}`,
-        house: row.house,
-        apartment: row.apartment,
-      }));
+      return list()
+        .all(routeId)
+        .map((row) => ({
+          ...withAddress(row),
+          street: `${row.streetKind} ${row.streetName}`,
+          house: row.house,
+          apartment: row.apartment,
+        }));
     },
     change(routeId: number, change: WalkChange): WalkChangeResult {
       const places = plan(routeId, change);
-      if (places.length > 0) write.run({ routeId, places: JSON.stringify(places.map((place) => [place.pointId, place.to])) });
+      if (places.length > 0) write().run({ routeId, places: JSON.stringify(places.map((place) => [place.pointId, place.to])) });
       return { changed: places.length, places: Object.fromEntries(places.map((place) => [place.pointId, place.to])) };
     },
     /**
@@ -171,11 +194,11 @@ export function walkSequence(db: Db) {
      * and the route is numbered 1..n again. One statement, whatever the number of points.
      */
     settle(routeId: number): void {
-      settle.run({ routeId });
+      settle().run({ routeId });
     },
     /** After points left these routes: the rest keep their order, numbered 1..n again. */
     closeGaps(routeIds: readonly number[]): void {
-      if (routeIds.length > 0) closeGaps.run({ routeIds: JSON.stringify(routeIds) });
+      if (routeIds.length > 0) closeGaps().run({ routeIds: JSON.stringify(routeIds) });
     },
   };
 }

@@ -20,8 +20,12 @@ interface Candidate extends AddressParts {
   prevDate: string | null;
 }
 
-/** Account numbers as people read them: 9 before 10, whatever their length. */
-const accountCollator = new Intl.Collator('uk', { numeric: true });
+/**
+ * Account numbers as people read them: 9 before 10, whatever their length. Made on the first sort:
+ * the first Intl object of a process loads ICU's data, which the host's start need not wait for.
+ */
+let accountCollator: Intl.Collator | undefined;
+const byAccountNumber = (a: string, b: string) => (accountCollator ??= new Intl.Collator('uk', { numeric: true })).compare(a, b);
 
 /**
  * Forming a walk task (Робота з абонентом / Завдання і попередження / Формування завдання на обхід).
@@ -161,7 +165,7 @@ export function taskForming(db: Db) {
     });
     // The walk order comes from SQL (the route's walk sequence, address order where a point has no
     // place); account order needs a numeric-aware compare.
-    if (draft.sortOrder === 'account') rows.sort((a, b) => accountCollator.compare(a.accountNumber, b.accountNumber));
+    if (draft.sortOrder === 'account') rows.sort((a, b) => byAccountNumber(a.accountNumber, b.accountNumber));
     return rows;
   };
 
