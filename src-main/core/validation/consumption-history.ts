@@ -85,7 +85,7 @@ export function consumptionHistory(db: Db) {
       const used = new Map<string, number>();
       const covered = new Map<string, number>();
       const listed: ConsumptionReading[] = [];
-      const meters = meterWalk(changes.of([pointId]).get(pointId) ?? [], digits);
+      const meters = meterWalk(changes.of([pointId]).get(pointId) ?? [], () => digits);
       let previous: ReadingRow | null = null;
       // A new meter's initial reading, or the later one of its day that stands for it.
       let meterStart = false;

@@ -63,10 +63,10 @@ export function robustRate(rates: number[]): { rate: number; outliers: number } 
 }
 
 type ReadingRow = [pointId: number, takenOn: string, value: number, rollover: number, id: number];
-type PointRow = [pointId: number, commodity: Commodity, digits: number | null];
+type PointRow = [pointId: number, commodity: Commodity];
 
-const pointsSql = `SELECT p.id, p.commodity, m.digits FROM metering_points p LEFT JOIN meters m ON m.point_id = p.id`;
-// The partial index of migration 013 holds every column read here, in this order, and only actual
+const pointsSql = `SELECT p.id, p.commodity FROM metering_points p`;
+// The partial index of migration 021 holds every column read here, in this order, and only actual
 // control readings: one a master marked as estimated says nothing of the point's use.
 const readingsSql = `SELECT point_id, taken_on, value, rollover, id FROM readings
   WHERE kind = 'control' AND estimated = 0 AND taken_on >= ? AND taken_on < ?`;
@@ -84,10 +84,10 @@ export function expectedConsumption(db: Db) {
     )
     .raw();
   const readingsAll = db.prepare<[string, string], ReadingRow>(`${readingsSql} ORDER BY point_id, taken_on, id`).raw();
+  const meterDigits = db.prepare<[number], number>('SELECT digits FROM meters WHERE point_id = ?').pluck();
 
   /** The rates of every point from its readings, sorted by point and date. */
   const changes = meterChanges(db);
-  const noChanges: MeterChange[] = [];
 
   const build = (
     points: PointRow[],
@@ -97,10 +97,8 @@ export function expectedConsumption(db: Db) {
     minReadings: number,
   ) => {
     const histories = new Map<number, PointHistory>();
-    const digitsOf = new Map<number, number | null>();
-    for (const [pointId, commodity, digits] of points) {
+    for (const [pointId, commodity] of points) {
       histories.set(pointId, { pointId, commodity, readings: 0, lastOn: null, rates: 0, outliers: 0, baseRate: null });
-      digitsOf.set(pointId, digits);
     }
     let at = 0;
     while (at < readings.length) {
@@ -110,7 +108,10 @@ export function expectedConsumption(db: Db) {
       while (end < readings.length && readings[end]![0] === pointId) end++;
       if (history) {
         const profile = profiles[history.commodity];
-        const meters = meterWalk(changesOf.get(pointId) ?? noChanges, digitsOf.get(pointId) ?? null);
+        const pointChanges = changesOf.get(pointId);
+        // Most points never had their meter changed: they walk without a walker of their own.
+        const meters = pointChanges ? meterWalk(pointChanges, () => meterDigits.get(pointId) ?? null) : null;
+        const startsMeter = (readingId: number) => meters !== null && meters.startsMeter(readingId);
         const rates: number[] = [];
         let days = 0;
         let lastDay: string | null = null;
@@ -118,17 +119,18 @@ export function expectedConsumption(db: Db) {
         for (let index = at; index < end; index++) {
           const row = readings[index]!;
           // No interval runs across a meter change.
-          if (meters.startsMeter(row[4])) previous = null;
+          if (startsMeter(row[4])) previous = null;
           // A second control reading of a day replaces the first: the later entry is the correction.
           // Not the old meter's final reading, though, which a new meter's initial one follows that day.
           const next = readings[index + 1];
-          if (next && next[0] === pointId && next[1] === row[1] && !meters.startsMeter(next[4])) continue;
+          if (next && next[0] === pointId && next[1] === row[1] && !startsMeter(next[4])) continue;
           if (row[1] !== lastDay) days++;
           lastDay = row[1];
           if (previous) {
-            const digits = meters.digitsAt(row[1], row[4]);
-            const used =
-              row[2] >= previous[2] ? row[2] - previous[2] : row[3] === 1 && digits !== null ? 10 ** digits - previous[2] + row[2] : null;
+            // Below the previous counts only as a rollover, over the digits of the meter it was read on.
+            const digits =
+              row[2] >= previous[2] || row[3] !== 1 ? null : meters ? meters.digitsAt(row[1], row[4]) : (meterDigits.get(pointId) ?? null);
+            const used = row[2] >= previous[2] ? row[2] - previous[2] : digits !== null ? 10 ** digits - previous[2] + row[2] : null;
             const weighted = profile.weightedDays(previous[1], row[1]);
             if (used !== null && weighted > 0) rates.push(used / weighted);
           }

@@ -30,16 +30,18 @@ export const isBefore = (change: MeterChange, takenOn: string, readingId: number
 /**
  * Walks a point's readings in their order alongside its changes (both sorted): `digitsAt` gives
  * the digits of the meter each reading was on, `startsMeter` whether it is a new meter's first.
+ * The meter in place now is asked for its digits only when a reading on it needs them (a rollover):
+ * a whole district's walk would otherwise read every point's meter for the few that roll over.
  */
-export function meterWalk(changes: readonly MeterChange[], currentDigits: number | null) {
+export function meterWalk(changes: readonly MeterChange[], currentDigits: () => number | null) {
   let passed = 0;
-  const starts = new Set(changes.map((change) => change.initialReadingId));
+  const starts = changes.length === 0 ? null : new Set(changes.map((change) => change.initialReadingId));
   return {
-    startsMeter: (readingId: number) => starts.has(readingId),
+    startsMeter: (readingId: number) => starts !== null && starts.has(readingId),
     /** For readings visited in order: passes the changes cut before this one. */
     digitsAt(takenOn: string, readingId: number): number | null {
       while (passed < changes.length && !isBefore(changes[passed]!, takenOn, readingId)) passed++;
-      return passed < changes.length ? changes[passed]!.digits : currentDigits;
+      return passed < changes.length ? changes[passed]!.digits : currentDigits();
     },
   };
 }
