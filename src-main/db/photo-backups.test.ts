@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,13 @@ describe('photos in backups', () => {
     writeFileSync(join(root, 'photos', '2026-11', 'a.jpg'), 'changed on disk');
     await mirrorPhotos(dbFile, backups);
     expect(readFileSync(join(backups, 'photos', '2026-11', 'a.jpg'), 'utf8')).toBe('first');
+
+    // A copy cut short is copied again whole; what is left of it is never taken for a photo.
+    writeFileSync(join(root, 'photos', '2026-11', 'c.jpg'), 'third');
+    writeFileSync(join(backups, 'photos', '2026-11', 'c.jpg.part'), 'thi');
+    await mirrorPhotos(dbFile, backups);
+    expect(readFileSync(join(backups, 'photos', '2026-11', 'c.jpg'), 'utf8')).toBe('third');
+    expect(existsSync(join(backups, 'photos', '2026-11', 'c.jpg.part'))).toBe(false);
 
     rmSync(join(root, 'photos', '2026-11', 'b.jpg'));
     await restorePhotos(backups, dbFile);

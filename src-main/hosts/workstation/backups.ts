@@ -35,11 +35,12 @@ const integrityInWorker = (file: string) =>
  * A copy of the whole file reads and writes every page and ends with an fsync of the copy. Stepped
  * on the main thread it kept that thread busy for the whole copy (3–4 s of a 50k-account district,
  * in holds of up to 0.3 s that every request waited behind), so by default it runs in a worker,
- * through a connection of its own.
+ * through a connection of its own. Given the backups folder, the worker then tops up the mirror of
+ * the photos there too: a district's photos run to tens of thousands of files.
  */
-export const copyInWorker: CopyDatabase = (source, target) =>
+export const copyInWorker = (source: string, target: string, photosMirroredIn: string | null = null) =>
   new Promise<void>((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'backup-worker.cjs'), { workerData: { source, target } });
+    const worker = new Worker(join(__dirname, 'backup-worker.cjs'), { workerData: { source, target, photosMirroredIn } });
     let answered = false;
     worker.once('message', (error: string | null) => {
       answered = true;
@@ -75,12 +76,14 @@ export function workstationBackups(
   },
 ) {
   const { backupsDir, log } = options;
-  const copyDatabase = options.copyDatabase ?? copyInWorker;
+  const { copyDatabase } = options;
   // Every copy of the database tops up the mirror of the photos its rows name.
-  const copy: CopyDatabase = async (source, target) => {
-    await copyDatabase(source, target);
-    await mirrorPhotos(source, backupsDir);
-  };
+  const copy: CopyDatabase = copyDatabase
+    ? async (source, target) => {
+        await copyDatabase(source, target);
+        await mirrorPhotos(source, backupsDir);
+      }
+    : (source, target) => copyInWorker(source, target, backupsDir);
   // 'checking' until the worker answers, 'ok', or what is wrong — for a file that could not even be opened, why not.
   const trouble = session.trouble();
   let integrity = trouble?.kind === 'damaged' ? trouble.detail : 'checking';
