@@ -43,23 +43,35 @@ const madScale = 1.4826;
  */
 const fenceFloor = 0.5;
 
-export function median(sorted: readonly number[]): number {
+/** The median of an ascending list. */
+export function median(sorted: ArrayLike<number>): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+// Scratch space for the deviations: a whole district's 160,000 robust rates allocate nothing.
+let deviations = new Float64Array(64);
+
 /**
  * The median of the rates once those beyond a MAD fence are left out. With fewer than three rates
  * nothing can be called an outlier. The fence is never closer to the median than half of it.
+ * The rates are sorted as numbers (a typed array in place, and without a comparator); what is
+ * kept is then one run of them around the median.
  */
-export function robustRate(rates: number[]): { rate: number; outliers: number } {
-  rates.sort((a, b) => a - b);
-  if (rates.length < 3) return { rate: median(rates), outliers: 0 };
-  const centre = median(rates);
-  const mad = median(rates.map((rate) => Math.abs(rate - centre)).sort((a, b) => a - b));
-  const limit = Math.max(outlierFence * madScale * mad, fenceFloor * centre);
-  const kept = rates.filter((rate) => Math.abs(rate - centre) <= limit + 1e-12);
-  return { rate: median(kept), outliers: rates.length - kept.length };
+export function robustRate(rates: Float64Array | number[]): { rate: number; outliers: number } {
+  const sorted = rates instanceof Float64Array ? rates.sort() : Float64Array.from(rates).sort();
+  if (sorted.length < 3) return { rate: median(sorted), outliers: 0 };
+  const centre = median(sorted);
+  if (deviations.length < sorted.length) deviations = new Float64Array(sorted.length * 2);
+  const spread = deviations.subarray(0, sorted.length);
+  for (let index = 0; index < sorted.length; index++) spread[index] = Math.abs(sorted[index]! - centre);
+  const mad = median(spread.sort());
+  const limit = Math.max(outlierFence * madScale * mad, fenceFloor * centre) + 1e-12;
+  let from = 0;
+  let to = sorted.length;
+  while (centre - sorted[from]! > limit) from++;
+  while (sorted[to - 1]! - centre > limit) to--;
+  return { rate: median(sorted.subarray(from, to)), outliers: sorted.length - (to - from) };
 }
 
 type ReadingRow = [pointId: number, takenOn: string, value: number, rollover: number, id: number];
@@ -100,6 +112,8 @@ export function expectedConsumption(db: Db) {
     for (const [pointId, commodity] of points) {
       histories.set(pointId, { pointId, commodity, readings: 0, lastOn: null, rates: 0, outliers: 0, baseRate: null });
     }
+    // One point's rates at a time, in one buffer for the whole walk.
+    let rateBuffer = new Float64Array(64);
     let at = 0;
     while (at < readings.length) {
       const pointId = readings[at]![0];
@@ -112,7 +126,7 @@ export function expectedConsumption(db: Db) {
         // Most points never had their meter changed: they walk without a walker of their own.
         const meters = pointChanges ? meterWalk(pointChanges, () => meterDigits.get(pointId) ?? null) : null;
         const startsMeter = (readingId: number) => meters !== null && meters.startsMeter(readingId);
-        const rates: number[] = [];
+        let rates = 0;
         let days = 0;
         let lastDay: string | null = null;
         let previous: ReadingRow | null = null;
@@ -132,15 +146,22 @@ export function expectedConsumption(db: Db) {
               row[2] >= previous[2] || row[3] !== 1 ? null : meters ? meters.digitsAt(row[1], row[4]) : (meterDigits.get(pointId) ?? null);
             const used = row[2] >= previous[2] ? row[2] - previous[2] : digits !== null ? 10 ** digits - previous[2] + row[2] : null;
             const weighted = profile.weightedDays(previous[1], row[1]);
-            if (used !== null && weighted > 0) rates.push(used / weighted);
+            if (used !== null && weighted > 0) {
+              if (rates === rateBuffer.length) {
+                const grown = new Float64Array(rates * 2);
+                grown.set(rateBuffer);
+                rateBuffer = grown;
+              }
+              rateBuffer[rates++] = used / weighted;
+            }
           }
           previous = row;
         }
         history.readings = days;
         history.lastOn = previous?.[1] ?? null;
-        history.rates = rates.length;
-        if (days >= minReadings && rates.length > 0) {
-          const robust = robustRate(rates);
+        history.rates = rates;
+        if (days >= minReadings && rates > 0) {
+          const robust = robustRate(rateBuffer.subarray(0, rates));
           history.baseRate = robust.rate;
           history.outliers = robust.outliers;
         }
