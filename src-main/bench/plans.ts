@@ -1,10 +1,10 @@
 import type { Output } from '../../shared/contract/index';
-import { addressColumns, addressJoins, formatAddress, type AddressParts } from '../core/addresses/address';
 import { createCore } from '../core/app';
 import { shifted } from '../core/plans/days';
 import { planSettings } from '../core/plans/plan-settings';
 import type { Db } from '../db/open';
 import { percentile, round, type Figure } from './figures';
+import { plainPositionInsert, plainSnapshots } from './tasks';
 
 const runs = 3;
 
@@ -91,22 +91,12 @@ export function planRawFigure(db: Db, date: string, formed: { tasks: number; pos
        FROM bills b JOIN metering_points p ON p.id = b.point_id WHERE b.amount_kop > b.paid_kop`,
     )
     .raw();
-  const snapshot = db.prepare<{ pointId: number; date: string }, RawSnapshot>(
-    `SELECT p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns},
-       p.apartment, m.serial AS meterSerial, m.digits AS meterDigits, prev.value AS prevValue, prev.taken_on AS prevDate
-     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
-     LEFT JOIN meters m ON m.point_id = p.id
-     LEFT JOIN readings prev ON prev.id = (
-       SELECT r.id FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on <= @date
-       ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)
-     WHERE p.id = @pointId`,
-  );
+  const snapshot = plainSnapshots(db, 'p.id = @pointId');
   const insertTask = db.prepare(
     `INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment, warn_non_admittance, route_number, route_name)
      SELECT id, ?, '{}', 'address', 0, 0, number, name FROM routes WHERE id = ?`,
   );
-  const insertPosition = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number,
-      full_name, address, meter_serial, meter_digits, prev_value, prev_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertPosition = plainPositionInsert(db);
   const perTask = Math.ceil(formed.positions / Math.max(1, formed.tasks));
 
   const times: number[] = [];
@@ -122,20 +112,7 @@ export function planRawFigure(db: Db, date: string, formed: { tasks: number; pos
         let taskId = 0;
         points.slice(0, formed.positions).forEach(([pointId, routeId], index) => {
           if (index % perTask === 0) taskId = Number(insertTask.run(date, routeId).lastInsertRowid);
-          const row = snapshot.get({ pointId, date })!;
-          insertPosition.run(
-            taskId,
-            (index % perTask) + 1,
-            pointId,
-            row.accountId,
-            row.accountNumber,
-            row.fullName,
-            formatAddress(row),
-            row.meterSerial,
-            row.meterDigits,
-            row.prevValue,
-            row.prevDate,
-          );
+          insertPosition(taskId, (index % perTask) + 1, snapshot.get({ pointId, taskDate: date })!);
         });
         times.push(performance.now() - started);
         throw new RolledBack();
@@ -151,13 +128,3 @@ export function planRawFigure(db: Db, date: string, formed: { tasks: number; pos
     note: `median of ${runs}: the same reads and writes plainly, one transaction rolled back: ${read.candidates} candidate points with their last control reading, ${read.visits} visits of the ${windowDays}-day window, ${read.bills} open bills, ${formed.tasks} tasks and ${formed.positions} positions inserted with their snapshots; compare with plans.form_day_ms`,
   };
 }
-
-type RawSnapshot = AddressParts & {
-  accountId: number;
-  accountNumber: string;
-  fullName: string;
-  meterSerial: string | null;
-  meterDigits: number | null;
-  prevValue: number | null;
-  prevDate: string | null;
-};

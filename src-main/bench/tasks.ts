@@ -90,7 +90,7 @@ export function formAllFigure(db: Db, core: Core, taskDate: string, name = 'task
   return { figure, positions };
 }
 
-interface RawPoint extends AddressParts {
+export interface RawPoint extends AddressParts {
   pointId: number;
   accountId: number;
   accountNumber: string;
@@ -99,6 +99,42 @@ interface RawPoint extends AddressParts {
   meterDigits: number | null;
   prevValue: number | null;
   prevDate: string | null;
+}
+
+/**
+ * Points with what a position snapshots of them — account, address, meter and the last control
+ * reading as of @taskDate — selected plainly, `where` naming which; for the raw baselines.
+ */
+export const plainSnapshots = (db: Db, where: string) =>
+  db.prepare<Record<string, unknown>, RawPoint>(
+    `SELECT p.id AS pointId, p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns},
+       p.apartment, m.serial AS meterSerial, m.digits AS meterDigits, prev.value AS prevValue, prev.taken_on AS prevDate
+     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
+     LEFT JOIN meters m ON m.point_id = p.id
+     LEFT JOIN readings prev ON prev.id = (
+       SELECT r.id FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on <= @taskDate
+       ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)
+     WHERE ${where}`,
+  );
+
+/** A position written plainly from a point's snapshot, as the raw baselines write them. */
+export function plainPositionInsert(db: Db) {
+  const insert = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number,
+      full_name, address, meter_serial, meter_digits, prev_value, prev_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  return (taskId: number | bigint, seq: number, row: RawPoint) =>
+    insert.run(
+      taskId,
+      seq,
+      row.pointId,
+      row.accountId,
+      row.accountNumber,
+      row.fullName,
+      formatAddress(row),
+      row.meterSerial,
+      row.meterDigits,
+      row.prevValue,
+      row.prevDate,
+    );
 }
 
 /**
@@ -120,20 +156,10 @@ export function formAllRawFigure(db: Db, taskDate: string, positions: number): F
        FROM routes r LEFT JOIN employees e ON e.id = r.executor_id ORDER BY r.number`,
     )
     .all();
-  const routePoints = db.prepare<{ routeId: number; taskDate: string }, RawPoint>(
-    `SELECT p.id AS pointId, p.account_id AS accountId, a.number AS accountNumber, a.full_name AS fullName, ${addressColumns},
-       p.apartment, m.serial AS meterSerial, m.digits AS meterDigits, prev.value AS prevValue, prev.taken_on AS prevDate
-     FROM metering_points p JOIN accounts a ON a.id = p.account_id ${addressJoins('p.house_id')}
-     LEFT JOIN meters m ON m.point_id = p.id
-     LEFT JOIN readings prev ON prev.id = (
-       SELECT r.id FROM readings r WHERE r.point_id = p.id AND r.kind = 'control' AND r.taken_on <= @taskDate
-       ORDER BY r.taken_on DESC, r.id DESC LIMIT 1)
-     WHERE p.route_id = @routeId AND p.status = 'connected'`,
-  );
+  const routePoints = plainSnapshots(db, "p.route_id = @routeId AND p.status = 'connected'");
   const insertTask = db.prepare(`INSERT INTO walk_tasks (route_id, task_date, criteria, sort_order, warn_non_payment,
       warn_non_admittance, route_number, route_name, executor_id, executor_name) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?)`);
-  const insertPosition = db.prepare(`INSERT INTO task_positions (task_id, seq, point_id, account_id, account_number,
-      full_name, address, meter_serial, meter_digits, prev_value, prev_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertPosition = plainPositionInsert(db);
   const criteria = formed?.criteria ?? '{}';
   const sortOrder = formed?.sortOrder ?? 'address';
   const copyAll = db.transaction(() => {
@@ -151,21 +177,7 @@ export function formAllRawFigure(db: Db, taskDate: string, positions: number): F
         route.executorId,
         route.executorName,
       ).lastInsertRowid;
-      rows.forEach((row, index) => {
-        insertPosition.run(
-          taskId,
-          index + 1,
-          row.pointId,
-          row.accountId,
-          row.accountNumber,
-          row.fullName,
-          formatAddress(row),
-          row.meterSerial,
-          row.meterDigits,
-          row.prevValue,
-          row.prevDate,
-        );
-      });
+      rows.forEach((row, index) => insertPosition(taskId, index + 1, row));
       inserted += rows.length;
     }
     return inserted;
