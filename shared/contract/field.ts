@@ -14,6 +14,7 @@ import { visitFindings } from './visit';
  *   GET  /field/plan            → FieldPlan                                   (Authorization: Bearer <token>)
  *   POST /field/results         FieldResultsRequest → FieldResultsAnswer      (Bearer)
  *   PUT  /field/photos/<id>     the JPEG itself, headers below → FieldPhotoAnswer (Bearer)
+ *   POST /field/sign-out        → FieldSignedOut: the session ends, its token refused from then on (Bearer)
  *
  * Every answer is JSON; a refusal is `{ error: { code, message } }` with a 4xx status, its message
  * in the phone's language (Accept-Language, Ukrainian by default).
@@ -130,6 +131,11 @@ export const fieldPhotoMeta = z.object({
   positionId: z.coerce.number().int().positive(),
   takenAt: z.iso.datetime({ offset: true }),
 });
+
+/** «Вийти» on the phone: the session it ended. */
+export interface FieldSignedOut {
+  sessionId: number;
+}
 
 export interface FieldPhotoAnswer {
   photoId: string;

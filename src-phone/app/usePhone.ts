@@ -150,7 +150,13 @@ export function usePhone(store: PhoneStore, api: FieldApi) {
     [api, store, patch, sync],
   );
 
-  const signOut = useCallback(() => endSession(null), [endSession]);
+  // The workstation is told when it can be reached; offline, the phone forgets its token all the same
+  // and the session waits in the administrator's list (Сервіс → Телефони контролерів, F8).
+  const signOut = useCallback(async () => {
+    const token = session.current?.token;
+    if (token) await api.signOut(token).catch(() => undefined);
+    await endSession(null);
+  }, [api, endSession]);
 
   const save = useCallback(
     async (entry: Entry) => {

@@ -30,6 +30,12 @@ describe('the field API as the phone calls it', () => {
     expect(error).toMatchObject({ status: 502, message: 'Робоче місце відповіло помилкою (502). Спробуйте пізніше.', transient: true });
   });
 
+  it('signs out on the workstation with the token, by POST', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { sessionId: 7 }));
+    expect(await createFieldApi(fetch).signOut('token-1')).toEqual({ sessionId: 7 });
+    expect(calls[0]).toMatchObject({ url: '/field/sign-out', method: 'POST', headers: { Authorization: 'Bearer token-1' } });
+  });
+
   it('reads the pairing code from the address the QR code opened', () => {
     expect(pairingCodeFromHash('#pair=042917')).toBe('042917');
     expect(pairingCodeFromHash('#x=1&pair=042917')).toBe('042917');

@@ -5,6 +5,7 @@ import type {
   FieldPlan,
   FieldResult,
   FieldResultsAnswer,
+  FieldSignedOut,
 } from '../../shared/contract/field';
 import { words } from '../words';
 
@@ -47,6 +48,8 @@ export interface FieldApi {
   plan: (token: string) => Promise<FieldPlan>;
   sendResults: (token: string, results: FieldResult[]) => Promise<FieldResultsAnswer>;
   sendPhoto: (token: string, photo: PhotoUpload) => Promise<FieldPhotoAnswer>;
+  /** Ends the session on the workstation, so that it no longer stands in the administrator's list as in use. */
+  signOut: (token: string) => Promise<FieldSignedOut>;
 }
 
 async function refusal(response: Response): Promise<FieldApiError> {
@@ -95,5 +98,6 @@ export function createFieldApi(fetchFn: FetchLike = (url, init) => fetch(url, in
         headers: { ...bearer(token), 'Content-Type': 'image/jpeg', 'X-Position-Id': String(photo.positionId), 'X-Taken-At': photo.takenAt },
         body: photo.blob,
       }),
+    signOut: (token) => call('/field/sign-out', { method: 'POST', headers: bearer(token) }),
   };
 }

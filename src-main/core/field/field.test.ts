@@ -132,6 +132,20 @@ describe('pairing a phone', () => {
     expect(f.field.authenticate(other.token)).toBeNull();
     expect(f.field.authenticate('a'.repeat(43))).toBeNull();
   });
+
+  it('ends a session the phone signs out of, in the controller’s name, from the next request', () => {
+    const f = fieldDistrict();
+    const { token } = f.value(
+      f.field.pair({ code: f.field.createPairing('admin').code, login: 'melnyk', password: 'walk every day' }, 'uk'),
+    );
+    const caller = f.field.authenticate(token)!;
+    expect(f.value(f.field.signOut(caller))).toEqual({ sessionId: caller.sessionId });
+    expect(f.field.authenticate(token)).toBeNull();
+    expect(f.d.db.prepare('SELECT revoked_by FROM field_sessions WHERE id = ?').get(caller.sessionId)).toEqual({ revoked_by: 'melnyk' });
+    expect(f.d.db.prepare("SELECT login, action, entity_id AS id FROM audit_log WHERE channel = 'field.signOut'").all()).toEqual([
+      { login: 'melnyk', action: 'change', id: caller.sessionId },
+    ]);
+  });
 });
 
 describe('the controller’s plan', () => {

@@ -68,6 +68,7 @@ export function fieldServices(db: Db, options: FieldOptions): FieldService & Fie
       if (!clientId.safeParse(photoId).success) return refuse('request.invalid', locale, { fields: 'photoId' });
       return answer(fieldPhotoMeta, meta, locale, (parsed) => photos.receive(caller, photoId, parsed, bytes));
     },
+    signOut: (caller) => ({ ok: true, value: db.transaction(() => pairing.signOut(caller))() }),
     createPairing: (byLogin) => pairing.createPairing(byLogin),
     sessions: () => pairing.sessions(),
     revoke: (sessionId, byLogin) => pairing.revoke(sessionId, byLogin),

@@ -86,6 +86,21 @@ export function fieldPairing(db: Db, now: () => number) {
 
     sessions: (): FieldSessionRow[] => list.all(),
 
+    /** The phone's own «Вийти», in the controller's name: the session is refused from the next request. */
+    signOut(caller: FieldCaller): { sessionId: number } {
+      revoke.run(iso(), caller.login, caller.sessionId);
+      audit({
+        login: caller.login,
+        channel: 'field.signOut',
+        action: 'change',
+        entity: 'fieldSession',
+        entityId: caller.sessionId,
+        oldValue: { revoked: false },
+        newValue: { revoked: true },
+      });
+      return { sessionId: caller.sessionId };
+    },
+
     revoke(sessionId: number, byLogin: string): void {
       const before = session.get(sessionId);
       if (!before) throw new DomainError('notFound.fieldSession');

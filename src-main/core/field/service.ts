@@ -1,4 +1,4 @@
-import type { FieldPaired, FieldPhotoAnswer, FieldPlan, FieldResultsAnswer } from '../../../shared/contract/field';
+import type { FieldPaired, FieldPhotoAnswer, FieldPlan, FieldResultsAnswer, FieldSignedOut } from '../../../shared/contract/field';
 import type { FieldSessionRow } from '../../../shared/contract/field-service';
 import type { Locale } from '../../../shared/i18n/locales';
 
@@ -30,6 +30,8 @@ export interface FieldService {
   results: (caller: FieldCaller, body: unknown, locale: Locale) => FieldAnswer<FieldResultsAnswer>;
   /** `meta` is `{ positionId, takenAt }` from the request's headers; `bytes` the image as sent. */
   photo: (caller: FieldCaller, photoId: string, meta: unknown, bytes: Buffer, locale: Locale) => FieldAnswer<FieldPhotoAnswer>;
+  /** «Вийти» on the phone: the caller's own session ends, as if the administrator had revoked it. */
+  signOut: (caller: FieldCaller) => FieldAnswer<FieldSignedOut>;
 }
 
 /** What the administrator does from Сервіс → Телефони контролерів; the host audits each write. */

@@ -38,6 +38,10 @@ function fakeService() {
       calls.push({ method: 'photo', args: [caller, photoId, meta, bytes, locale] });
       return { ok: true, value: { photoId, status: 'new' } };
     },
+    signOut: (caller) => {
+      calls.push({ method: 'signOut', args: [caller] });
+      return { ok: true, value: { sessionId: caller.sessionId } };
+    },
   };
   const methods = () => calls.map((call) => call.method).filter((method) => method !== 'authenticate');
   return { service, calls, methods };
@@ -191,7 +195,11 @@ describe('the field service’s listener', () => {
       'uk',
     ]);
     expect(bytes.equals(jpeg)).toBe(true);
-    expect(fake.calls.filter((call) => call.method === 'authenticate').map((call) => call.args[0])).toEqual([token, token, token]);
+
+    const signedOut = await ask('/field/sign-out', { method: 'POST', headers: authorized });
+    expect(signedOut.json()).toEqual({ sessionId: 7 });
+    expect(fake.calls.find((call) => call.method === 'signOut')?.args).toEqual([controller]);
+    expect(fake.calls.filter((call) => call.method === 'authenticate').map((call) => call.args[0])).toEqual([token, token, token, token]);
   });
 
   it('sends the service’s refusal with its status and words', async () => {
@@ -226,6 +234,7 @@ describe('the field service’s listener', () => {
       body: jpeg,
     });
     expect(photo.status).toBe(401);
+    expect((await ask('/field/sign-out', { method: 'POST' })).status).toBe(401);
     expect(fake.methods()).toEqual([]);
   });
 

@@ -149,9 +149,11 @@ export async function startFieldListener(options: FieldListenerOptions): Promise
           ? 'plan'
           : method === 'POST' && path === '/field/results'
             ? 'results'
-            : method === 'PUT' && photo && clientId.safeParse(photo[1]).success
-              ? 'photo'
-              : null;
+            : method === 'POST' && path === '/field/sign-out'
+              ? 'signOut'
+              : method === 'PUT' && photo && clientId.safeParse(photo[1]).success
+                ? 'photo'
+                : null;
     if (route === null) return refuse(response, 404, 'field.notFound', locale);
     // The database may be closed for a restore at any moment: the service is asked for each step.
     const service = () => {
@@ -174,6 +176,7 @@ export async function startFieldListener(options: FieldListenerOptions): Promise
     const who = caller(request, response, before, locale);
     if (!who) return;
     if (route === 'plan') return answer(response, before.plan(who, locale));
+    if (route === 'signOut') return answer(response, before.signOut(who));
     if (route === 'results') {
       const read = await jsonBody(request, response, locale);
       const now = read && service();
