@@ -150,11 +150,12 @@ export function usePhone(store: PhoneStore, api: FieldApi) {
     [api, store, patch, sync],
   );
 
-  // The workstation is told when it can be reached; offline, the phone forgets its token all the same
-  // and the session waits in the administrator's list (Сервіс → Телефони контролерів, F8).
+  // The workstation is told, without waiting for it: out of its reach a request can hang for minutes,
+  // and the phone forgets its token all the same (the session then waits in the administrator's
+  // list, Сервіс → Телефони контролерів, F8).
   const signOut = useCallback(async () => {
     const token = session.current?.token;
-    if (token) await api.signOut(token).catch(() => undefined);
+    if (token) void api.signOut(token).catch(() => undefined);
     await endSession(null);
   }, [api, endSession]);
 
