@@ -264,4 +264,20 @@ test('a controller pairs a phone, reads offline with a photo, sends twice; the o
   await page.getByRole('button', { name: 'Завантажити план' }).tap();
   await expect(page.getByText('Сеанс завершено')).toBeVisible();
   await expect(page.getByRole('button', { name: "Під'єднати" })).toBeVisible();
+
+  // Paired again with a new code, the controller signs out on the phone («Вийти», confirmed): the
+  // session ends on the workstation too, in the controller's name.
+  await page.getByLabel('Код').fill(await field.newCode());
+  await page.getByLabel('Логін').fill(controller.login);
+  await page.getByLabel('Пароль', { exact: true }).fill(controller.password);
+  await page.getByRole('button', { name: "Під'єднати" }).tap();
+  const signOut = page.getByRole('button', { name: 'Вийти' });
+  await expect(signOut).toBeVisible();
+  const lastSession = () => db.prepare('SELECT revoked_by AS revokedBy FROM field_sessions ORDER BY id DESC LIMIT 1').get();
+  expect(lastSession()).toEqual({ revokedBy: null });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await signOut.tap();
+  await expect(page.getByRole('button', { name: "Під'єднати" })).toBeVisible();
+  await expect.poll(lastSession).toEqual({ revokedBy: controller.login });
+  expect(problems, 'the phone app threw errors').toEqual([]);
 });
