@@ -18,19 +18,11 @@ export function PlanSheetsScreen({ taskIds }: { taskIds: number[] }) {
   const { t } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const {
-    frame,
-    parts,
-    setParts,
-    print,
-    savePdf,
-    busy,
-    error: actionError,
-  } = useSheetOutput({
+  const output = useSheetOutput({
     print: (chosen) => api.call('print.sheets', { taskIds, ...chosen }),
     pdf: (chosen) => api.call('print.sheetsPdf', { taskIds, ...chosen }),
   });
-  const sheets = useRead('tasks.sheets', { taskIds, ...parts });
+  const sheets = useRead('tasks.sheets', { taskIds, ...output.parts });
   const back = () => go({ name: 'plans' });
   useHotkeys({ esc: back });
 
@@ -42,16 +34,16 @@ export function PlanSheetsScreen({ taskIds }: { taskIds: number[] }) {
           <Button variant="default" onClick={back} rightSection={<Kbd size="xs">Esc</Kbd>}>
             {t('planSheets.toPlans')}
           </Button>
-          <PrintButtons onPrint={print} onPdf={savePdf} busy={busy} disabled={!sheets.data} autoFocus />
+          <PrintButtons onPrint={output.print} onPdf={output.savePdf} busy={output.busy} disabled={!sheets.data} autoFocus />
         </>
       }
     >
-      <ErrorAlert error={sheets.error ?? actionError} />
+      <ErrorAlert error={sheets.error ?? output.error} />
       <SheetPreview
-        parts={parts}
-        onParts={setParts}
+        parts={output.parts}
+        onParts={output.setParts}
         document={sheets.data}
-        frame={frame}
+        frame={output.frame}
         frameTitle={t('planSheets.frameTitle')}
         testId="sheets"
       />

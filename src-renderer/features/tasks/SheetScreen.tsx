@@ -18,20 +18,12 @@ export function SheetScreen({ taskId }: { taskId: number }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const { go } = useRouter();
-  const {
-    frame,
-    parts,
-    setParts,
-    print,
-    savePdf,
-    busy,
-    error: actionError,
-  } = useSheetOutput({
+  const output = useSheetOutput({
     print: (chosen) => api.call('print.sheet', { taskId, ...chosen }),
     pdf: (chosen) => api.call('print.sheetPdf', { taskId, ...chosen }),
   });
   const task = useRead('tasks.get', { id: taskId });
-  const sheet = useRead('tasks.sheet', { taskId, ...parts });
+  const sheet = useRead('tasks.sheet', { taskId, ...output.parts });
 
   const info = task.data;
   return (
@@ -42,16 +34,16 @@ export function SheetScreen({ taskId }: { taskId: number }) {
           <Button variant="default" onClick={() => go({ name: 'tasks' })}>
             {t('tasks.toList')}
           </Button>
-          <PrintButtons onPrint={print} onPdf={savePdf} busy={busy} autoFocus />
+          <PrintButtons onPrint={output.print} onPdf={output.savePdf} busy={output.busy} autoFocus />
         </>
       }
     >
-      <ErrorAlert error={task.error ?? sheet.error ?? actionError} />
+      <ErrorAlert error={task.error ?? sheet.error ?? output.error} />
       <SheetPreview
-        parts={parts}
-        onParts={setParts}
+        parts={output.parts}
+        onParts={output.setParts}
         document={sheet.data}
-        frame={frame}
+        frame={output.frame}
         frameTitle={t('sheet.frameTitle')}
         testId="sheet"
       />
