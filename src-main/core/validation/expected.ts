@@ -100,6 +100,7 @@ export function expectedConsumption(db: Db) {
 
   /** The rates of every point from its readings, sorted by point and date. */
   const changes = meterChanges(db);
+  const noChanges: MeterChange[] = [];
 
   const build = (
     points: PointRow[],
@@ -122,10 +123,7 @@ export function expectedConsumption(db: Db) {
       while (end < readings.length && readings[end]![0] === pointId) end++;
       if (history) {
         const profile = profiles[history.commodity];
-        const pointChanges = changesOf.get(pointId);
-        // Most points never had their meter changed: they walk without a walker of their own.
-        const meters = pointChanges ? meterWalk(pointChanges, () => meterDigits.get(pointId) ?? null) : null;
-        const startsMeter = (readingId: number) => meters !== null && meters.startsMeter(readingId);
+        const meters = meterWalk(changesOf.get(pointId) ?? noChanges, () => meterDigits.get(pointId) ?? null);
         let rates = 0;
         let days = 0;
         let lastDay: string | null = null;
@@ -133,17 +131,16 @@ export function expectedConsumption(db: Db) {
         for (let index = at; index < end; index++) {
           const row = readings[index]!;
           // No interval runs across a meter change.
-          if (startsMeter(row[4])) previous = null;
+          if (meters.startsMeter(row[4])) previous = null;
           // A second control reading of a day replaces the first: the later entry is the correction.
           // Not the old meter's final reading, though, which a new meter's initial one follows that day.
           const next = readings[index + 1];
-          if (next && next[0] === pointId && next[1] === row[1] && !startsMeter(next[4])) continue;
+          if (next && next[0] === pointId && next[1] === row[1] && !meters.startsMeter(next[4])) continue;
           if (row[1] !== lastDay) days++;
           lastDay = row[1];
           if (previous) {
             // Below the previous counts only as a rollover, over the digits of the meter it was read on.
-            const digits =
-              row[2] >= previous[2] || row[3] !== 1 ? null : meters ? meters.digitsAt(row[1], row[4]) : (meterDigits.get(pointId) ?? null);
+            const digits = row[2] < previous[2] && row[3] === 1 ? meters.digitsAt(row[1], row[4]) : null;
             const used = row[2] >= previous[2] ? row[2] - previous[2] : digits !== null ? 10 ** digits - previous[2] + row[2] : null;
             const weighted = profile.weightedDays(previous[1], row[1]);
             if (used !== null && weighted > 0) {
